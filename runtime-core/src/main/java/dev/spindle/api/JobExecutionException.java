@@ -1,0 +1,26 @@
+package dev.spindle.api;
+
+import dev.spindle.runtime.jobgraph.JobID;
+
+/** A job that ended FAILED (or CANCELED); the cause is the root failure of its tasks. */
+public class JobExecutionException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final JobID jobId;
+    private final JobStatus finalStatus;
+
+    public JobExecutionException(JobID jobId, JobStatus finalStatus, String message, Throwable cause) {
+        super(message, cause);
+        this.jobId = jobId;
+        this.finalStatus = finalStatus;
+    }
+
+    public JobID getJobId() {
+        return jobId;
+    }
+
+    public JobStatus getFinalStatus() {
+        return finalStatus;
+    }
+}

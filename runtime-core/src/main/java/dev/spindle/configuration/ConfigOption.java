@@ -1,0 +1,88 @@
+package dev.spindle.configuration;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A typed configuration key: its name, value type, default, description and deprecated
+ * alternative keys. Options are constants declared in {@code *Options} classes and read through
+ * {@link Configuration#get(ConfigOption)}.
+ */
+public final class ConfigOption<T> {
+
+    private final String key;
+    private final Class<T> type;
+    private final T defaultValue;
+    private final String description;
+    private final List<String> fallbackKeys;
+
+    ConfigOption(String key, Class<T> type, T defaultValue, String description, String... fallbackKeys) {
+        this.key = Objects.requireNonNull(key);
+        this.type = Objects.requireNonNull(type);
+        this.defaultValue = defaultValue;
+        this.description = description == null ? "" : description;
+        this.fallbackKeys = Collections.unmodifiableList(Arrays.asList(fallbackKeys));
+    }
+
+    /** The key as written in spindle-conf.yaml or -D. */
+    public String key() {
+        return key;
+    }
+
+    /** The Java type values are converted to. */
+    public Class<T> type() {
+        return type;
+    }
+
+    /** The value used when the key is not set; may be null (no default). */
+    public T defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean hasDefaultValue() {
+        return defaultValue != null;
+    }
+
+    /** One-line description, shown in the configuration reference. */
+    public String description() {
+        return description;
+    }
+
+    /** Older keys that are read when {@link #key()} is not set. */
+    public List<String> fallbackKeys() {
+        return fallbackKeys;
+    }
+
+    /** A copy with a new description (builder step). */
+    public ConfigOption<T> withDescription(String newDescription) {
+        return new ConfigOption<>(key, type, defaultValue, newDescription, fallbackKeys.toArray(new String[0]));
+    }
+
+    /** A copy that also reads the given older keys. */
+    public ConfigOption<T> withFallbackKeys(String... keys) {
+        return new ConfigOption<>(key, type, defaultValue, description, keys);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ConfigOption<?> other)) {
+            return false;
+        }
+        return key.equals(other.key) && type.equals(other.type) && Objects.equals(defaultValue, other.defaultValue);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, type, defaultValue);
+    }
+
+    @Override
+    public String toString() {
+        return "Option '" + key + "' (" + type.getSimpleName() + ", default: " + defaultValue + ")";
+    }
+}

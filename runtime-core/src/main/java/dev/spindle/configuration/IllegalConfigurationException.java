@@ -1,0 +1,13 @@
+package dev.spindle.configuration;
+
+/** A configuration value that is missing, ill-typed or inconsistent; the message names the key. */
+public class IllegalConfigurationException extends RuntimeException {
+
+    public IllegalConfigurationException(String message) {
+        super(message);
+    }
+
+    public IllegalConfigurationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.spindle.runtime.entrypoint;
+
+import dev.spindle.runtime.dispatcher.DispatcherGateway;
+import dev.spindle.runtime.resourcemanager.ApplicationStatus;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The JobManager side of a running cluster: RPC server, resource manager (with its driver),
+ * dispatcher and REST endpoint. Started by the MiniCluster and by the ApplicationMaster's
+ * entrypoints through {@link ClusterServicesFactory}.
+ */
+public interface ClusterServices extends AutoCloseable {
+
+    /** Host the RPC server is reachable on (TaskExecutors connect here). */
+    String getRpcHost();
+
+    int getRpcPort();
+
+    /** Base URL of the REST endpoint / web UI, e.g. {@code http://host:port}. */
+    String getRestUrl();
+
+    DispatcherGateway getDispatcher();
+
+    /**
+     * Completes when someone asked the cluster to shut down (a session's {@code stop} over REST),
+     * with the status the application should end with.
+     */
+    CompletableFuture<ApplicationStatus> getShutDownFuture();
+
+    /**
+     * Cancels running jobs, releases all workers, tells the driver to deregister with
+     * {@code status} and {@code diagnostics}, and stops the services.
+     */
+    void shutDown(ApplicationStatus status, String diagnostics) throws Exception;
+
+    /** Stops the services without deregistering (e.g. when the process is being killed). */
+    @Override
+    void close() throws Exception;
+}

@@ -11,8 +11,12 @@ import java.util.concurrent.Executor;
  */
 public interface ResourceManagerDriver {
 
-    /** Called once before any other method. */
-    void initialize(ResourceEventHandler handler, Executor mainThreadExecutor) throws Exception;
+    /**
+     * Called once before any other method, after the cluster's RPC server and REST endpoint are
+     * up: {@code addresses} tells where TaskExecutors must register (RPC) and what to report as the
+     * tracking URL (REST).
+     */
+    void initialize(ResourceEventHandler handler, Executor mainThreadExecutor, ClusterAddresses addresses) throws Exception;
 
     /**
      * Starts one worker of the given spec. The future completes with the worker once its process

@@ -11,6 +11,7 @@ import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.runtime.jobgraph.JobID;
 import dev.spindle.runtime.jobgraph.JobVertexID;
 import dev.spindle.runtime.resourcemanager.ResourceID;
+import dev.spindle.runtime.rpc.JobGraphs;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.RpcServer;
 import dev.spindle.runtime.rpc.proto.Ack;
@@ -30,11 +31,7 @@ import dev.spindle.runtime.rpc.proto.TaskState;
 import dev.spindle.runtime.rpc.proto.TaskStateUpdate;
 import dev.spindle.runtime.security.ClusterSecret;
 import io.grpc.BindableService;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -91,6 +88,7 @@ public final class TaskExecutor implements AutoCloseable {
     private final Map<JobID, Long> jobMasterLastHeard = new ConcurrentHashMap<>();
     private final Map<JobID, JobGraph> jobGraphs = new ConcurrentHashMap<>();
     private final CompletableFuture<Integer> termination = new CompletableFuture<>();
+    private final CompletableFuture<Void> firstRegistration = new CompletableFuture<>();
     private final Path workDir;
     private RpcServer server;
     private volatile boolean registered;
@@ -156,6 +154,11 @@ public final class TaskExecutor implements AutoCloseable {
         return registered;
     }
 
+    /** Completes once this TaskExecutor registered with the resource manager for the first time. */
+    public CompletableFuture<Void> getRegistrationFuture() {
+        return firstRegistration;
+    }
+
     /** Completes with the exit code once this TaskExecutor has stopped. */
     public CompletableFuture<Integer> getTerminationFuture() {
         return termination;
@@ -176,6 +179,7 @@ public final class TaskExecutor implements AutoCloseable {
                 throw new IllegalStateException("registration refused: " + ack.getMessage());
             }
             registered = true;
+            firstRegistration.complete(null);
             rmLastHeard = System.currentTimeMillis();
             LOG.info("TaskExecutor {} registered with the resource manager at {}:{}", resourceId, rmHost, rmPort);
             scheduler.schedule(this::heartbeat, heartbeatIntervalMillis, TimeUnit.MILLISECONDS);
@@ -291,7 +295,7 @@ public final class TaskExecutor implements AutoCloseable {
         }
     }
 
-    Ack submitTask(SubmitTaskRequest request) throws IOException, ClassNotFoundException {
+    Ack submitTask(SubmitTaskRequest request) throws IOException {
         JobID jobId = JobID.fromHexString(request.getJobId());
         if (!slots.isAllocated(jobId, request.getAllocationId())) {
             return Ack.newBuilder().setAccepted(false).setMessage("no slot " + request.getAllocationId() + " for job " + jobId
@@ -299,7 +303,7 @@ public final class TaskExecutor implements AutoCloseable {
         }
         JobGraph graph = jobGraphs.get(jobId);
         if (graph == null) {
-            graph = deserializeJobGraph(request.getJobGraph().newInput());
+            graph = JobGraphs.deserialize(request.getJobGraph().newInput());
             jobGraphs.put(jobId, graph);
         }
         List<ProducerLocation> locations = new ArrayList<>();
@@ -313,28 +317,6 @@ public final class TaskExecutor implements AutoCloseable {
         LOG.info("Deploying {} on {}", d.describe(), resourceId);
         task.start();
         return Ack.newBuilder().setAccepted(true).build();
-    }
-
-    /** Job graphs contain no user classes; refusing everything else keeps deserialization safe. */
-    static JobGraph deserializeJobGraph(InputStream in) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream ois = new ObjectInputStream(in)) {
-            ois.setObjectInputFilter(info -> {
-                Class<?> c = info.serialClass();
-                if (c == null) {
-                    return ObjectInputFilter.Status.UNDECIDED;
-                }
-                String n = c.isArray() ? c.getComponentType().getName() : c.getName();
-                return c.isPrimitive() || n.length() == 1 || n.startsWith("dev.spindle.") || n.startsWith("java.lang.")
-                        || n.startsWith("java.util.") || n.startsWith("java.net.URI") || n.equals("byte") || c.getComponentType() != null
-                        && c.getComponentType().isPrimitive()
-                        ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
-            });
-            return (JobGraph) ois.readObject();
-        }
-    }
-
-    public static JobGraph deserializeJobGraph(byte[] bytes) throws IOException, ClassNotFoundException {
-        return deserializeJobGraph(new ByteArrayInputStream(bytes));
     }
 
     Ack cancelTask(JobID jobId, JobVertexID vertexId, int subtask, int attempt) {
@@ -425,6 +407,7 @@ public final class TaskExecutor implements AutoCloseable {
             LOG.debug("Could not delete {}: {}", workDir, e.toString());
         }
         LOG.info("TaskExecutor {} stopped (exit code {})", resourceId, exitCode);
+        firstRegistration.completeExceptionally(new IllegalStateException("TaskExecutor " + resourceId + " stopped"));
         termination.complete(exitCode);
     }
 

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The running JobManager-side services started by {@link ClusterServicesFactory}. */
-final class DefaultClusterServices implements ClusterServices {
+public final class DefaultClusterServices implements ClusterServices {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultClusterServices.class);
 

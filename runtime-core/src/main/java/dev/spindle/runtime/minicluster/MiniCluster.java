@@ -64,7 +64,11 @@ public final class MiniCluster implements AutoCloseable {
     }
 
     public Dispatcher getDispatcher() {
-        return (Dispatcher) services.getDispatcher();
+        return ((dev.spindle.runtime.entrypoint.DefaultClusterServices) services).dispatcher();
+    }
+
+    public dev.spindle.runtime.resourcemanager.ResourceManager getResourceManager() {
+        return ((dev.spindle.runtime.entrypoint.DefaultClusterServices) services).getResourceManager();
     }
 
     public String getRestUrl() {

@@ -5,6 +5,7 @@ import dev.spindle.api.JobStatus;
 import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.HeartbeatOptions;
+import dev.spindle.configuration.ResourceManagerOptions;
 import dev.spindle.configuration.RpcOptions;
 import dev.spindle.runtime.dispatcher.JobResult;
 import dev.spindle.runtime.heartbeat.HeartbeatMonitor;
@@ -70,6 +71,7 @@ public final class JobMaster implements JobResourceListener {
     private final String rpcHost;
     private final int rpcPort;
     private final long rpcTimeoutMillis;
+    private final long slotRequestTimeoutMillis;
     private final RestartStrategy restartStrategy;
     private final ScheduledExecutorService mainThread;
     private final ExecutorService rpcCalls;
@@ -95,6 +97,9 @@ public final class JobMaster implements JobResourceListener {
         this.rpcHost = rpcHost;
         this.rpcPort = rpcPort;
         this.rpcTimeoutMillis = clusterConfiguration.get(RpcOptions.ASK_TIMEOUT).toMillis();
+        Configuration effective = new Configuration(clusterConfiguration);
+        effective.addAll(graph.getJobConfiguration());
+        this.slotRequestTimeoutMillis = effective.get(ResourceManagerOptions.SLOT_REQUEST_TIMEOUT).toMillis();
         this.restartStrategy = RestartStrategies.create(graph.getJobConfiguration(), clusterConfiguration);
         if (graph.getVertices().isEmpty()) {
             throw new IllegalArgumentException("job '" + graph.getName() + "' has no vertices");
@@ -190,9 +195,36 @@ public final class JobMaster implements JobResourceListener {
         if (missing > 0) {
             outstandingSlotRequests += missing;
             resourceManager.requestSlots(jobId, missing);
+            int waitingAttempt = attempt;
+            mainThread.schedule(() -> checkSlotsArrived(waitingAttempt), slotRequestTimeoutMillis, TimeUnit.MILLISECONDS);
         } else if (allSlotsPresent()) {
             deployAll();
         }
+    }
+
+    /** Fails a job that waited too long for its slots, saying what it needs and what the cluster has. */
+    private void checkSlotsArrived(int waitingAttempt) {
+        if (attempt != waitingAttempt || status != JobStatus.RUNNING || allSlotsPresent()) {
+            return;
+        }
+        int got = 0;
+        for (SharedSlot s : slots) {
+            if (s != null) {
+                got++;
+            }
+        }
+        String cluster;
+        try {
+            var tes = resourceManager.listTaskExecutors().get(1, TimeUnit.SECONDS);
+            int free = tes.stream().mapToInt(t -> t.slotsFree()).sum();
+            cluster = "the cluster has " + tes.size() + " TaskExecutors with " + free + " free slots";
+        } catch (Exception e) {
+            cluster = "the resource manager did not say what it has";
+        }
+        onExecutionFailed(new NoResourceAvailableException("job " + jobId + " needs " + slots.length
+                + " slots (its largest parallelism) but got " + got + " within slot.request.timeout (" + slotRequestTimeoutMillis
+                + " ms); " + cluster + ". Lower the parallelism, add TaskExecutors or slots (taskmanager.numberOfTaskSlots), "
+                + "or check why new TaskExecutors do not start or register"));
     }
 
     private boolean allSlotsPresent() {

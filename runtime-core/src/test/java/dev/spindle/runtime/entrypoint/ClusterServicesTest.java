@@ -72,4 +72,20 @@ class ClusterServicesTest {
         assertThrows(IOException.class, () -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(restUrl + "/v1/overview"))
                 .header("Authorization", "Bearer " + secret.toBase64()).build(), HttpResponse.BodyHandlers.ofString()));
     }
+
+    @Test
+    void aJobThatGetsNoSlotsFailsSayingWhatItNeedsAndWhatTheClusterHas() throws Exception {
+        Configuration conf = new Configuration();
+        conf.setString("slot.request.timeout", "300 ms");
+        RecordingDriver driver = new RecordingDriver();
+        try (ClusterServices services = ClusterServicesFactory.start(conf, driver, ClusterSecret.generate(), "127.0.0.1")) {
+            JobGraph job = TestJobs.sourceToSink("starved", 3, 3, ShipStrategy.FORWARD, "n=10", "", new Configuration());
+            var client = new DispatcherPipelineExecutor(services.getDispatcher()).execute(job, new Configuration(), getClass().getClassLoader());
+            var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> client.getJobExecutionResult().get(10, TimeUnit.SECONDS));
+            String message = e.getCause().getMessage();
+            assertTrue(message.contains("NoResourceAvailableException") && message.contains("needs 3 slots") && message.contains("got 0")
+                    && message.contains("0 TaskExecutors") && message.contains("slot.request.timeout"), message);
+            assertEquals(3, driver.requested.size(), "the resource manager asked for workers (1 slot each by default)");
+        }
+    }
 }

@@ -45,6 +45,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,7 +112,11 @@ public final class JobMaster implements JobResourceListener {
                 executions.put(new ExecutionKey(v.getId(), i), new Execution(v, i));
             }
         }
-        this.mainThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "job-master " + jobId));
+        ScheduledThreadPoolExecutor main = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "job-master " + jobId));
+        // timers (slot timeout, cancel watchdog) must not keep an ended job's thread alive
+        main.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        main.setRemoveOnCancelPolicy(true);
+        this.mainThread = main;
         this.rpcCalls = Executors.newFixedThreadPool(2, r -> daemon(r, "job-master-rpc " + jobId));
         Configuration hb = new Configuration(clusterConfiguration);
         this.heartbeats = new HeartbeatMonitor<>(hb.get(HeartbeatOptions.HEARTBEAT_TIMEOUT), mainThread,

@@ -183,10 +183,18 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
             }
             if (failure != null) {
                 String why = failure;
-                mainThread.execute(() -> {
-                    LOG.warn("TaskExecutor {} did not allocate slot {} to job {}: {}", te.resourceId, slot, jobId, why);
-                    slotManager.slotAllocationFailed(jobId);
-                });
+                // the TaskExecutor may still be freeing the slot from a job that just ended: ask again shortly
+                mainThread.schedule(() -> {
+                    LOG.info("TaskExecutor {} did not allocate slot {} to job {} ({}); asking again", te.resourceId, slot, jobId, why);
+                    if (allocationId.equals(te.allocationIds[slot])) {
+                        te.free(slot);
+                    }
+                    if (jobMasters.containsKey(jobId)) {
+                        slotManager.slotAllocationFailed(jobId);
+                    } else {
+                        slotManager.check();
+                    }
+                }, 100, TimeUnit.MILLISECONDS);
             }
         });
     }

@@ -335,8 +335,10 @@ public final class JobMaster implements JobResourceListener {
             case CANCELED -> e.status = SubtaskStatus.CANCELED;
             case FAILED -> {
                 e.status = SubtaskStatus.FAILED;
-                LOG.warn("{} of job {} failed on {}: {}", e.describe(), jobId, u.getResourceId(), u.getFailure().getClassName() + ": "
-                        + u.getFailure().getMessage());
+                if (status == JobStatus.RUNNING) {
+                    LOG.warn("{} of job {} failed on {}: {}", e.describe(), jobId, u.getResourceId(), u.getFailure().getClassName() + ": "
+                            + u.getFailure().getMessage());
+                }
                 onExecutionFailed(Failures.fromInfo(u.getFailure()));
             }
             default -> {

@@ -131,7 +131,12 @@ final class Task {
             if (canceled) {
                 transition(TaskState.CANCELED, null);
             } else {
-                LOG.warn("{} failed: {}", deployment.describe(), t.toString());
+                if (t instanceof dev.spindle.runtime.io.network.ProducerFailedException) {
+                    // a consequence of another task's end; that task reports the cause
+                    LOG.info("{} stopped because a producer ended: {}", deployment.describe(), t.getMessage());
+                } else {
+                    LOG.warn("{} failed: {}", deployment.describe(), t.toString());
+                }
                 transition(TaskState.FAILED, t);
             }
         } finally {

@@ -54,6 +54,8 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
     private final Map<JobID, JobMasterRef> jobMasters = new HashMap<>();
     private final Map<ResourceID, PendingWorker> pendingWorkers = new HashMap<>();
     private final Map<ResourceID, String> lostTaskExecutors = new HashMap<>();
+    // released workers are on their way out; one that still tries to register must not come back
+    private final java.util.Set<ResourceID> releasedWorkers = new java.util.HashSet<>();
     private volatile boolean closed;
 
     public ResourceManager(Configuration configuration, ResourceManagerDriver driver, RpcClients clients) {
@@ -134,6 +136,9 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
     Ack registerTaskExecutor(ResourceID id, String host, int port, int numSlots) {
         if (closed) {
             return Ack.newBuilder().setAccepted(false).setMessage("resource manager is shutting down").build();
+        }
+        if (releasedWorkers.contains(id)) {
+            return Ack.newBuilder().setAccepted(false).setMessage("worker " + id + " was released by the resource manager").build();
         }
         RegisteredTaskExecutor existing = slotManager.get(id);
         if (existing != null) {
@@ -225,7 +230,7 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
                 LOG.warn("Worker {} did not register within resourcemanager.taskmanager-registration.timeout ({} ms); releasing it",
                         p.worker().resourceId(), registrationTimeoutMillis);
                 pendingWorkers.remove(p.worker().resourceId());
-                driver.releaseWorker(p.worker());
+                release(p.worker());
                 slotManager.workerArrivedOrGone();
                 slotManager.check();
             }
@@ -239,9 +244,14 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
                         now - te.idleSince);
                 slotManager.removeTaskExecutor(te.resourceId);
                 heartbeats.unmonitor(te.resourceId);
-                driver.releaseWorker(te.worker);
+                release(te.worker);
             }
         }
+    }
+
+    private void release(WorkerNode worker) {
+        releasedWorkers.add(worker.resourceId());
+        driver.releaseWorker(worker);
     }
 
     private void taskExecutorLost(ResourceID id, String cause, boolean release) {
@@ -255,7 +265,7 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         heartbeats.unmonitor(id);
         lostTaskExecutors.put(id, cause);
         if (release) {
-            driver.releaseWorker(te.worker);
+            release(te.worker);
         }
         for (JobID job : jobs) {
             JobMasterRef jm = jobMasters.get(job);

@@ -134,6 +134,15 @@ public final class JobMaster implements JobResourceListener {
         return ByteString.copyFrom(JobGraphs.serialize(graph));
     }
 
+    /** Runs work on the main thread; once the job ended and the thread is gone, there is nothing left to do. */
+    private void runOnMain(Runnable r) {
+        try {
+            mainThread.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException ended) {
+            LOG.debug("Job {} has ended; dropping a late event", jobId);
+        }
+    }
+
     /** Runs work on the job master's main thread; once the job ended, inline (state no longer changes then). */
     java.util.concurrent.Executor mainThreadExecutor() {
         return r -> {
@@ -159,7 +168,7 @@ public final class JobMaster implements JobResourceListener {
     }
 
     public void start() {
-        mainThread.execute(() -> {
+        runOnMain(() -> {
             LOG.info("Starting job {} ({}) with {} subtasks in {} shared slots; restart strategy {}", jobId, graph.getName(),
                     executions.size(), slots.length, restartStrategy.describe());
             resourceManager.registerJobMaster(jobId, rpcHost, rpcPort, this);
@@ -265,7 +274,7 @@ public final class JobMaster implements JobResourceListener {
         }
         if (wanting && allSlotsPresent() && status == JobStatus.RUNNING && executions.values().stream()
                 .allMatch(e -> e.status == SubtaskStatus.CREATED)) {
-            mainThread.execute(this::deployAll);
+            runOnMain(this::deployAll);
         }
         return accepted.build();
     }
@@ -302,7 +311,7 @@ public final class JobMaster implements JobResourceListener {
                 }
                 if (failure != null) {
                     String why = "deploying " + e.describe() + " to " + slot.resourceId() + " failed: " + failure;
-                    mainThread.execute(() -> {
+                    runOnMain(() -> {
                         if (e.attempt == deployedAttempt && !e.status.isTerminal()) {
                             e.status = SubtaskStatus.FAILED;
                             onExecutionFailed(new IllegalStateException(why));
@@ -365,7 +374,7 @@ public final class JobMaster implements JobResourceListener {
 
     @Override
     public void onTaskExecutorLost(ResourceID taskExecutor, String cause) {
-        mainThread.execute(() -> taskExecutorLost(taskExecutor, cause));
+        runOnMain(() -> taskExecutorLost(taskExecutor, cause));
     }
 
     private void taskExecutorLost(ResourceID te, String cause) {
@@ -444,7 +453,7 @@ public final class JobMaster implements JobResourceListener {
                 }
                 if (!reached) {
                     // the task is not (or no longer) there: nothing will report its end
-                    mainThread.execute(() -> {
+                    runOnMain(() -> {
                         if (e.attempt == canceledAttempt && !e.status.isTerminal()) {
                             e.status = SubtaskStatus.CANCELED;
                             checkAllTerminal();

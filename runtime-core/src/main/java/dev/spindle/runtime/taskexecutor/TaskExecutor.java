@@ -115,7 +115,7 @@ public final class TaskExecutor implements AutoCloseable {
         this.shuffle = new ShuffleEnvironment(resourceId.id(), configuration, clients);
         String tmp = configuration.getOptional(NetworkOptions.TMP_DIR).orElse(System.getProperty("java.io.tmpdir"));
         this.workDir = Files.createDirectories(Paths.get(tmp, "spindle-te-" + resourceId.id().replaceAll("[^A-Za-z0-9_.-]", "_")));
-        this.classLoaders = new UserCodeClassLoaders(workDir);
+        this.classLoaders = new UserCodeClassLoaders(workDir, configuration);
         this.scheduler = Executors.newScheduledThreadPool(1, r -> daemon(r, "te-heartbeat " + resourceId));
         this.rpcCallers = Executors.newSingleThreadExecutor(r -> daemon(r, "te-rpc " + resourceId));
     }

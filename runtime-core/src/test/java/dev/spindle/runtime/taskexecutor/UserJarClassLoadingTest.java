@@ -121,4 +121,24 @@ class UserJarClassLoadingTest {
         assertTrue(e.getCause().getMessage().contains("classloader.resolve-order"), e.getCause().getMessage());
         assertTrue(List.of(e.getCause().getMessage().split(" ")).contains("'sideways'"), e.getCause().getMessage());
     }
+
+    @Test
+    void remoteJarsAreDownloadedOncePerTaskExecutorAndJobAndDeletedAfterIt() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("te-tmp"));
+        Configuration conf = new Configuration();
+        conf.setString("spindle.hadoop.fs.testremote.impl", RemoteLikeFileSystem.class.getName());
+        conf.setString("spindle.hadoop.fs.testremote.impl.disable.cache", "true");
+        conf.setString("io.tmp.dirs", tmp.toString());
+        conf.setString("minicluster.number-of-taskexecutors", "1");
+        conf.setString("taskmanager.numberOfTaskSlots", "2");
+        RemoteLikeFileSystem.OPENS.set(0);
+        JobGraph graph = job(null, URI.create("testremote://" + jar.toUri().getPath()));
+        JobExecutionResult r = new MiniClusterExecutor().execute(graph, conf, getClass().getClassLoader())
+                .getJobExecutionResult().get(30, TimeUnit.SECONDS);
+        assertEquals(4L, (Long) r.getAccumulatorResult("which"));
+        assertEquals(1, RemoteLikeFileSystem.OPENS.get(), "two subtasks on one TaskExecutor share one download");
+        try (var left = Files.walk(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.toString().endsWith(".jar")).toList(), "downloaded jars are deleted");
+        }
+    }
 }

@@ -76,8 +76,7 @@ public final class StreamTaskInvokable implements TaskInvokable {
                 operator.endInput();
             }
             if (flusher != null) {
-                flusher.shutdown();
-                flusher.join();
+                flusher.stopAndJoin();
             }
             for (RecordWriter writer : writers) {
                 writer.finish();
@@ -95,8 +94,8 @@ public final class StreamTaskInvokable implements TaskInvokable {
             cleanUpAfterFailure(operators, writers, t);
             throw new StreamTaskException("Task " + taskName + " of job " + env.getJobId() + " failed: " + t, t);
         } finally {
-            if (flusher != null) {
-                flusher.shutdown();
+            if (flusher != null && !succeeded) {
+                flusher.abort();
             }
             if (!succeeded) {
                 LOG.info("Task {} of job {} ended {}", taskName, env.getJobId(), canceled ? "canceled" : "with a failure");

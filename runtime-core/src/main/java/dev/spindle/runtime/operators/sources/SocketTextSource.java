@@ -44,8 +44,9 @@ public final class SocketTextSource implements SourceFunction<String> {
                 if (canceled) {
                     return;
                 }
-                throw new IOException("socketTextStream could not connect to " + host + ":" + port + " (" + e.getMessage()
-                        + "). Start a server there first, e.g. 'nc -lk " + port + "', or fix --host/--port", e);
+                // No cause attached: the message says all, and it is what the user sees as the job's root cause.
+                throw new IOException("socketTextStream could not connect to " + host + ":" + port + " (" + e
+                        + "). Start a server there first, e.g. 'nc -lk " + port + "', or fix the host and port");
             }
             LOG.info("socketTextStream connected to {}:{}", host, port);
             BufferedReader reader = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));

@@ -164,6 +164,8 @@ class CliFrontendTest {
         RunAction run = (RunAction) captured;
         assertEquals("com.example.Main", run.entryClass());
         assertEquals("app.jar", run.jarFile().getName());
+        assertFalse(run.isRemoteJar());
+        assertEquals(new java.io.File("app.jar").getAbsoluteFile().toURI(), run.jarUri());
         assertEquals(List.of("--in", "x", "-p", "7", "-Dprog=1"), run.programArgs(), "arguments after the jar go to the program");
     }
 
@@ -268,7 +270,8 @@ class CliFrontendTest {
     void localRunInstallsMiniClusterContextAndRunsMainInUserClassLoader() throws IOException {
         Path jar = programJar();
         assertEquals(0, real("run", "-t", "local", "-p", "3", jar.toString(), "in.txt", "--out", "o"), err());
-        assertEquals("MiniClusterExecutor|3|true|true|in.txt,--out,o", System.getProperty(RecordingProgram.OUT));
+        assertEquals("MiniClusterExecutor|3|true|true|in.txt,--out,o|" + jar.toFile().getAbsoluteFile().toURI(),
+                System.getProperty(RecordingProgram.OUT), "the job graph's user jars come from pipeline.jars");
         assertNull(ExecutionContext.current(), "context removed after the program");
     }
 
@@ -279,6 +282,18 @@ class CliFrontendTest {
         assertTrue(err().contains("The program's main method (" + RecordingProgram.class.getName() + ") failed"), err());
         assertTrue(err().contains("java.lang.IllegalArgumentException: bad input path"), err());
         assertTrue(err().contains(RecordingProgram.class.getName() + ".main("), "user stack trace shown");
+    }
+
+    @Test
+    void remoteJarKeepsItsUri() {
+        assertEquals(0, capturing("run-application", "hdfs://nn:8020/jobs/app.jar"));
+        RunAction run = (RunAction) captured;
+        assertTrue(run.isRemoteJar());
+        assertEquals("hdfs://nn:8020/jobs/app.jar", run.jar());
+        assertEquals(java.net.URI.create("hdfs://nn:8020/jobs/app.jar"), run.jarUri());
+        errBytes.reset();
+        assertEquals(1, real("run", "-t", "local", "hdfs://nn:8020/jobs/app.jar"));
+        assertTrue(err().contains("needs a local program jar"), err());
     }
 
     @Test

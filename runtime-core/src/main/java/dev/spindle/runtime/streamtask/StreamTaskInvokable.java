@@ -50,6 +50,8 @@ public final class StreamTaskInvokable implements TaskInvokable {
 
         OutputFlusher flusher = null;
         boolean succeeded = false;
+        LOG.info("Task {} of job {} starting (attempt {}, {} mode, {} input gate(s), {} output edge(s))", taskName, env.getJobId(),
+                env.getAttemptNumber(), config.batchMode() ? "BATCH" : "STREAMING", env.getInputGates().size(), writers.size());
         try {
             for (int i = operators.size() - 1; i >= 0; i--) {
                 operators.get(i).open();

@@ -131,4 +131,28 @@ class ExamplesTest {
         new Tokenizer().flatMap("It's a TEST--of 3 Tokens; ÄBC", out::add);
         assertEquals(List.of("it", "s", "a", "test", "of", "tokens", "äbc"), out.stream().map(t -> t.f0).toList());
     }
+
+    @Test
+    void socketWordCountPrintsRunningCounts() throws Exception {
+        installHarness();
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0)) {
+            Thread feeder = new Thread(() -> {
+                try (java.net.Socket s = server.accept()) {
+                    s.getOutputStream().write("Yarn yarn\nspindle YARN\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            feeder.start();
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            SocketWordCount.main(new String[] {"--host", "localhost", "--port", String.valueOf(server.getLocalPort())});
+            feeder.join();
+        } finally {
+            System.setOut(original);
+        }
+        List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertTrue(lines.contains("(yarn,3)") && lines.contains("(spindle,1)") && lines.contains("(yarn,1)"), lines.toString());
+    }
 }

@@ -94,13 +94,16 @@ public final class StreamTaskInvokable implements TaskInvokable {
                 throw (Exception) cancel;
             }
             cleanUpAfterFailure(operators, writers, t);
-            throw new StreamTaskException("Task " + taskName + " of job " + env.getJobId() + " failed: " + t, t);
+            LOG.info("Task {} of job {} failed: {}", taskName, env.getJobId(), t.toString());
+            // Rethrown as is: the runtime reports the thrown exception's class, message and trace to the
+            // user, who should see their own function's exception there, not a wrapper around it.
+            throw Sneaky.rethrow(t);
         } finally {
             if (flusher != null && !succeeded) {
                 flusher.abort();
             }
-            if (!succeeded) {
-                LOG.info("Task {} of job {} ended {}", taskName, env.getJobId(), canceled ? "canceled" : "with a failure");
+            if (!succeeded && canceled) {
+                LOG.info("Task {} of job {} canceled", taskName, env.getJobId());
             }
         }
     }

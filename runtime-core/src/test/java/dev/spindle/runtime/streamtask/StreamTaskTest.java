@@ -83,4 +83,22 @@ class StreamTaskTest {
         assertTrue(lines.get(1).matches("[12]> [pq]"), lines.toString());
         assertEquals("solo", lines.get(2));
     }
+
+    @Test
+    void anOperatorFeedsChainedAndNetworkConsumersAlike() throws Exception {
+        LocalJobRunner runner = new LocalJobRunner();
+        StreamEnvironment env = new StreamEnvironment(runner, new Configuration(), null);
+        env.setParallelism(2);
+        CollectSink<Long> chained = new CollectSink<>();
+        CollectSink<Long> viaNetwork = new CollectSink<>();
+        DataStream<Long> doubled = env.fromSequence(1, 500).map(x -> x * 2);
+        doubled.addSink(chained);
+        doubled.rebalance().filter(x -> x % 4 == 0).addSink(viaNetwork);
+        env.execute("fan out");
+        assertEquals(List.of("Source: Sequence 1..500 -> Map -> Sink: Sink", "Filter -> Sink: Sink"),
+                runner.lastJob().environments().values().stream().map(e -> e.get(0).getVertex().getName()).toList());
+        assertEquals(500, chained.size());
+        assertEquals(250, viaNetwork.size());
+        assertTrue(viaNetwork.values().stream().allMatch(x -> x % 4 == 0));
+    }
 }

@@ -35,7 +35,7 @@ public final class KeyedStream<T, K> extends DataStream<T> {
     /** Sums field {@code position} (0 or 1) of Tuple2 records per key. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public DataStream<T> sum(int position) {
-        ReduceFunction sum = new TupleSumFunction<>(position);
+        ReduceFunction sum = new TupleSumFunction(position);
         return transform("Keyed Sum", new KeyedReduceOperator<>(keySelector, (ReduceFunction<T>) sum));
     }
 

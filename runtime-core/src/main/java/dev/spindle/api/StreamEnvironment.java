@@ -161,6 +161,11 @@ public final class StreamEnvironment {
         return new DataStream<>(this, t);
     }
 
+    /** Where {@link #execute} submits to (tests check the binding). */
+    PipelineExecutor executor() {
+        return executor;
+    }
+
     int nextId() {
         return nextId++;
     }

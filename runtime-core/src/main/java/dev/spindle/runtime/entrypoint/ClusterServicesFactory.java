@@ -1,8 +1,21 @@
 package dev.spindle.runtime.entrypoint;
 
 import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.RestOptions;
+import dev.spindle.configuration.RpcOptions;
+import dev.spindle.runtime.dispatcher.Dispatcher;
+import dev.spindle.runtime.jobmaster.JobMasterGrpcService;
+import dev.spindle.runtime.resourcemanager.ApplicationStatus;
+import dev.spindle.runtime.resourcemanager.ClusterAddresses;
+import dev.spindle.runtime.resourcemanager.ResourceManager;
 import dev.spindle.runtime.resourcemanager.ResourceManagerDriver;
+import dev.spindle.runtime.rest.RestServer;
+import dev.spindle.runtime.rpc.RpcClients;
+import dev.spindle.runtime.rpc.RpcServer;
 import dev.spindle.runtime.security.ClusterSecret;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Starts the JobManager-side services of a cluster. */
 public final class ClusterServicesFactory {
@@ -16,7 +29,37 @@ public final class ClusterServicesFactory {
      */
     public static ClusterServices start(Configuration configuration, ResourceManagerDriver driver,
             ClusterSecret secret, String bindHost) throws Exception {
-        // Filled in by the distributed runtime (issue 3).
-        throw new UnsupportedOperationException("cluster services are not built yet");
+        int maxMessage = configuration.get(RpcOptions.MAX_MESSAGE_BYTES);
+        RpcClients clients = new RpcClients(secret, maxMessage);
+        ResourceManager resourceManager = new ResourceManager(configuration, driver, clients);
+        AtomicReference<Dispatcher> dispatcherRef = new AtomicReference<>();
+        RpcServer rpcServer = null;
+        RestServer restServer = null;
+        Dispatcher dispatcher = null;
+        try {
+            rpcServer = RpcServer.start(bindHost, configuration.get(RpcOptions.PORT), secret, maxMessage, List.of(
+                    resourceManager.createRpcService(),
+                    new JobMasterGrpcService(jobId -> dispatcherRef.get() == null ? null : dispatcherRef.get().runningJobMaster(jobId))));
+            dispatcher = new Dispatcher(configuration, resourceManager, clients, rpcServer.getHost(), rpcServer.getPort());
+            dispatcherRef.set(dispatcher);
+            CompletableFuture<ApplicationStatus> shutDown = new CompletableFuture<>();
+            restServer = RestServer.start(bindHost, configuration.get(RestOptions.PORT), secret, dispatcher, resourceManager, shutDown,
+                    configuration.get(RestOptions.MAX_REQUEST_BYTES));
+            resourceManager.start(new ClusterAddresses(rpcServer.getHost(), rpcServer.getPort(), restServer.getUrl()));
+            return new DefaultClusterServices(rpcServer, restServer, resourceManager, dispatcher, clients, shutDown);
+        } catch (Exception | Error e) {
+            if (restServer != null) {
+                restServer.close();
+            }
+            if (dispatcher != null) {
+                dispatcher.close();
+            }
+            resourceManager.close();
+            if (rpcServer != null) {
+                rpcServer.close();
+            }
+            clients.close();
+            throw e;
+        }
     }
 }

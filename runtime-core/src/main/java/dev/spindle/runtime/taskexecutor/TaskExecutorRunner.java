@@ -1,7 +1,9 @@
 package dev.spindle.runtime.taskexecutor;
 
 import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.NetworkOptions;
 import dev.spindle.runtime.resourcemanager.ResourceID;
+import dev.spindle.runtime.rpc.Hosts;
 import dev.spindle.runtime.security.ClusterSecret;
 
 /** Runs a TaskExecutor in the current process until it is told to stop or loses its resource manager. */
@@ -17,7 +19,17 @@ public final class TaskExecutorRunner {
      */
     public static int runTaskExecutor(Configuration configuration, ResourceID resourceId, String resourceManagerHost,
             int resourceManagerPort, ClusterSecret secret) throws Exception {
-        // Filled in by the distributed runtime (issue 3).
-        throw new UnsupportedOperationException("task executor is not built yet");
+        String host = configuration.getOptional(NetworkOptions.TASK_MANAGER_HOST).orElse(Hosts.advertisedHost(null));
+        TaskExecutor taskExecutor = new TaskExecutor(configuration, resourceId, resourceManagerHost, resourceManagerPort, secret, host);
+        Thread hook = new Thread(taskExecutor::close, "task-executor-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        taskExecutor.start();
+        int exitCode = taskExecutor.getTerminationFuture().get();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running
+        }
+        return exitCode;
     }
 }

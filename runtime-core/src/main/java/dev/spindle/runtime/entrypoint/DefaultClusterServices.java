@@ -1,0 +1,102 @@
+package dev.spindle.runtime.entrypoint;
+
+import dev.spindle.runtime.dispatcher.Dispatcher;
+import dev.spindle.runtime.dispatcher.DispatcherGateway;
+import dev.spindle.runtime.resourcemanager.ApplicationStatus;
+import dev.spindle.runtime.resourcemanager.ResourceManager;
+import dev.spindle.runtime.rest.RestServer;
+import dev.spindle.runtime.rpc.RpcClients;
+import dev.spindle.runtime.rpc.RpcServer;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running JobManager-side services started by {@link ClusterServicesFactory}. */
+public final class DefaultClusterServices implements ClusterServices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultClusterServices.class);
+
+    private final RpcServer rpcServer;
+    private final RestServer restServer;
+    private final ResourceManager resourceManager;
+    private final Dispatcher dispatcher;
+    private final RpcClients clients;
+    private final CompletableFuture<ApplicationStatus> shutDownFuture;
+    private boolean closed;
+
+    DefaultClusterServices(RpcServer rpcServer, RestServer restServer, ResourceManager resourceManager, Dispatcher dispatcher,
+            RpcClients clients, CompletableFuture<ApplicationStatus> shutDownFuture) {
+        this.rpcServer = rpcServer;
+        this.restServer = restServer;
+        this.resourceManager = resourceManager;
+        this.dispatcher = dispatcher;
+        this.clients = clients;
+        this.shutDownFuture = shutDownFuture;
+    }
+
+    @Override
+    public String getRpcHost() {
+        return rpcServer.getHost();
+    }
+
+    @Override
+    public int getRpcPort() {
+        return rpcServer.getPort();
+    }
+
+    @Override
+    public String getRestUrl() {
+        return restServer.getUrl();
+    }
+
+    @Override
+    public DispatcherGateway getDispatcher() {
+        return dispatcher;
+    }
+
+    /** The dispatcher with its REST-only views (job details). */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public ResourceManager getResourceManager() {
+        return resourceManager;
+    }
+
+    @Override
+    public CompletableFuture<ApplicationStatus> getShutDownFuture() {
+        return shutDownFuture;
+    }
+
+    @Override
+    public synchronized void shutDown(ApplicationStatus status, String diagnostics) throws Exception {
+        if (closed) {
+            return;
+        }
+        LOG.info("Shutting the cluster down with {}: {}", status, diagnostics);
+        dispatcher.close();
+        try {
+            resourceManager.deregisterApplication(status, diagnostics);
+        } finally {
+            close();
+        }
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            restServer.close();
+        } catch (Exception e) {
+            LOG.warn("Stopping the REST endpoint failed: {}", e.toString());
+        }
+        dispatcher.close();
+        resourceManager.close();
+        rpcServer.close();
+        clients.close();
+        shutDownFuture.complete(ApplicationStatus.UNKNOWN);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.spindle.runtime.jobmaster;
+
+import dev.spindle.runtime.jobgraph.JobVertex;
+import dev.spindle.runtime.rpc.proto.SerializedAccumulator;
+import java.util.HashMap;
+import java.util.Map;
+
+/** One subtask of the execution graph: vertex x subtask index, in its current attempt. */
+final class Execution {
+
+    final JobVertex vertex;
+    final int subtask;
+    int attempt;
+    SubtaskStatus status = SubtaskStatus.CREATED;
+    String resourceId;
+    String host;
+    long recordsIn;
+    long recordsOut;
+    Map<String, SerializedAccumulator> accumulators = new HashMap<>();
+
+    Execution(JobVertex vertex, int subtask) {
+        this.vertex = vertex;
+        this.subtask = subtask;
+    }
+
+    void reset(int newAttempt) {
+        attempt = newAttempt;
+        status = SubtaskStatus.CREATED;
+        resourceId = null;
+        host = null;
+        recordsIn = 0;
+        recordsOut = 0;
+        accumulators = new HashMap<>();
+    }
+
+    String describe() {
+        return vertex.getName() + " (" + (subtask + 1) + "/" + vertex.getParallelism() + ") attempt " + attempt;
+    }
+}

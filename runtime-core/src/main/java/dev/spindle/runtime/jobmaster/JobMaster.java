@@ -1,0 +1,571 @@
+package dev.spindle.runtime.jobmaster;
+
+import com.google.protobuf.ByteString;
+import dev.spindle.api.JobStatus;
+import dev.spindle.api.accumulators.Accumulator;
+import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.HeartbeatOptions;
+import dev.spindle.configuration.RpcOptions;
+import dev.spindle.runtime.dispatcher.JobResult;
+import dev.spindle.runtime.heartbeat.HeartbeatMonitor;
+import dev.spindle.runtime.jobgraph.JobGraph;
+import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.runtime.jobgraph.JobVertex;
+import dev.spindle.runtime.jobgraph.JobVertexID;
+import dev.spindle.runtime.resourcemanager.JobResourceListener;
+import dev.spindle.runtime.resourcemanager.ResourceID;
+import dev.spindle.runtime.resourcemanager.ResourceManager;
+import dev.spindle.runtime.rpc.Failures;
+import dev.spindle.runtime.rpc.JobGraphs;
+import dev.spindle.runtime.rpc.RpcClients;
+import dev.spindle.runtime.rpc.proto.Ack;
+import dev.spindle.runtime.rpc.proto.CancelTaskRequest;
+import dev.spindle.runtime.rpc.proto.FreeSlotsRequest;
+import dev.spindle.runtime.rpc.proto.JobMasterHeartbeatRequest;
+import dev.spindle.runtime.rpc.proto.OfferSlotsRequest;
+import dev.spindle.runtime.rpc.proto.OfferSlotsResponse;
+import dev.spindle.runtime.rpc.proto.SerializedAccumulator;
+import dev.spindle.runtime.rpc.proto.SlotLocation;
+import dev.spindle.runtime.rpc.proto.SlotOffer;
+import dev.spindle.runtime.rpc.proto.SubmitTaskRequest;
+import dev.spindle.runtime.rpc.proto.TaskExecutorServiceGrpc;
+import dev.spindle.runtime.rpc.proto.TaskMetrics;
+import dev.spindle.runtime.rpc.proto.TaskStateUpdate;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one job: gets one shared slot per subtask index (slot i hosts subtask i of every vertex),
+ * deploys all subtasks at once, follows their states, restarts the whole job per its restart
+ * strategy after a failure, and ends with a {@link JobResult}. All state lives on one main thread.
+ */
+public final class JobMaster implements JobResourceListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
+
+    private record SharedSlot(String resourceId, String host, int port, String allocationId) {
+    }
+
+    private record ExecutionKey(JobVertexID vertexId, int subtask) {
+    }
+
+    private final JobGraph graph;
+    private final JobID jobId;
+    private final ResourceManager resourceManager;
+    private final RpcClients clients;
+    private final String rpcHost;
+    private final int rpcPort;
+    private final long rpcTimeoutMillis;
+    private final RestartStrategy restartStrategy;
+    private final ScheduledExecutorService mainThread;
+    private final ExecutorService rpcCalls;
+    private final HeartbeatMonitor<ResourceID> heartbeats;
+    private final ByteString serializedGraph;
+    private final SharedSlot[] slots;
+    private final Map<ExecutionKey, Execution> executions = new LinkedHashMap<>();
+    private final Set<ResourceID> lostTaskExecutors = new HashSet<>();
+    private final CompletableFuture<JobResult> result = new CompletableFuture<>();
+    private int outstandingSlotRequests;
+    private int attempt;
+    private volatile JobStatus status = JobStatus.CREATED;
+    private final long startTime = System.currentTimeMillis();
+    private long endTime = -1;
+    private Throwable failureCause;
+
+    public JobMaster(JobGraph graph, Configuration clusterConfiguration, ResourceManager resourceManager, RpcClients clients,
+            String rpcHost, int rpcPort) throws IOException {
+        this.graph = graph;
+        this.jobId = graph.getJobId();
+        this.resourceManager = resourceManager;
+        this.clients = clients;
+        this.rpcHost = rpcHost;
+        this.rpcPort = rpcPort;
+        this.rpcTimeoutMillis = clusterConfiguration.get(RpcOptions.ASK_TIMEOUT).toMillis();
+        this.restartStrategy = RestartStrategies.create(graph.getJobConfiguration(), clusterConfiguration);
+        if (graph.getVertices().isEmpty()) {
+            throw new IllegalArgumentException("job '" + graph.getName() + "' has no vertices");
+        }
+        this.serializedGraph = serialize(graph);
+        this.slots = new SharedSlot[graph.getMaxParallelism()];
+        for (JobVertex v : graph.getVertices()) {
+            for (int i = 0; i < v.getParallelism(); i++) {
+                executions.put(new ExecutionKey(v.getId(), i), new Execution(v, i));
+            }
+        }
+        this.mainThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "job-master " + jobId));
+        this.rpcCalls = Executors.newFixedThreadPool(2, r -> daemon(r, "job-master-rpc " + jobId));
+        Configuration hb = new Configuration(clusterConfiguration);
+        this.heartbeats = new HeartbeatMonitor<>(hb.get(HeartbeatOptions.HEARTBEAT_TIMEOUT), mainThread,
+                (id, silent) -> taskExecutorLost(id, "TaskExecutor " + id + " sent no heartbeat for " + silent
+                        + " ms (heartbeat.timeout); it is considered lost"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static ByteString serialize(JobGraph graph) throws IOException {
+        return ByteString.copyFrom(JobGraphs.serialize(graph));
+    }
+
+    /** Runs work on the job master's main thread; once the job ended, inline (state no longer changes then). */
+    java.util.concurrent.Executor mainThreadExecutor() {
+        return r -> {
+            try {
+                mainThread.execute(r);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                r.run();
+            }
+        };
+    }
+
+    public JobID getJobId() {
+        return jobId;
+    }
+
+    public JobStatus getStatus() {
+        return status;
+    }
+
+    /** Completes with the final summary once the job reached a terminal state. */
+    public CompletableFuture<JobResult> getResultFuture() {
+        return result;
+    }
+
+    public void start() {
+        mainThread.execute(() -> {
+            LOG.info("Starting job {} ({}) with {} subtasks in {} shared slots; restart strategy {}", jobId, graph.getName(),
+                    executions.size(), slots.length, restartStrategy.describe());
+            resourceManager.registerJobMaster(jobId, rpcHost, rpcPort, this);
+            setStatus(JobStatus.RUNNING);
+            requestMissingSlots();
+        });
+    }
+
+    public CompletableFuture<Void> cancel() {
+        return CompletableFuture.runAsync(() -> {
+            if (status.isTerminal() || status == JobStatus.CANCELLING) {
+                return;
+            }
+            LOG.info("Canceling job {}", jobId);
+            setStatus(JobStatus.CANCELLING);
+            cancelAllExecutions();
+            checkAllTerminal();
+        }, mainThreadExecutor());
+    }
+
+    private void setStatus(JobStatus newStatus) {
+        if (status != newStatus) {
+            LOG.info("Job {} ({}) switched from {} to {}", jobId, graph.getName(), status, newStatus);
+            status = newStatus;
+        }
+    }
+
+    // ---- slots -----------------------------------------------------------------------------
+
+    private void requestMissingSlots() {
+        int missing = 0;
+        for (SharedSlot s : slots) {
+            if (s == null) {
+                missing++;
+            }
+        }
+        missing -= outstandingSlotRequests;
+        if (missing > 0) {
+            outstandingSlotRequests += missing;
+            resourceManager.requestSlots(jobId, missing);
+        } else if (allSlotsPresent()) {
+            deployAll();
+        }
+    }
+
+    private boolean allSlotsPresent() {
+        for (SharedSlot s : slots) {
+            if (s == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    OfferSlotsResponse offerSlots(OfferSlotsRequest request) {
+        OfferSlotsResponse.Builder accepted = OfferSlotsResponse.newBuilder();
+        ResourceID te = new ResourceID(request.getResourceId());
+        boolean wanting = status == JobStatus.RUNNING || status == JobStatus.RESTARTING;
+        for (SlotOffer offer : request.getOffersList()) {
+            int free = -1;
+            for (int i = 0; i < slots.length && free < 0; i++) {
+                if (slots[i] == null) {
+                    free = i;
+                }
+            }
+            if (!wanting || free < 0 || lostTaskExecutors.contains(te)) {
+                continue;
+            }
+            slots[free] = new SharedSlot(request.getResourceId(), request.getHost(), request.getPort(), offer.getAllocationId());
+            outstandingSlotRequests = Math.max(0, outstandingSlotRequests - 1);
+            if (!heartbeats.isMonitored(te)) {
+                heartbeats.monitor(te);
+            }
+            accepted.addAcceptedAllocationIds(offer.getAllocationId());
+            LOG.info("Job {} got shared slot {} on TaskExecutor {} ({})", jobId, free, te, offer.getAllocationId());
+        }
+        if (wanting && allSlotsPresent() && status == JobStatus.RUNNING && executions.values().stream()
+                .allMatch(e -> e.status == SubtaskStatus.CREATED)) {
+            mainThread.execute(this::deployAll);
+        }
+        return accepted.build();
+    }
+
+    // ---- deployment ------------------------------------------------------------------------
+
+    private void deployAll() {
+        if (status != JobStatus.RUNNING || !allSlotsPresent()
+                || executions.values().stream().anyMatch(e -> e.status != SubtaskStatus.CREATED)) {
+            return;
+        }
+        List<SlotLocation> locations = new ArrayList<>();
+        for (SharedSlot s : slots) {
+            locations.add(SlotLocation.newBuilder().setResourceId(s.resourceId()).setHost(s.host()).setPort(s.port()).build());
+        }
+        LOG.info("Deploying {} subtasks of job {} (attempt {})", executions.size(), jobId, attempt);
+        for (Execution e : executions.values()) {
+            SharedSlot slot = slots[e.subtask];
+            e.status = SubtaskStatus.DEPLOYING;
+            e.resourceId = slot.resourceId();
+            e.host = slot.host();
+            SubmitTaskRequest request = SubmitTaskRequest.newBuilder().setJobId(jobId.toHexString()).setJobGraph(serializedGraph)
+                    .setVertexId(e.vertex.getId().toHexString()).setSubtask(e.subtask).setAttempt(e.attempt)
+                    .setAllocationId(slot.allocationId()).addAllSlotLocations(locations).build();
+            int deployedAttempt = e.attempt;
+            rpcCalls.execute(() -> {
+                String failure;
+                try {
+                    Ack ack = TaskExecutorServiceGrpc.newBlockingStub(clients.channel(slot.host(), slot.port()))
+                            .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).submitTask(request);
+                    failure = ack.getAccepted() ? null : ack.getMessage();
+                } catch (RuntimeException ex) {
+                    failure = ex.toString();
+                }
+                if (failure != null) {
+                    String why = "deploying " + e.describe() + " to " + slot.resourceId() + " failed: " + failure;
+                    mainThread.execute(() -> {
+                        if (e.attempt == deployedAttempt && !e.status.isTerminal()) {
+                            e.status = SubtaskStatus.FAILED;
+                            onExecutionFailed(new IllegalStateException(why));
+                        }
+                    });
+                }
+            });
+        }
+    }
+
+    // ---- calls from TaskExecutors ----------------------------------------------------------
+
+    void updateTaskState(TaskStateUpdate u) {
+        Execution e = executions.get(new ExecutionKey(JobVertexID.fromHexString(u.getVertexId()), u.getSubtask()));
+        if (e == null || e.attempt != u.getAttempt() || e.status.isTerminal()) {
+            return;
+        }
+        e.recordsIn = u.getRecordsIn();
+        e.recordsOut = u.getRecordsOut();
+        switch (u.getState()) {
+            case RUNNING -> e.status = SubtaskStatus.RUNNING;
+            case FINISHED -> {
+                e.status = SubtaskStatus.FINISHED;
+                e.accumulators = new LinkedHashMap<>(u.getAccumulatorsMap());
+                if (status == JobStatus.RUNNING && executions.values().stream().allMatch(x -> x.status == SubtaskStatus.FINISHED)) {
+                    finish(JobStatus.FINISHED);
+                    return;
+                }
+            }
+            case CANCELED -> e.status = SubtaskStatus.CANCELED;
+            case FAILED -> {
+                e.status = SubtaskStatus.FAILED;
+                LOG.warn("{} of job {} failed on {}: {}", e.describe(), jobId, u.getResourceId(), u.getFailure().getClassName() + ": "
+                        + u.getFailure().getMessage());
+                onExecutionFailed(Failures.fromInfo(u.getFailure()));
+            }
+            default -> {
+            }
+        }
+        checkAllTerminal();
+    }
+
+    boolean heartbeatFromTaskExecutor(JobMasterHeartbeatRequest request) {
+        ResourceID te = new ResourceID(request.getResourceId());
+        if (lostTaskExecutors.contains(te)) {
+            return false;
+        }
+        heartbeats.heard(te);
+        for (TaskMetrics m : request.getTasksList()) {
+            Execution e = executions.get(new ExecutionKey(JobVertexID.fromHexString(m.getVertexId()), m.getSubtask()));
+            if (e != null && e.attempt == m.getAttempt() && !e.status.isTerminal()) {
+                e.recordsIn = m.getRecordsIn();
+                e.recordsOut = m.getRecordsOut();
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void onTaskExecutorLost(ResourceID taskExecutor, String cause) {
+        mainThread.execute(() -> taskExecutorLost(taskExecutor, cause));
+    }
+
+    private void taskExecutorLost(ResourceID te, String cause) {
+        if (status.isTerminal() || !lostTaskExecutors.add(te)) {
+            return;
+        }
+        heartbeats.unmonitor(te);
+        boolean hadSlots = false;
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != null && slots[i].resourceId().equals(te.id())) {
+                slots[i] = null;
+                hadSlots = true;
+            }
+        }
+        if (!hadSlots) {
+            return;
+        }
+        LOG.warn("Job {} lost TaskExecutor {}: {}", jobId, te, cause);
+        boolean failedAny = false;
+        for (Execution e : executions.values()) {
+            if (te.id().equals(e.resourceId) && !e.status.isTerminal()) {
+                e.status = SubtaskStatus.FAILED;
+                failedAny = true;
+            }
+        }
+        if (failedAny || status == JobStatus.RUNNING) {
+            onExecutionFailed(new TaskExecutorLostException(cause));
+        }
+        checkAllTerminal();
+    }
+
+    // ---- failures, restarts, ending --------------------------------------------------------
+
+    private void onExecutionFailed(Throwable cause) {
+        if (status != JobStatus.RUNNING) {
+            // already failing, restarting or canceling: the first failure is the root cause
+            return;
+        }
+        failureCause = cause;
+        if (restartStrategy.onFailure(System.currentTimeMillis())) {
+            LOG.info("Job {} will restart ({}) after: {}", jobId, restartStrategy.describe(), Failures.describe(cause));
+            setStatus(JobStatus.RESTARTING);
+        } else {
+            LOG.warn("Job {} fails ({}): {}", jobId, restartStrategy.describe(), Failures.describe(cause));
+            setStatus(JobStatus.FAILING);
+        }
+        cancelAllExecutions();
+        checkAllTerminal();
+    }
+
+    private void cancelAllExecutions() {
+        for (Execution e : executions.values()) {
+            if (e.status.isTerminal()) {
+                continue;
+            }
+            if (e.status == SubtaskStatus.CREATED || e.status == SubtaskStatus.SCHEDULED || e.resourceId == null
+                    || lostTaskExecutors.contains(new ResourceID(e.resourceId))) {
+                e.status = SubtaskStatus.CANCELED;
+                continue;
+            }
+            SharedSlot slot = slots[e.subtask];
+            if (slot == null) {
+                e.status = SubtaskStatus.CANCELED;
+                continue;
+            }
+            CancelTaskRequest request = CancelTaskRequest.newBuilder().setJobId(jobId.toHexString())
+                    .setVertexId(e.vertex.getId().toHexString()).setSubtask(e.subtask).setAttempt(e.attempt).build();
+            int canceledAttempt = e.attempt;
+            rpcCalls.execute(() -> {
+                boolean reached;
+                try {
+                    reached = TaskExecutorServiceGrpc.newBlockingStub(clients.channel(slot.host(), slot.port()))
+                            .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).cancelTask(request).getAccepted();
+                } catch (RuntimeException ex) {
+                    reached = false;
+                }
+                if (!reached) {
+                    // the task is not (or no longer) there: nothing will report its end
+                    mainThread.execute(() -> {
+                        if (e.attempt == canceledAttempt && !e.status.isTerminal()) {
+                            e.status = SubtaskStatus.CANCELED;
+                            checkAllTerminal();
+                        }
+                    });
+                }
+            });
+        }
+        // a task that ignores cancel must not hold the job forever
+        int waitedAttempt = attempt;
+        mainThread.schedule(() -> {
+            if (attempt == waitedAttempt && (status == JobStatus.CANCELLING || status == JobStatus.FAILING || status == JobStatus.RESTARTING)) {
+                for (Execution e : executions.values()) {
+                    if (!e.status.isTerminal()) {
+                        LOG.warn("{} of job {} did not end after cancel; treating it as canceled", e.describe(), jobId);
+                        e.status = SubtaskStatus.CANCELED;
+                    }
+                }
+                checkAllTerminal();
+            }
+        }, 3 * rpcTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void checkAllTerminal() {
+        if (!executions.values().stream().allMatch(e -> e.status.isTerminal())) {
+            return;
+        }
+        switch (status) {
+            case CANCELLING -> finish(JobStatus.CANCELED);
+            case FAILING -> finish(JobStatus.FAILED);
+            case RESTARTING -> {
+                long delay = restartStrategy.delay().toMillis();
+                int failedAttempt = attempt;
+                mainThread.schedule(() -> restart(failedAttempt), delay, TimeUnit.MILLISECONDS);
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void restart(int failedAttempt) {
+        if (status != JobStatus.RESTARTING || attempt != failedAttempt) {
+            return;
+        }
+        attempt++;
+        LOG.info("Restarting job {} as attempt {}", jobId, attempt);
+        for (Execution e : executions.values()) {
+            e.reset(attempt);
+        }
+        setStatus(JobStatus.RUNNING);
+        requestMissingSlots();
+    }
+
+    private void finish(JobStatus finalStatus) {
+        endTime = System.currentTimeMillis();
+        setStatus(finalStatus);
+        heartbeats.close();
+        Set<String> freed = new HashSet<>();
+        for (SharedSlot s : slots) {
+            if (s != null && freed.add(s.resourceId())) {
+                FreeSlotsRequest request = FreeSlotsRequest.newBuilder().setJobId(jobId.toHexString())
+                        .setCause("job " + jobId + " ended " + finalStatus).build();
+                rpcCalls.execute(() -> {
+                    try {
+                        TaskExecutorServiceGrpc.newBlockingStub(clients.channel(s.host(), s.port()))
+                                .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).freeSlots(request);
+                    } catch (RuntimeException e) {
+                        LOG.debug("Freeing the slots of job {} on {} failed: {}", jobId, s.resourceId(), e.toString());
+                    }
+                });
+            }
+        }
+        resourceManager.unregisterJobMaster(jobId);
+        JobResult summary = summary();
+        LOG.info("Job {} ({}) ended {} after {} ms{}", jobId, graph.getName(), finalStatus, endTime - startTime,
+                summary.failureCause() == null ? "" : ": " + summary.failureCause());
+        rpcCalls.shutdown();
+        mainThread.execute(mainThread::shutdown);
+        result.complete(summary);
+    }
+
+    // ---- views -----------------------------------------------------------------------------
+
+    private JobResult summary() {
+        boolean withCause = status == JobStatus.FAILED || status == JobStatus.FAILING || status == JobStatus.RESTARTING
+                || (status == JobStatus.RUNNING && failureCause != null);
+        return new JobResult(jobId, graph.getName(), status, startTime, endTime, mergedAccumulators(),
+                withCause && failureCause != null ? Failures.describe(failureCause) : null,
+                withCause && failureCause != null ? Failures.stackTraceOf(failureCause) : null);
+    }
+
+    /**
+     * Merges the finished subtasks' accumulators. The job master may lack the user's classes: an
+     * accumulator it cannot load is reported by the text of its values instead.
+     */
+    private Map<String, Object> mergedAccumulators() {
+        Map<String, List<SerializedAccumulator>> byName = new LinkedHashMap<>();
+        for (Execution e : executions.values()) {
+            e.accumulators.forEach((name, acc) -> byName.computeIfAbsent(name, n -> new ArrayList<>()).add(acc));
+        }
+        Map<String, Object> merged = new LinkedHashMap<>();
+        byName.forEach((name, list) -> merged.put(name, merge(list)));
+        return merged;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object merge(List<SerializedAccumulator> list) {
+        try {
+            Accumulator total = null;
+            for (SerializedAccumulator s : list) {
+                if (s.getJavaSerialized().isEmpty()) {
+                    throw new IOException("not serialized");
+                }
+                try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(s.getJavaSerialized().toByteArray()))) {
+                    Accumulator a = (Accumulator) in.readObject();
+                    if (total == null) {
+                        total = a;
+                    } else {
+                        total.merge(a);
+                    }
+                }
+            }
+            return total == null ? null : total.getLocalValue();
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            List<String> texts = list.stream().map(SerializedAccumulator::getValueText).toList();
+            return texts.size() == 1 ? texts.get(0) : texts;
+        }
+    }
+
+    public CompletableFuture<JobResult> requestSummary() {
+        if (result.isDone()) {
+            return result;
+        }
+        return CompletableFuture.supplyAsync(this::summary, mainThreadExecutor());
+    }
+
+    public CompletableFuture<JobDetails> requestDetails() {
+        if (result.isDone()) {
+            return CompletableFuture.completedFuture(details());
+        }
+        return CompletableFuture.supplyAsync(this::details, mainThreadExecutor());
+    }
+
+    private synchronized JobDetails details() {
+        List<JobDetails.VertexDetails> vertices = new ArrayList<>();
+        for (JobVertex v : graph.getVertices()) {
+            List<JobDetails.SubtaskDetails> subtasks = new ArrayList<>();
+            long in = 0;
+            long out = 0;
+            SubtaskStatus aggregate = null;
+            for (int i = 0; i < v.getParallelism(); i++) {
+                Execution e = executions.get(new ExecutionKey(v.getId(), i));
+                subtasks.add(new JobDetails.SubtaskDetails(i, e.status.name(), e.attempt, e.host, e.recordsIn, e.recordsOut));
+                in += e.recordsIn;
+                out += e.recordsOut;
+                aggregate = aggregate == null || e.status.ordinal() < aggregate.ordinal() ? e.status : aggregate;
+            }
+            vertices.add(new JobDetails.VertexDetails(v.getId().toHexString(), v.getName(), v.getParallelism(),
+                    aggregate == null ? "CREATED" : aggregate.name(), in, out, subtasks));
+        }
+        return new JobDetails(result.isDone() ? result.join() : summary(), vertices);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.spindle.runtime.jobmaster;
+
+import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.RestartStrategyOptions;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Locale;
+
+/** Builds the restart strategy a job asked for, falling back to the cluster's configuration. */
+public final class RestartStrategies {
+
+    private RestartStrategies() {
+    }
+
+    public static RestartStrategy create(Configuration jobConfiguration, Configuration clusterConfiguration) {
+        Configuration conf = new Configuration(clusterConfiguration);
+        conf.addAll(jobConfiguration);
+        String type = conf.get(RestartStrategyOptions.RESTART_STRATEGY).trim().toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "none", "off", "disable" -> new NoRestart();
+            case "fixed-delay", "fixeddelay" -> new FixedDelay(nonNegative(conf.get(RestartStrategyOptions.FIXED_DELAY_ATTEMPTS),
+                    RestartStrategyOptions.FIXED_DELAY_ATTEMPTS.key()), conf.get(RestartStrategyOptions.FIXED_DELAY_DELAY));
+            case "failure-rate", "failurerate" -> new FailureRate(
+                    nonNegative(conf.get(RestartStrategyOptions.FAILURE_RATE_MAX_FAILURES), RestartStrategyOptions.FAILURE_RATE_MAX_FAILURES.key()),
+                    conf.get(RestartStrategyOptions.FAILURE_RATE_INTERVAL), conf.get(RestartStrategyOptions.FAILURE_RATE_DELAY));
+            default -> throw new IllegalArgumentException("restart-strategy.type must be 'none', 'fixed-delay' or 'failure-rate', was '"
+                    + type + "'");
+        };
+    }
+
+    private static int nonNegative(int v, String key) {
+        if (v < 0) {
+            throw new IllegalArgumentException(key + " must not be negative, was " + v);
+        }
+        return v;
+    }
+
+    static final class NoRestart implements RestartStrategy {
+        @Override
+        public boolean onFailure(long nowMillis) {
+            return false;
+        }
+
+        @Override
+        public Duration delay() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public String describe() {
+            return "no restarts";
+        }
+    }
+
+    static final class FixedDelay implements RestartStrategy {
+        private final int attempts;
+        private final Duration delay;
+        private int restarts;
+
+        FixedDelay(int attempts, Duration delay) {
+            this.attempts = attempts;
+            this.delay = delay;
+        }
+
+        @Override
+        public boolean onFailure(long nowMillis) {
+            if (restarts >= attempts) {
+                return false;
+            }
+            restarts++;
+            return true;
+        }
+
+        @Override
+        public Duration delay() {
+            return delay;
+        }
+
+        @Override
+        public String describe() {
+            return "fixed-delay (" + restarts + " of " + attempts + " restarts used, delay " + delay.toMillis() + " ms)";
+        }
+    }
+
+    static final class FailureRate implements RestartStrategy {
+        private final int maxFailures;
+        private final Duration interval;
+        private final Duration delay;
+        private final ArrayDeque<Long> failures = new ArrayDeque<>();
+
+        FailureRate(int maxFailures, Duration interval, Duration delay) {
+            this.maxFailures = maxFailures;
+            this.interval = interval;
+            this.delay = delay;
+        }
+
+        @Override
+        public boolean onFailure(long nowMillis) {
+            failures.addLast(nowMillis);
+            while (!failures.isEmpty() && failures.peekFirst() <= nowMillis - interval.toMillis()) {
+                failures.removeFirst();
+            }
+            return failures.size() <= maxFailures;
+        }
+
+        @Override
+        public Duration delay() {
+            return delay;
+        }
+
+        @Override
+        public String describe() {
+            return "failure-rate (at most " + maxFailures + " failures per " + interval.toMillis() + " ms, delay " + delay.toMillis() + " ms)";
+        }
+    }
+}

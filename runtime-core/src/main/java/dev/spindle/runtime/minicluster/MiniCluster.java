@@ -1,0 +1,102 @@
+package dev.spindle.runtime.minicluster;
+
+import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.MiniClusterOptions;
+import dev.spindle.configuration.ResourceManagerOptions;
+import dev.spindle.configuration.TaskManagerOptions;
+import dev.spindle.runtime.dispatcher.Dispatcher;
+import dev.spindle.runtime.entrypoint.ClusterServices;
+import dev.spindle.runtime.entrypoint.ClusterServicesFactory;
+import dev.spindle.runtime.resourcemanager.ResourceID;
+import dev.spindle.runtime.resourcemanager.WorkerResourceSpec;
+import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.taskexecutor.TaskExecutor;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole cluster in this JVM: the JobManager services and {@code minicluster.number-of-taskexecutors}
+ * TaskExecutors, all talking over real gRPC and REST on the loopback interface.
+ */
+public final class MiniCluster implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MiniCluster.class);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final Configuration configuration;
+    private final ClusterSecret secret = ClusterSecret.generate();
+    private InProcessResourceManagerDriver driver;
+    private ClusterServices services;
+
+    public MiniCluster(Configuration configuration) {
+        this.configuration = new Configuration(configuration);
+    }
+
+    /** Starts the services and the TaskExecutors, and waits until all TaskExecutors registered. */
+    public MiniCluster start() throws Exception {
+        int count = configuration.get(MiniClusterOptions.NUM_TASK_EXECUTORS);
+        if (count < 0) {
+            throw new IllegalArgumentException("minicluster.number-of-taskexecutors must not be negative, was " + count);
+        }
+        driver = new InProcessResourceManagerDriver(configuration, secret, LOOPBACK);
+        services = ClusterServicesFactory.start(configuration, driver, secret, LOOPBACK);
+        WorkerResourceSpec spec = new WorkerResourceSpec(configuration.get(TaskManagerOptions.TOTAL_PROCESS_MEMORY),
+                configuration.get(ResourceManagerOptions.TASK_MANAGER_CPU_CORES), configuration.get(TaskManagerOptions.NUM_TASK_SLOTS));
+        for (int i = 0; i < count; i++) {
+            driver.requestWorker(spec).get();
+        }
+        for (TaskExecutor te : driver.getTaskExecutors()) {
+            try {
+                te.getRegistrationFuture().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                close();
+                throw new IllegalStateException("TaskExecutor " + te.getResourceId() + " did not register with the MiniCluster within 30 s");
+            }
+        }
+        LOG.info("MiniCluster with {} TaskExecutors up; REST at {}", count, services.getRestUrl());
+        return this;
+    }
+
+    public ClusterServices getClusterServices() {
+        return services;
+    }
+
+    public Dispatcher getDispatcher() {
+        return ((dev.spindle.runtime.entrypoint.DefaultClusterServices) services).dispatcher();
+    }
+
+    public dev.spindle.runtime.resourcemanager.ResourceManager getResourceManager() {
+        return ((dev.spindle.runtime.entrypoint.DefaultClusterServices) services).getResourceManager();
+    }
+
+    public String getRestUrl() {
+        return services.getRestUrl();
+    }
+
+    public ClusterSecret getSecret() {
+        return secret;
+    }
+
+    public Configuration getConfiguration() {
+        return configuration;
+    }
+
+    /** TaskExecutors currently running (released or killed ones are gone). */
+    public List<TaskExecutor> getTaskExecutors() {
+        return driver.getTaskExecutors();
+    }
+
+    /** Makes a TaskExecutor stop answering abruptly; only heartbeat timeouts will notice. */
+    public void killTaskExecutor(ResourceID id) {
+        driver.killSilently(id);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (services != null) {
+            services.close();
+        }
+    }
+}

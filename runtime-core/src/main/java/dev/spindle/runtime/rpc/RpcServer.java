@@ -1,0 +1,68 @@
+package dev.spindle.runtime.rpc;
+
+import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.security.SecretServerInterceptor;
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one gRPC server of a process; every service behind it requires the cluster secret. */
+public final class RpcServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
+
+    private final Server server;
+    private final String advertisedHost;
+
+    private RpcServer(Server server, String advertisedHost) {
+        this.server = server;
+        this.advertisedHost = advertisedHost;
+    }
+
+    public static RpcServer start(String bindHost, int port, ClusterSecret secret, int maxMessageBytes, List<BindableService> services)
+            throws IOException {
+        InetSocketAddress address = bindHost == null ? new InetSocketAddress(port) : new InetSocketAddress(bindHost, port);
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(address).maxInboundMessageSize(maxMessageBytes);
+        SecretServerInterceptor auth = new SecretServerInterceptor(secret);
+        for (BindableService service : services) {
+            builder.addService(ServerInterceptors.intercept(service, auth));
+        }
+        Server server = builder.build().start();
+        String advertised = Hosts.advertisedHost(bindHost);
+        LOG.info("RPC server listening on {}:{} ({} services)", advertised, server.getPort(), services.size());
+        return new RpcServer(server, advertised);
+    }
+
+    public String getHost() {
+        return advertisedHost;
+    }
+
+    public int getPort() {
+        return server.getPort();
+    }
+
+    /** Stops at once: used to simulate and to carry out an abrupt process end. */
+    public void kill() {
+        server.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

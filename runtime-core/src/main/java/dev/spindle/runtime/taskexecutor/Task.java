@@ -1,0 +1,209 @@
+package dev.spindle.runtime.taskexecutor;
+
+import com.google.protobuf.ByteString;
+import dev.spindle.api.accumulators.Accumulator;
+import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.CoreOptions;
+import dev.spindle.runtime.io.InputGate;
+import dev.spindle.runtime.io.ResultPartitionWriter;
+import dev.spindle.runtime.io.network.PartitionKey;
+import dev.spindle.runtime.io.network.ShuffleEnvironment;
+import dev.spindle.runtime.jobgraph.JobEdge;
+import dev.spindle.runtime.jobgraph.JobGraph;
+import dev.spindle.runtime.jobgraph.JobVertex;
+import dev.spindle.runtime.jobgraph.ShipStrategy;
+import dev.spindle.runtime.metrics.TaskIOMetrics;
+import dev.spindle.runtime.rpc.Failures;
+import dev.spindle.runtime.rpc.proto.SerializedAccumulator;
+import dev.spindle.runtime.rpc.proto.TaskState;
+import dev.spindle.runtime.rpc.proto.TaskStateUpdate;
+import dev.spindle.runtime.task.AccumulatorRegistry;
+import dev.spindle.runtime.task.TaskInvokable;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One subtask attempt running in its own thread inside a TaskExecutor. */
+final class Task {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Task.class);
+
+    private final TaskDeployment deployment;
+    private final Configuration taskExecutorConfiguration;
+    private final ShuffleEnvironment shuffle;
+    private final UserCodeClassLoaders classLoaders;
+    private final TaskStateListener listener;
+    private final String resourceId;
+    private final TaskIOMetrics metrics = new TaskIOMetrics();
+    private final AccumulatorRegistry accumulators = new AccumulatorRegistry();
+    private final List<ResultPartitionWriter> writers = new ArrayList<>();
+    private final List<InputGate> gates = new ArrayList<>();
+    private final Thread thread;
+    private volatile TaskInvokable invokable;
+    private volatile boolean canceled;
+    private volatile TaskState state = TaskState.DEPLOYING;
+
+    Task(TaskDeployment deployment, Configuration taskExecutorConfiguration, ShuffleEnvironment shuffle,
+            UserCodeClassLoaders classLoaders, TaskStateListener listener, String resourceId) {
+        this.deployment = deployment;
+        this.taskExecutorConfiguration = taskExecutorConfiguration;
+        this.shuffle = shuffle;
+        this.classLoaders = classLoaders;
+        this.listener = listener;
+        this.resourceId = resourceId;
+        this.thread = new Thread(this::run, deployment.describe());
+        this.thread.setDaemon(true);
+    }
+
+    TaskDeployment deployment() {
+        return deployment;
+    }
+
+    TaskIOMetrics metrics() {
+        return metrics;
+    }
+
+    TaskState state() {
+        return state;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Asks the invokable to stop, interrupts the thread and fails the outputs so blocked peers wake up. */
+    void cancel() {
+        if (state == TaskState.FINISHED || state == TaskState.FAILED || state == TaskState.CANCELED || canceled) {
+            return;
+        }
+        canceled = true;
+        LOG.info("Canceling {}", deployment.describe());
+        TaskInvokable inv = invokable;
+        if (inv != null) {
+            try {
+                inv.cancel();
+            } catch (RuntimeException e) {
+                LOG.warn("cancel() of {} threw {}", deployment.describe(), e.toString());
+            }
+        }
+        thread.interrupt();
+    }
+
+    private void run() {
+        JobGraph graph = deployment.jobGraph();
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try {
+            ClassLoader userLoader = classLoaders.forJob(graph.getJobId(), graph.getUserJars(),
+                    graph.getJobConfiguration().getOptional(CoreOptions.CLASSLOADER_RESOLVE_ORDER)
+                            .orElse(taskExecutorConfiguration.get(CoreOptions.CLASSLOADER_RESOLVE_ORDER)));
+            createOutputsAndInputs(graph);
+            Class<?> clazz = Class.forName(deployment.vertex().getInvokableClassName(), true, userLoader);
+            if (!TaskInvokable.class.isAssignableFrom(clazz)) {
+                throw new IllegalArgumentException("invokable class " + clazz.getName() + " of vertex '" + deployment.vertex().getName()
+                        + "' does not implement " + TaskInvokable.class.getName());
+            }
+            invokable = (TaskInvokable) clazz.getDeclaredConstructor().newInstance();
+            Thread.currentThread().setContextClassLoader(userLoader);
+            if (canceled) {
+                throw new InterruptedException("canceled before start");
+            }
+            transition(TaskState.RUNNING, null);
+            invokable.invoke(new RuntimeTaskEnvironment(deployment, userLoader, taskExecutorConfiguration, List.copyOf(gates),
+                    List.copyOf(writers), metrics, accumulators));
+            for (ResultPartitionWriter w : writers) {
+                w.finish();
+            }
+            if (canceled) {
+                throw new InterruptedException("canceled");
+            }
+            closeGates();
+            transition(TaskState.FINISHED, null);
+        } catch (Throwable t) {
+            closeGates();
+            for (ResultPartitionWriter w : writers) {
+                w.release(t);
+            }
+            if (canceled) {
+                transition(TaskState.CANCELED, null);
+            } else {
+                LOG.warn("{} failed: {}", deployment.describe(), t.toString());
+                transition(TaskState.FAILED, t);
+            }
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    private void createOutputsAndInputs(JobGraph graph) {
+        JobVertex vertex = deployment.vertex();
+        List<JobEdge> edges = graph.getEdges();
+        for (int e = 0; e < edges.size(); e++) {
+            JobEdge edge = edges.get(e);
+            if (edge.source().equals(vertex.getId())) {
+                int numSub = edge.shipStrategy() == ShipStrategy.FORWARD ? 1 : graph.vertex(edge.target()).getParallelism();
+                writers.add(shuffle.createResultPartition(
+                        new PartitionKey(graph.getJobId(), e, deployment.subtask(), deployment.attempt()), numSub));
+            }
+        }
+        for (JobEdge edge : graph.getInputEdges(vertex.getId())) {
+            int e = edges.indexOf(edge);
+            List<ShuffleEnvironment.ChannelSpec> channels = new ArrayList<>();
+            if (edge.shipStrategy() == ShipStrategy.FORWARD) {
+                channels.add(new ShuffleEnvironment.ChannelSpec(deployment.subtask(), 0, deployment.slotLocations().get(deployment.subtask())));
+            } else {
+                int producers = graph.vertex(edge.source()).getParallelism();
+                for (int p = 0; p < producers; p++) {
+                    channels.add(new ShuffleEnvironment.ChannelSpec(p, deployment.subtask(), deployment.slotLocations().get(p)));
+                }
+            }
+            gates.add(shuffle.createInputGate(graph.getJobId(), e, deployment.attempt(), channels,
+                    "input " + edge.targetInputIndex() + " of " + deployment.describe()));
+        }
+    }
+
+    private void closeGates() {
+        for (InputGate g : gates) {
+            g.close();
+        }
+    }
+
+    private void transition(TaskState newState, Throwable failure) {
+        state = newState;
+        TaskStateUpdate.Builder u = TaskStateUpdate.newBuilder()
+                .setJobId(deployment.jobGraph().getJobId().toHexString())
+                .setVertexId(deployment.vertex().getId().toHexString())
+                .setSubtask(deployment.subtask())
+                .setAttempt(deployment.attempt())
+                .setState(newState)
+                .setRecordsIn(metrics.getRecordsIn())
+                .setRecordsOut(metrics.getRecordsOut())
+                .setResourceId(resourceId);
+        if (failure != null) {
+            u.setFailure(Failures.toInfo(failure));
+        }
+        if (newState == TaskState.FINISHED) {
+            for (Map.Entry<String, Accumulator<?, ?>> a : accumulators.snapshot().entrySet()) {
+                u.putAccumulators(a.getKey(), serialize(a.getValue()));
+            }
+        }
+        LOG.info("{} is {}", deployment.describe(), newState);
+        listener.onStateChange(this, u.build());
+    }
+
+    private static SerializedAccumulator serialize(Accumulator<?, ?> accumulator) {
+        SerializedAccumulator.Builder b = SerializedAccumulator.newBuilder().setValueText(String.valueOf(accumulator.getLocalValue()));
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(accumulator);
+            out.flush();
+            b.setJavaSerialized(ByteString.copyFrom(bytes.toByteArray()));
+        } catch (IOException e) {
+            LOG.warn("Accumulator {} is not serializable; only its text is reported: {}", accumulator.getClass().getName(), e.toString());
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,441 @@
+package dev.spindle.runtime.taskexecutor;
+
+import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.HeartbeatOptions;
+import dev.spindle.configuration.NetworkOptions;
+import dev.spindle.configuration.RpcOptions;
+import dev.spindle.configuration.TaskManagerOptions;
+import dev.spindle.runtime.io.network.ProducerLocation;
+import dev.spindle.runtime.io.network.ShuffleEnvironment;
+import dev.spindle.runtime.jobgraph.JobGraph;
+import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.runtime.jobgraph.JobVertexID;
+import dev.spindle.runtime.resourcemanager.ResourceID;
+import dev.spindle.runtime.rpc.JobGraphs;
+import dev.spindle.runtime.rpc.RpcClients;
+import dev.spindle.runtime.rpc.RpcServer;
+import dev.spindle.runtime.rpc.proto.Ack;
+import dev.spindle.runtime.rpc.proto.JobMasterHeartbeatRequest;
+import dev.spindle.runtime.rpc.proto.JobMasterServiceGrpc;
+import dev.spindle.runtime.rpc.proto.OfferSlotsRequest;
+import dev.spindle.runtime.rpc.proto.OfferSlotsResponse;
+import dev.spindle.runtime.rpc.proto.RegisterTaskExecutorRequest;
+import dev.spindle.runtime.rpc.proto.RequestSlotRequest;
+import dev.spindle.runtime.rpc.proto.ResourceManagerServiceGrpc;
+import dev.spindle.runtime.rpc.proto.SlotLocation;
+import dev.spindle.runtime.rpc.proto.SlotOffer;
+import dev.spindle.runtime.rpc.proto.SubmitTaskRequest;
+import dev.spindle.runtime.rpc.proto.TaskExecutorHeartbeat;
+import dev.spindle.runtime.rpc.proto.TaskMetrics;
+import dev.spindle.runtime.rpc.proto.TaskState;
+import dev.spindle.runtime.rpc.proto.TaskStateUpdate;
+import dev.spindle.runtime.security.ClusterSecret;
+import io.grpc.BindableService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker process's runtime: N slots, registration and heartbeats with the resource manager,
+ * slot offers and heartbeats to job masters, and the subtasks it runs. Hosts one RPC server with
+ * the TaskExecutor and DataExchange services.
+ */
+public final class TaskExecutor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
+
+    /** Exit codes of {@link #getTerminationFuture()}. */
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_LOST_RESOURCE_MANAGER = 1;
+    public static final int EXIT_REGISTRATION_FAILED = 2;
+
+    private record JobMasterAddress(String host, int port) {
+    }
+
+    private record TaskKey(JobID jobId, JobVertexID vertexId, int subtask, int attempt) {
+    }
+
+    private final Configuration configuration;
+    private final ResourceID resourceId;
+    private final String rmHost;
+    private final int rmPort;
+    private final ClusterSecret secret;
+    private final String bindHost;
+    private final int numSlots;
+    private final long heartbeatIntervalMillis;
+    private final long heartbeatTimeoutMillis;
+    private final long rpcTimeoutMillis;
+    private final TaskSlotTable slots;
+    private final RpcClients clients;
+    private final ShuffleEnvironment shuffle;
+    private final UserCodeClassLoaders classLoaders;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService rpcCallers;
+    private final Map<TaskKey, Task> tasks = new ConcurrentHashMap<>();
+    private final Map<JobID, JobMasterAddress> jobMasters = new ConcurrentHashMap<>();
+    private final Map<JobID, Long> jobMasterLastHeard = new ConcurrentHashMap<>();
+    private final Map<JobID, JobGraph> jobGraphs = new ConcurrentHashMap<>();
+    private final CompletableFuture<Integer> termination = new CompletableFuture<>();
+    private final CompletableFuture<Void> firstRegistration = new CompletableFuture<>();
+    private final Path workDir;
+    private RpcServer server;
+    private volatile boolean registered;
+    private volatile long rmLastHeard;
+
+    public TaskExecutor(Configuration configuration, ResourceID resourceId, String rmHost, int rmPort, ClusterSecret secret,
+            String bindHost) throws IOException {
+        this.configuration = configuration;
+        this.resourceId = resourceId;
+        this.rmHost = rmHost;
+        this.rmPort = rmPort;
+        this.secret = secret;
+        this.bindHost = bindHost;
+        this.numSlots = configuration.get(TaskManagerOptions.NUM_TASK_SLOTS);
+        if (numSlots < 1) {
+            throw new IllegalArgumentException("taskmanager.numberOfTaskSlots must be at least 1, was " + numSlots);
+        }
+        this.heartbeatIntervalMillis = configuration.get(HeartbeatOptions.HEARTBEAT_INTERVAL).toMillis();
+        this.heartbeatTimeoutMillis = configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT).toMillis();
+        this.rpcTimeoutMillis = configuration.get(RpcOptions.ASK_TIMEOUT).toMillis();
+        this.slots = new TaskSlotTable(numSlots);
+        this.clients = new RpcClients(secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES));
+        this.shuffle = new ShuffleEnvironment(resourceId.id(), configuration, clients);
+        String tmp = configuration.getOptional(NetworkOptions.TMP_DIR).orElse(System.getProperty("java.io.tmpdir"));
+        this.workDir = Files.createDirectories(Paths.get(tmp, "spindle-te-" + resourceId.id().replaceAll("[^A-Za-z0-9_.-]", "_")));
+        this.classLoaders = new UserCodeClassLoaders(workDir);
+        this.scheduler = Executors.newScheduledThreadPool(1, r -> daemon(r, "te-heartbeat " + resourceId));
+        this.rpcCallers = Executors.newSingleThreadExecutor(r -> daemon(r, "te-rpc " + resourceId));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Starts the RPC server and begins registering with the resource manager. */
+    public void start() throws IOException {
+        List<BindableService> services = List.of(new TaskExecutorGrpcService(this), shuffle.createDataExchangeService());
+        server = RpcServer.start(bindHost, 0, secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES), services);
+        LOG.info("TaskExecutor {} with {} slots started at {}:{}", resourceId, numSlots, server.getHost(), server.getPort());
+        long deadline = System.currentTimeMillis() + configuration.get(NetworkOptions.REGISTRATION_TIMEOUT).toMillis();
+        scheduler.execute(() -> register(deadline, 50));
+    }
+
+    public ResourceID getResourceId() {
+        return resourceId;
+    }
+
+    public String getHost() {
+        return server.getHost();
+    }
+
+    public int getPort() {
+        return server.getPort();
+    }
+
+    public ShuffleEnvironment getShuffleEnvironment() {
+        return shuffle;
+    }
+
+    public boolean isRegistered() {
+        return registered;
+    }
+
+    /** Completes once this TaskExecutor registered with the resource manager for the first time. */
+    public CompletableFuture<Void> getRegistrationFuture() {
+        return firstRegistration;
+    }
+
+    /** Completes with the exit code once this TaskExecutor has stopped. */
+    public CompletableFuture<Integer> getTerminationFuture() {
+        return termination;
+    }
+
+    // ---- resource manager ----------------------------------------------------------------
+
+    private void register(long deadline, long backoffMillis) {
+        if (termination.isDone()) {
+            return;
+        }
+        try {
+            Ack ack = ResourceManagerServiceGrpc.newBlockingStub(clients.channel(rmHost, rmPort))
+                    .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS)
+                    .registerTaskExecutor(RegisterTaskExecutorRequest.newBuilder()
+                            .setResourceId(resourceId.id()).setHost(server.getHost()).setPort(server.getPort()).setNumSlots(numSlots).build());
+            if (!ack.getAccepted()) {
+                throw new IllegalStateException("registration refused: " + ack.getMessage());
+            }
+            registered = true;
+            firstRegistration.complete(null);
+            rmLastHeard = System.currentTimeMillis();
+            LOG.info("TaskExecutor {} registered with the resource manager at {}:{}", resourceId, rmHost, rmPort);
+            scheduler.schedule(this::heartbeat, heartbeatIntervalMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            if (System.currentTimeMillis() + backoffMillis > deadline) {
+                LOG.error("TaskExecutor {} could not register with the resource manager at {}:{} before taskmanager.registration.timeout: {}",
+                        resourceId, rmHost, rmPort, e.toString());
+                terminate(EXIT_REGISTRATION_FAILED);
+                return;
+            }
+            LOG.debug("Registration of {} failed, retrying in {} ms: {}", resourceId, backoffMillis, e.toString());
+            scheduler.schedule(() -> register(deadline, Math.min(backoffMillis * 2, 5000)), backoffMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void heartbeat() {
+        if (termination.isDone()) {
+            return;
+        }
+        long deadline = Math.max(heartbeatIntervalMillis, 500);
+        try {
+            boolean known = ResourceManagerServiceGrpc.newBlockingStub(clients.channel(rmHost, rmPort))
+                    .withDeadlineAfter(deadline, TimeUnit.MILLISECONDS)
+                    .heartbeat(TaskExecutorHeartbeat.newBuilder().setResourceId(resourceId.id()).addAllSlots(slots.report()).build())
+                    .getKnown();
+            rmLastHeard = System.currentTimeMillis();
+            if (!known) {
+                LOG.warn("Resource manager no longer knows TaskExecutor {}; registering again", resourceId);
+                registered = false;
+                scheduler.execute(() -> register(System.currentTimeMillis()
+                        + configuration.get(NetworkOptions.REGISTRATION_TIMEOUT).toMillis(), 50));
+                heartbeatJobMasters(deadline);
+                return;
+            }
+        } catch (RuntimeException e) {
+            long silent = System.currentTimeMillis() - rmLastHeard;
+            if (silent > heartbeatTimeoutMillis) {
+                LOG.error("TaskExecutor {} lost the resource manager at {}:{} (no answer for {} ms); canceling all tasks and stopping",
+                        resourceId, rmHost, rmPort, silent);
+                terminate(EXIT_LOST_RESOURCE_MANAGER);
+                return;
+            }
+        }
+        heartbeatJobMasters(deadline);
+        scheduler.schedule(this::heartbeat, heartbeatIntervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void heartbeatJobMasters(long deadline) {
+        for (Map.Entry<JobID, JobMasterAddress> e : jobMasters.entrySet()) {
+            JobID jobId = e.getKey();
+            JobMasterHeartbeatRequest.Builder req = JobMasterHeartbeatRequest.newBuilder()
+                    .setJobId(jobId.toHexString()).setResourceId(resourceId.id());
+            for (Task t : tasks.values()) {
+                if (t.deployment().jobGraph().getJobId().equals(jobId)) {
+                    req.addTasks(TaskMetrics.newBuilder().setVertexId(t.deployment().vertex().getId().toHexString())
+                            .setSubtask(t.deployment().subtask()).setAttempt(t.deployment().attempt())
+                            .setRecordsIn(t.metrics().getRecordsIn()).setRecordsOut(t.metrics().getRecordsOut()));
+                }
+            }
+            try {
+                boolean known = JobMasterServiceGrpc.newBlockingStub(clients.channel(e.getValue().host(), e.getValue().port()))
+                        .withDeadlineAfter(deadline, TimeUnit.MILLISECONDS).heartbeat(req.build()).getKnown();
+                if (known) {
+                    jobMasterLastHeard.put(jobId, System.currentTimeMillis());
+                } else {
+                    releaseJob(jobId, "the job master of job " + jobId + " no longer knows this TaskExecutor");
+                }
+            } catch (RuntimeException ex) {
+                long silent = System.currentTimeMillis() - jobMasterLastHeard.getOrDefault(jobId, System.currentTimeMillis());
+                if (silent > heartbeatTimeoutMillis) {
+                    releaseJob(jobId, "lost the job master of job " + jobId + " (no answer for " + silent + " ms)");
+                }
+            }
+        }
+    }
+
+    // ---- calls from the resource manager and job masters ----------------------------------
+
+    Ack requestSlot(RequestSlotRequest request) {
+        JobID jobId = JobID.fromHexString(request.getJobId());
+        if (!slots.allocate(request.getSlotIndex(), jobId, request.getAllocationId())) {
+            return Ack.newBuilder().setAccepted(false).setMessage("slot " + request.getSlotIndex() + " of " + resourceId + " is not free").build();
+        }
+        LOG.info("Slot {} of {} allocated to job {} ({})", request.getSlotIndex(), resourceId, jobId, request.getAllocationId());
+        JobMasterAddress jm = new JobMasterAddress(request.getJobMasterHost(), request.getJobMasterPort());
+        jobMasters.put(jobId, jm);
+        jobMasterLastHeard.putIfAbsent(jobId, System.currentTimeMillis());
+        rpcCallers.execute(() -> offerSlot(jobId, jm, request.getSlotIndex(), request.getAllocationId()));
+        return Ack.newBuilder().setAccepted(true).build();
+    }
+
+    private void offerSlot(JobID jobId, JobMasterAddress jm, int slotIndex, String allocationId) {
+        try {
+            OfferSlotsResponse r = JobMasterServiceGrpc.newBlockingStub(clients.channel(jm.host(), jm.port()))
+                    .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS)
+                    .offerSlots(OfferSlotsRequest.newBuilder().setJobId(jobId.toHexString()).setResourceId(resourceId.id())
+                            .setHost(server.getHost()).setPort(server.getPort())
+                            .addOffers(SlotOffer.newBuilder().setSlotIndex(slotIndex).setAllocationId(allocationId)).build());
+            if (!r.getAcceptedAllocationIdsList().contains(allocationId)) {
+                LOG.info("Job master of job {} declined slot {} of {}; freeing it", jobId, slotIndex, resourceId);
+                freeSlot(jobId, allocationId);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Offering slot {} of {} to the job master of job {} failed; freeing it: {}", slotIndex, resourceId, jobId, e.toString());
+            freeSlot(jobId, allocationId);
+        }
+    }
+
+    private void freeSlot(JobID jobId, String allocationId) {
+        slots.free(allocationId);
+        if (!slots.hasJob(jobId)) {
+            releaseJob(jobId, "no slots left for job " + jobId);
+        }
+    }
+
+    Ack submitTask(SubmitTaskRequest request) throws IOException {
+        JobID jobId = JobID.fromHexString(request.getJobId());
+        if (!slots.isAllocated(jobId, request.getAllocationId())) {
+            return Ack.newBuilder().setAccepted(false).setMessage("no slot " + request.getAllocationId() + " for job " + jobId
+                    + " on " + resourceId).build();
+        }
+        JobGraph graph = jobGraphs.get(jobId);
+        if (graph == null) {
+            graph = JobGraphs.deserialize(request.getJobGraph().newInput());
+            jobGraphs.put(jobId, graph);
+        }
+        List<ProducerLocation> locations = new ArrayList<>();
+        for (SlotLocation l : request.getSlotLocationsList()) {
+            locations.add(new ProducerLocation(l.getResourceId(), l.getHost(), l.getPort()));
+        }
+        TaskDeployment d = new TaskDeployment(graph, graph.vertex(JobVertexID.fromHexString(request.getVertexId())), request.getSubtask(),
+                request.getAttempt(), request.getAllocationId(), locations);
+        Task task = new Task(d, configuration, shuffle, classLoaders, this::onTaskStateChange, resourceId.id());
+        tasks.put(new TaskKey(jobId, d.vertex().getId(), d.subtask(), d.attempt()), task);
+        LOG.info("Deploying {} on {}", d.describe(), resourceId);
+        task.start();
+        return Ack.newBuilder().setAccepted(true).build();
+    }
+
+    Ack cancelTask(JobID jobId, JobVertexID vertexId, int subtask, int attempt) {
+        Task t = tasks.get(new TaskKey(jobId, vertexId, subtask, attempt));
+        if (t == null) {
+            return Ack.newBuilder().setAccepted(false).setMessage("no such task on " + resourceId).build();
+        }
+        t.cancel();
+        return Ack.newBuilder().setAccepted(true).build();
+    }
+
+    Ack freeSlots(JobID jobId, String cause) {
+        releaseJob(jobId, cause);
+        return Ack.newBuilder().setAccepted(true).build();
+    }
+
+    TaskExecutorHeartbeat slotReport() {
+        return TaskExecutorHeartbeat.newBuilder().setResourceId(resourceId.id()).addAllSlots(slots.report()).build();
+    }
+
+    /** Cancels the job's tasks, frees its slots and forgets its job master. */
+    private void releaseJob(JobID jobId, String cause) {
+        boolean had = jobMasters.remove(jobId) != null;
+        jobMasterLastHeard.remove(jobId);
+        int freed = slots.freeJob(jobId);
+        for (Map.Entry<TaskKey, Task> e : tasks.entrySet()) {
+            if (e.getKey().jobId().equals(jobId)) {
+                e.getValue().cancel();
+                tasks.remove(e.getKey());
+            }
+        }
+        shuffle.releaseJob(jobId, new IllegalStateException(cause));
+        jobGraphs.remove(jobId);
+        classLoaders.release(jobId);
+        if (had || freed > 0) {
+            LOG.info("Released job {} on {} ({} slots freed): {}", jobId, resourceId, freed, cause);
+        }
+    }
+
+    private void onTaskStateChange(Task task, TaskStateUpdate update) {
+        if (update.getState() == TaskState.FINISHED || update.getState() == TaskState.FAILED || update.getState() == TaskState.CANCELED) {
+            TaskDeployment d = task.deployment();
+            tasks.remove(new TaskKey(d.jobGraph().getJobId(), d.vertex().getId(), d.subtask(), d.attempt()), task);
+        }
+        JobMasterAddress jm = jobMasters.get(task.deployment().jobGraph().getJobId());
+        if (jm == null) {
+            return;
+        }
+        rpcCallers.execute(() -> reportState(jm, update, 3));
+    }
+
+    private void reportState(JobMasterAddress jm, TaskStateUpdate update, int triesLeft) {
+        try {
+            JobMasterServiceGrpc.newBlockingStub(clients.channel(jm.host(), jm.port()))
+                    .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).updateTaskState(update);
+        } catch (RuntimeException e) {
+            if (triesLeft > 1 && !termination.isDone()) {
+                scheduler.schedule(() -> rpcCallers.execute(() -> reportState(jm, update, triesLeft - 1)), 200, TimeUnit.MILLISECONDS);
+            } else {
+                LOG.warn("Could not report state {} of a task of job {} to its job master: {}", update.getState(), update.getJobId(), e.toString());
+            }
+        }
+    }
+
+    // ---- ending ---------------------------------------------------------------------------
+
+    private void terminate(int exitCode) {
+        if (termination.isDone()) {
+            return;
+        }
+        for (JobID jobId : new ArrayList<>(jobMasters.keySet())) {
+            releaseJob(jobId, "TaskExecutor " + resourceId + " is stopping");
+        }
+        for (Task t : tasks.values()) {
+            t.cancel();
+        }
+        scheduler.shutdownNow();
+        rpcCallers.shutdown();
+        if (server != null) {
+            server.close();
+        }
+        shuffle.close();
+        clients.close();
+        classLoaders.close();
+        try {
+            Files.deleteIfExists(workDir);
+        } catch (IOException e) {
+            LOG.debug("Could not delete {}: {}", workDir, e.toString());
+        }
+        LOG.info("TaskExecutor {} stopped (exit code {})", resourceId, exitCode);
+        firstRegistration.completeExceptionally(new IllegalStateException("TaskExecutor " + resourceId + " stopped"));
+        termination.complete(exitCode);
+    }
+
+    /**
+     * Stops abruptly, as a killed process would: the RPC server and heartbeats stop at once and no
+     * task reports anything any more.
+     */
+    public void kill() {
+        if (termination.isDone()) {
+            return;
+        }
+        LOG.warn("Killing TaskExecutor {}", resourceId);
+        scheduler.shutdownNow();
+        rpcCallers.shutdownNow();
+        if (server != null) {
+            server.kill();
+        }
+        jobMasters.clear();
+        for (Task t : tasks.values()) {
+            t.cancel();
+        }
+        shuffle.close();
+        clients.close();
+        termination.complete(137);
+    }
+
+    @Override
+    public void close() {
+        terminate(EXIT_OK);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.spindle.runtime.taskexecutor;
+
+import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.runtime.rpc.proto.SlotStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The slots of one TaskExecutor and the job each is allocated to. */
+final class TaskSlotTable {
+
+    private record Allocation(JobID jobId, String allocationId) {
+    }
+
+    private final Allocation[] slots;
+
+    TaskSlotTable(int numSlots) {
+        this.slots = new Allocation[numSlots];
+    }
+
+    int size() {
+        return slots.length;
+    }
+
+    /** Allocates a free slot; false if it is out of range or taken by another allocation. */
+    synchronized boolean allocate(int index, JobID jobId, String allocationId) {
+        if (index < 0 || index >= slots.length) {
+            return false;
+        }
+        if (slots[index] != null) {
+            return slots[index].allocationId().equals(allocationId);
+        }
+        slots[index] = new Allocation(jobId, allocationId);
+        return true;
+    }
+
+    synchronized boolean isAllocated(JobID jobId, String allocationId) {
+        for (Allocation a : slots) {
+            if (a != null && a.jobId().equals(jobId) && a.allocationId().equals(allocationId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    synchronized void free(String allocationId) {
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != null && slots[i].allocationId().equals(allocationId)) {
+                slots[i] = null;
+            }
+        }
+    }
+
+    /** Frees the job's slots; returns how many there were. */
+    synchronized int freeJob(JobID jobId) {
+        int n = 0;
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != null && slots[i].jobId().equals(jobId)) {
+                slots[i] = null;
+                n++;
+            }
+        }
+        return n;
+    }
+
+    synchronized boolean hasJob(JobID jobId) {
+        for (Allocation a : slots) {
+            if (a != null && a.jobId().equals(jobId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    synchronized List<JobID> jobs() {
+        List<JobID> jobs = new ArrayList<>();
+        for (Allocation a : slots) {
+            if (a != null && !jobs.contains(a.jobId())) {
+                jobs.add(a.jobId());
+            }
+        }
+        return jobs;
+    }
+
+    synchronized List<SlotStatus> report() {
+        List<SlotStatus> report = new ArrayList<>();
+        for (int i = 0; i < slots.length; i++) {
+            SlotStatus.Builder b = SlotStatus.newBuilder().setSlotIndex(i);
+            if (slots[i] != null) {
+                b.setJobId(slots[i].jobId().toHexString()).setAllocationId(slots[i].allocationId());
+            }
+            report.add(b.build());
+        }
+        return report;
+    }
+}

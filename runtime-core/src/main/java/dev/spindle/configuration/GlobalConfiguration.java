@@ -78,7 +78,7 @@ public final class GlobalConfiguration {
         Configuration conf;
         if (Files.isRegularFile(file)) {
             conf = loadYaml(file);
-            LOG.info("Loaded {} keys from {}", conf.keySet().size(), file);
+            LOG.debug("Loaded {} keys from {}", conf.keySet().size(), file);
         } else {
             LOG.info("No {} in {}; using default configuration", CONFIG_FILE, confDir);
             conf = new Configuration();

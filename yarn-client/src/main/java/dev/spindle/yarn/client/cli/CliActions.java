@@ -28,13 +28,18 @@ public final class CliActions {
     }
 
     private static Options clusterOptions() {
-        return new Options().addOption(CommonOptions.target()).addOption(CommonOptions.applicationId())
+        return clusterOptions(new Options());
+    }
+
+    /** Adds the options that pick a cluster after the action's own ones, so help lists those first. */
+    private static Options clusterOptions(Options options) {
+        return options.addOption(CommonOptions.target()).addOption(CommonOptions.applicationId())
                 .addOption(CommonOptions.applicationIdAlias()).addOption(CommonOptions.dynamicProperty())
                 .addOption(CommonOptions.help());
     }
 
     private static ActionSpec run(String name, String description) {
-        Options options = clusterOptions()
+        Options options = clusterOptions(new Options()
                 .addOption(Option.builder("c").longOpt("class").hasArg().argName("classname")
                         .desc("Entry class with main(); default: the jar manifest's Main-Class.").build())
                 .addOption(Option.builder("p").longOpt("parallelism").hasArg().argName("n")
@@ -44,7 +49,7 @@ public final class CliActions {
                 .addOption(Option.builder("s").longOpt("fromSavepoint").hasArg().argName("savepointPath")
                         .desc("Restore the job from this savepoint.").build())
                 .addOption(Option.builder("n").longOpt("allowNonRestoredState")
-                        .desc("Allow skipping savepoint state that no operator claims.").build());
+                        .desc("Allow skipping savepoint state that no operator claims.").build()));
         return new ActionSpec(name, description, "<jar-file> [program arguments]", options, true, (cl, positional) -> {
             if (positional.isEmpty()) {
                 throw new CliArgumentException("spindle " + name + " needs the program jar, e.g. 'spindle " + name
@@ -68,9 +73,9 @@ public final class CliActions {
     }
 
     private static ActionSpec list() {
-        Options options = clusterOptions()
+        Options options = clusterOptions(new Options()
                 .addOption(Option.builder("r").longOpt("running").desc("Show only running jobs.").build())
-                .addOption(Option.builder("a").longOpt("all").desc("Show running and finished jobs (default).").build());
+                .addOption(Option.builder("a").longOpt("all").desc("Show running and finished jobs (default).").build()));
         return new ActionSpec("list", "List the jobs of a cluster.", "", options, false, (cl, positional) -> {
             expectArguments("list", positional, 0, 0, "no arguments");
             if (cl.hasOption("r") && cl.hasOption("a")) {
@@ -90,11 +95,11 @@ public final class CliActions {
     }
 
     private static ActionSpec stop() {
-        Options options = clusterOptions()
+        Options options = clusterOptions(new Options()
                 .addOption(Option.builder("p").longOpt("savepointPath").hasArg().argName("savepointPath")
                         .desc("Directory for the final savepoint (default: state.savepoints.dir).").build())
                 .addOption(Option.builder("d").longOpt("drain")
-                        .desc("Let sources end and drain the pipeline before stopping.").build());
+                        .desc("Let sources end and drain the pipeline before stopping.").build()));
         return new ActionSpec("stop", "Stop a job with a final savepoint.", "<jobId>", options, false,
                 (cl, positional) -> {
                     expectArguments("stop", positional, 1, 1, "<jobId>");

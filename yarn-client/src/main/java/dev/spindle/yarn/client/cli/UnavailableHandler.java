@@ -14,8 +14,9 @@ final class UnavailableHandler implements ActionHandler {
 
     @Override
     public int run(ParsedAction action, Configuration effectiveConfiguration, PrintStream out, PrintStream err) {
-        err.println("spindle " + action.action() + (target == null ? "" : " -t " + target)
-                + ": this action is not available yet in this build of Spindle.");
+        String command = action.action().equals("yarn-session") ? "yarn-session.sh"
+                : "spindle " + action.action() + (target == null ? "" : " -t " + target);
+        err.println(command + ": this action is not available yet in this build of Spindle.");
         return 1;
     }
 }

@@ -49,6 +49,11 @@ public final class FrameworkClasspath {
         if (libDir != null && !libDir.isBlank()) {
             return fromLibDir(Path.of(libDir));
         }
+        String home = System.getenv("SPINDLE_HOME");
+        if (home != null && Files.isDirectory(Path.of(home, "lib"))) {
+            // bin/spindle exports SPINDLE_HOME; its lib/ is exactly the framework.
+            return fromLibDir(Path.of(home, "lib"));
+        }
         return fromClasspath(System.getProperty("java.class.path"), workDir);
     }
 

@@ -21,7 +21,7 @@ public final class LocalClusterCommand {
     public static final String CLASSPATH_ENV = "SPINDLE_LOCAL_CLUSTER_CLASSPATH";
 
     static final String MAIN_CLASS = "dev.spindle.it.cluster.LocalClusterMain";
-    static final int DEFAULT_PORT_BASE = 18020;
+    public static final int DEFAULT_PORT_BASE = 18020;
 
     private final String clusterClasspath;
     private final Duration startTimeout;

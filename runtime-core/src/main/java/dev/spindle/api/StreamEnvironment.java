@@ -45,6 +45,7 @@ public final class StreamEnvironment {
     private final List<Transformation<?>> transformations = new ArrayList<>();
     private int nextId;
 
+    /** An environment submitting to {@code executor}; {@code userClassLoader} null means the thread's context classloader. */
     public StreamEnvironment(PipelineExecutor executor, Configuration configuration, ClassLoader userClassLoader) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.configuration = new Configuration(configuration);
@@ -71,19 +72,23 @@ public final class StreamEnvironment {
         return this;
     }
 
+    /** The default parallelism ({@code parallelism.default}). */
     public int getParallelism() {
         return configuration.get(CoreOptions.DEFAULT_PARALLELISM);
     }
 
+    /** STREAMING, BATCH or AUTOMATIC ({@code execution.runtime-mode}). */
     public StreamEnvironment setRuntimeMode(RuntimeMode mode) {
         configuration.set(ExecutionOptions.RUNTIME_MODE, Objects.requireNonNull(mode));
         return this;
     }
 
+    /** The configured runtime mode (AUTOMATIC is resolved when the graph is built). */
     public RuntimeMode getRuntimeMode() {
         return configuration.get(ExecutionOptions.RUNTIME_MODE);
     }
 
+    /** What the job master does on a task failure; see {@link RestartStrategies}. */
     public StreamEnvironment setRestartStrategy(RestartStrategies.RestartStrategyConfiguration strategy) {
         Objects.requireNonNull(strategy, "restart strategy").applyTo(configuration);
         return this;
@@ -134,6 +139,7 @@ public final class StreamEnvironment {
         return source("Generator", new GeneratorSource<>(-1, generator), false, 0);
     }
 
+    /** The given elements (shipped with the job; parallelism 1). */
     @SafeVarargs
     public final <T> DataStream<T> fromElements(T... elements) {
         return fromCollection(Arrays.asList(elements));
@@ -149,6 +155,7 @@ public final class StreamEnvironment {
         return addSource(source, "Custom Source");
     }
 
+    /** Like {@link #addSource(SourceFunction)}, with a name for the job graph. */
     public <T> DataStream<T> addSource(SourceFunction<T> source, String name) {
         DataStream<T> stream = source(name, Objects.requireNonNull(source, "source function"), source.isBounded(), 0);
         stream.setParallelism(1);
@@ -200,6 +207,7 @@ public final class StreamEnvironment {
         }
     }
 
+    /** {@link #execute(String)} with a default job name. */
     public JobExecutionResult execute() throws Exception {
         return execute("Spindle Streaming Job");
     }
@@ -217,6 +225,7 @@ public final class StreamEnvironment {
         return client;
     }
 
+    /** {@link #executeAsync(String)} with a default job name. */
     public JobClient executeAsync() throws Exception {
         return executeAsync("Spindle Streaming Job");
     }

@@ -17,13 +17,16 @@ import java.util.Random;
 /**
  * Benchmark (a program, not a test): WordCount throughput in words/s of the stream runtime alone
  * (operators, serialization, partitioning; in-memory exchange of the test harness) on a generated
- * corpus, parallelism 1 and 2, median of several runs. Args: [words] [runs].
+ * corpus, parallelism 1 and 2, median of several runs. Args: [words] [runs] [harness|minicluster]; with
+ * {@code minicluster} the job runs on the environment's default executor (the in-process MiniCluster:
+ * real TaskExecutors, RPC and data exchange), each run starting its own cluster.
  */
 public final class WordCountThroughput {
 
     public static void main(String[] args) throws Exception {
         long words = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        boolean miniCluster = args.length > 2 && args[2].equals("minicluster");
         Path dir = Files.createTempDirectory("wc-bench");
         Path input = dir.resolve("corpus.txt");
         Random random = new Random(1);
@@ -42,11 +45,13 @@ public final class WordCountThroughput {
                 w.write(i % 10 == 9 ? '\n' : ' ');
             }
         }
-        System.out.printf("corpus: %,d words, %,d bytes%n", words, Files.size(input));
+        System.out.printf("corpus: %,d words, %,d bytes; runtime: %s%n", words, Files.size(input),
+                miniCluster ? "MiniCluster (incl. its start per run)" : "in-memory harness");
         for (int parallelism : new int[] {1, 2}) {
             List<Double> rates = new ArrayList<>();
             for (int r = 0; r < runs + 1; r++) {
-                StreamEnvironment env = new StreamEnvironment(new LocalJobRunner(), new Configuration(), null);
+                StreamEnvironment env = miniCluster ? StreamEnvironment.getEnvironment()
+                        : new StreamEnvironment(new LocalJobRunner(), new Configuration(), null);
                 env.setParallelism(parallelism);
                 env.readTextFile(input.toString())
                         .flatMap(new Tokenizer())

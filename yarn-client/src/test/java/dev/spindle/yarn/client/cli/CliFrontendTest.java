@@ -250,6 +250,9 @@ class CliFrontendTest {
                 .register("run", "yarn-per-job", other);
         assertEquals(42, cli(Map.of(), registry, "run", "-t", "yarn-per-job", "app.jar"));
         assertEquals(0, cli(Map.of(), registry, "run", "app.jar"));
+        registry.registerWithoutTarget("run", (action, conf, out, err) -> 7);
+        assertEquals(7, cli(Map.of(), registry, "run", "app.jar"), "no target: the without-target handler");
+        assertEquals(0, cli(Map.of(), registry, "run", "-t", "yarn-session", "app.jar"), "a target: the any-target one");
     }
 
     private Path programJar() throws IOException {
@@ -273,6 +276,14 @@ class CliFrontendTest {
         assertEquals("MiniClusterExecutor|3|true|true|in.txt,--out,o|" + jar.toFile().getAbsoluteFile().toURI(),
                 System.getProperty(RecordingProgram.OUT), "the job graph's user jars come from pipeline.jars");
         assertNull(ExecutionContext.current(), "context removed after the program");
+    }
+
+    @Test
+    void runWithoutTargetRunsLocallyAndSaysSo() throws IOException {
+        Path jar = programJar();
+        assertEquals(0, real("run", jar.toString()), err());
+        assertTrue(err().contains("No target given"), err());
+        assertTrue(System.getProperty(RecordingProgram.OUT).startsWith("MiniClusterExecutor|1|"));
     }
 
     @Test

@@ -215,6 +215,20 @@ class CliFrontendTest {
     }
 
     @Test
+    void inconsistentMemoryFailsBeforeAYarnBackEndIsCalled() {
+        assertEquals(1, capturing("run", "-t", "yarn-per-job", "-Dtaskmanager.memory.process.size=300m", "app.jar"));
+        assertNull(captured, "the back end was not called");
+        assertTrue(err().startsWith("spindle run: 'taskmanager.memory.process.size' is 300m, too small"), err());
+        assertTrue(err().contains("Set taskmanager.memory.process.size to at least"), err());
+        errBytes.reset();
+        assertEquals(1, capturing("run-application", "-Djobmanager.memory.heap.size=4g",
+                "-Djobmanager.memory.process.size=1g", "app.jar"));
+        assertTrue(err().contains("jobmanager.memory.heap.size"), err());
+        assertEquals(0, capturing("run", "-t", "local", "-Dtaskmanager.memory.process.size=300m", "app.jar"),
+                "local runs do not size containers");
+    }
+
+    @Test
     void typedActionsReachTheirHandlers() {
         String jobId = "0123456789abcdef0123456789abcdef";
         assertEquals(0, capturing("stop", "-p", "/sp", "-d", jobId));

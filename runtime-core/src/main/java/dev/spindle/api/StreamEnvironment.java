@@ -5,6 +5,7 @@ import dev.spindle.api.functions.SourceFunction;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.CoreOptions;
 import dev.spindle.configuration.ExecutionOptions;
+import dev.spindle.configuration.PipelineOptions;
 import dev.spindle.runtime.execution.ExecutionContext;
 import dev.spindle.runtime.execution.PipelineExecutor;
 import dev.spindle.runtime.graph.JobGraphGenerator;
@@ -20,6 +21,7 @@ import dev.spindle.runtime.operators.sources.GeneratorSource;
 import dev.spindle.runtime.operators.sources.SequenceSource;
 import dev.spindle.runtime.operators.sources.SocketTextSource;
 import dev.spindle.runtime.operators.sources.TextFileSource;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -190,7 +192,11 @@ public final class StreamEnvironment {
 
     /** The job graph that {@link #execute} would submit, without running it (per-job mode ships it). */
     public JobGraph getJobGraph(String jobName) {
-        return JobGraphGenerator.generate(getStreamGraph(), jobName, configuration);
+        JobGraph jobGraph = JobGraphGenerator.generate(getStreamGraph(), jobName, configuration);
+        // TaskExecutors load the user code from these jars (the CLI names the program jar here).
+        configuration.getOptional(PipelineOptions.JARS)
+                .ifPresent(jars -> jars.forEach(jar -> jobGraph.addUserJar(URI.create(jar))));
+        return jobGraph;
     }
 
     /** Runs the program and waits for its end; a failure throws {@link JobExecutionException} with the root cause. */

@@ -13,4 +13,8 @@ public final class CoreOptions {
     public static final ConfigOption<String> CLASSLOADER_RESOLVE_ORDER = ConfigOptions.key("classloader.resolve-order")
             .stringType().defaultValue("child-first")
             .withDescription("Where user code looks for classes first: 'child-first' (the user jar) or 'parent-first' (Spindle's classpath).");
+
+    public static final ConfigOption<java.util.List<String>> PARENT_FIRST_PATTERNS_ADDITIONAL = ConfigOptions
+            .key("classloader.parent-first-patterns.additional").stringListType().defaultValue(java.util.List.of())
+            .withDescription("Extra class name prefixes (';'-separated) that user code always loads from Spindle's classpath, even child-first.");
 }

@@ -1,0 +1,80 @@
+package dev.spindle.yarn.am;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.spindle.api.JobStatus;
+import dev.spindle.configuration.Configuration;
+import dev.spindle.runtime.dispatcher.JobResult;
+import dev.spindle.runtime.entrypoint.ClusterServices;
+import dev.spindle.runtime.execution.ExecutionContext;
+import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.runtime.program.PackagedProgram;
+import dev.spindle.yarn.am.executor.DispatcherPipelineExecutor;
+import dev.spindle.yarn.client.container.ContainerEnvironment;
+import dev.spindle.yarn.client.container.ProgramArguments;
+
+/**
+ * Application mode: runs the user program's main() in the AM with {@code execute()} bound to
+ * the in-process dispatcher, waits for every job it submitted, and ends with their outcome.
+ */
+public final class ApplicationMode implements AppMasterMode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationMode.class);
+
+    private final Map<String, String> env;
+
+    public ApplicationMode(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public AppMasterOutcome run(ClusterServices services, Configuration configuration) throws Exception {
+        String jar = env.get(ContainerEnvironment.USER_JAR);
+        if (jar == null) {
+            return AppMasterOutcome.failed("No user jar was shipped with this application (" + ContainerEnvironment.USER_JAR + " unset)");
+        }
+        String[] args = ProgramArguments.decode(env.get(ContainerEnvironment.PROGRAM_ARGS));
+        PackagedProgram program = PackagedProgram.create(new File(jar), env.get(ContainerEnvironment.MAIN_CLASS), args,
+                List.of(), configuration);
+        DispatcherPipelineExecutor executor = new DispatcherPipelineExecutor(services.getDispatcher());
+        ExecutionContext.install(new ExecutionContext(executor, configuration, program.getUserCodeClassLoader()));
+        LOG.info("Running main() of {} with {} arguments", program.getMainClassName(), args.length);
+        try {
+            program.invokeMain();
+        } catch (Exception e) {
+            LOG.error("main() of {} failed", program.getMainClassName(), e);
+            // Jobs it started before failing are cancelled by the shutdown; the cause is main()'s.
+            return AppMasterOutcome.failed("The program " + program.getMainClassName() + " failed: "
+                    + AppMasterOutcome.rootCause(e));
+        } finally {
+            ExecutionContext.uninstall();
+        }
+        return outcomeOfJobs(services, executor.submittedJobs(), program.getMainClassName());
+    }
+
+    static AppMasterOutcome outcomeOfJobs(ClusterServices services, List<JobID> jobs, String mainClass) throws Exception {
+        if (jobs.isEmpty()) {
+            return AppMasterOutcome.succeeded("The program " + mainClass + " ended without submitting a job.");
+        }
+        List<String> lines = new ArrayList<>();
+        boolean allFinished = true;
+        for (JobID id : jobs) {
+            JobResult r = services.getDispatcher().requestJobResult(id).get();
+            if (r.status() == JobStatus.FINISHED) {
+                lines.add("Job " + id + " (" + r.jobName() + ") FINISHED in " + r.durationMillis() + " ms.");
+            } else {
+                allFinished = false;
+                lines.add("Job " + id + " (" + r.jobName() + ") " + r.status()
+                        + (r.failureCause() == null ? "." : ": " + r.failureCause()));
+            }
+        }
+        String diagnostics = String.join(" ", lines);
+        return allFinished ? AppMasterOutcome.succeeded(diagnostics) : AppMasterOutcome.failed(diagnostics);
+    }
+}

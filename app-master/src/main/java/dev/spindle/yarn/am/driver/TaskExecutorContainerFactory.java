@@ -1,0 +1,65 @@
+package dev.spindle.yarn.am.driver;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.security.Credentials;
+import org.apache.hadoop.security.token.Token;
+import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
+import org.apache.hadoop.yarn.api.records.LocalResource;
+import org.apache.hadoop.yarn.security.AMRMTokenIdentifier;
+
+import dev.spindle.configuration.memory.ProcessMemorySpec;
+import dev.spindle.runtime.resourcemanager.WorkerResourceSpec;
+import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.yarn.client.container.ContainerCommand;
+import dev.spindle.yarn.client.container.ContainerSecrets;
+
+/**
+ * Launch contexts of TaskExecutor containers: the AM's own localized files (no re-upload), the
+ * AM's classpath, JVM flags from the TaskExecutor memory model, and credentials holding the
+ * cluster secret and the AM's delegation tokens but never its AMRMToken.
+ */
+public final class TaskExecutorContainerFactory {
+
+    public static final String RUNNER_CLASS = "dev.spindle.yarn.te.YarnTaskExecutorRunner";
+
+    private final Map<String, LocalResource> resources;
+    private final Map<String, String> environment;
+    private final Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs;
+    private final ClusterSecret secret;
+    private final Credentials amCredentials;
+
+    /**
+     * @param resources the AM's local resources, reused as they are
+     * @param environment CLASSPATH and the other variables TaskExecutors need
+     * @param memorySpecs the memory split of a TaskExecutor of a given spec
+     * @param amCredentials the AM's credentials; their tokens except the AMRMToken are passed on
+     */
+    public TaskExecutorContainerFactory(Map<String, LocalResource> resources, Map<String, String> environment,
+            Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Credentials amCredentials) {
+        this.resources = Map.copyOf(resources);
+        this.environment = Map.copyOf(environment);
+        this.memorySpecs = memorySpecs;
+        this.secret = secret;
+        this.amCredentials = amCredentials;
+    }
+
+    public ContainerLaunchContext create(WorkerResourceSpec spec, String rmHost, int rmPort) throws IOException {
+        String command = ContainerCommand.build(memorySpecs.apply(spec).jvmArgs(), "taskmanager", RUNNER_CLASS,
+                List.of(rmHost, Integer.toString(rmPort)));
+        Credentials credentials = new Credentials();
+        for (Token<?> token : amCredentials.getAllTokens()) {
+            if (!AMRMTokenIdentifier.KIND_NAME.equals(token.getKind())) {
+                credentials.addToken(token.getService().getLength() > 0 ? token.getService() : new Text(token.getKind()), token);
+            }
+        }
+        ContainerSecrets.addTo(credentials, secret);
+        return ContainerLaunchContext.newInstance(new HashMap<>(resources), new HashMap<>(environment), List.of(command),
+                null, ContainerSecrets.serialize(credentials), null);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.spindle.api;
+
+import dev.spindle.api.functions.KeySelector;
+import dev.spindle.api.functions.KeyedProcessFunction;
+import dev.spindle.api.functions.ReduceFunction;
+import dev.spindle.api.tuple.Tuple2;
+import dev.spindle.runtime.graph.PartitionTransformation;
+import dev.spindle.runtime.operators.KeyedCountOperator;
+import dev.spindle.runtime.operators.KeyedProcessOperator;
+import dev.spindle.runtime.operators.KeyedReduceOperator;
+import dev.spindle.runtime.operators.TupleSumFunction;
+import java.util.Objects;
+
+/**
+ * A stream grouped by key. Aggregations keep one value per key: in STREAMING mode they emit the
+ * updated value for every record, in BATCH mode only each key's final value at the end of input.
+ */
+public final class KeyedStream<T, K> extends DataStream<T> {
+
+    private final KeySelector<T, K> keySelector;
+
+    KeyedStream(StreamEnvironment environment, PartitionTransformation<T> transformation, KeySelector<T, K> keySelector) {
+        super(environment, transformation);
+        this.keySelector = keySelector;
+    }
+
+    /** How this stream's keys are extracted. */
+    public KeySelector<T, K> getKeySelector() {
+        return keySelector;
+    }
+
+    /** Combines the records of each key with {@code reducer}. */
+    public DataStream<T> reduce(ReduceFunction<T> reducer) {
+        return transform("Keyed Reduce", new KeyedReduceOperator<>(keySelector, Objects.requireNonNull(reducer, "reduce function")));
+    }
+
+    /** Sums field {@code position} (0 or 1) of Tuple2 records per key. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public DataStream<T> sum(int position) {
+        ReduceFunction sum = new TupleSumFunction(position);
+        return transform("Keyed Sum", new KeyedReduceOperator<>(keySelector, (ReduceFunction<T>) sum));
+    }
+
+    /** Sums the Tuple2 field named {@code "f0"} or {@code "f1"} per key. */
+    public DataStream<T> sum(String field) {
+        if ("f0".equals(field)) {
+            return sum(0);
+        }
+        if ("f1".equals(field)) {
+            return sum(1);
+        }
+        throw new IllegalArgumentException("sum(\"" + field + "\"): only the Tuple2 fields \"f0\" and \"f1\" can be summed; "
+                + "for other types use reduce((a, b) -> ...)");
+    }
+
+    /** Counts records per key, as (key, count). */
+    public DataStream<Tuple2<K, Long>> count() {
+        return transform("Keyed Count", new KeyedCountOperator<>(keySelector));
+    }
+
+    /** Processes each record with access to state of its key. */
+    public <O> DataStream<O> process(KeyedProcessFunction<K, T, O> function) {
+        return transform("Keyed Process", new KeyedProcessOperator<>(keySelector, Objects.requireNonNull(function, "process function")));
+    }
+
+    @Override
+    public KeyedStream<T, K> setParallelism(int parallelism) {
+        throw new UnsupportedOperationException("keyBy has no parallelism of its own; set it on the operator that follows "
+                + "(e.g. keyBy(...).sum(1).setParallelism(" + parallelism + "))");
+    }
+}

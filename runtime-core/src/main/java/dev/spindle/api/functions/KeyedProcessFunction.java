@@ -1,0 +1,19 @@
+package dev.spindle.api.functions;
+
+/**
+ * Processes the records of a keyed stream one by one, with access to per-key state through
+ * {@code getRuntimeContext().getState(...)}: state reads and writes apply to the key of the
+ * record being processed.
+ */
+public abstract class KeyedProcessFunction<K, I, O> extends AbstractRichFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    public abstract void processElement(I value, Context<K> ctx, Collector<O> out) throws Exception;
+
+    /** What {@link #processElement} knows about the record being processed. */
+    public interface Context<K> {
+
+        K getCurrentKey();
+    }
+}

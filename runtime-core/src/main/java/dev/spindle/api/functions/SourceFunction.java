@@ -1,0 +1,25 @@
+package dev.spindle.api.functions;
+
+/**
+ * A user source: {@link #run} emits records until it returns (bounded) or until {@link #cancel}
+ * is called from another thread (unbounded sources must then return promptly).
+ */
+public interface SourceFunction<T> extends Function {
+
+    void run(SourceContext<T> ctx) throws Exception;
+
+    /** Asks {@link #run} to return soon; called from another thread, must not block. */
+    void cancel();
+
+    /** Whether {@link #run} returns by itself; decides the AUTOMATIC runtime mode. */
+    default boolean isBounded() {
+        return false;
+    }
+
+    /** Where a source emits its records. */
+    interface SourceContext<T> {
+
+        /** Emits a record downstream; call it only from the thread running {@link SourceFunction#run}. */
+        void collect(T record);
+    }
+}

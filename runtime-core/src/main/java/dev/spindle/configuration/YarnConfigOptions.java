@@ -1,0 +1,123 @@
+package dev.spindle.configuration;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Options of deployments on YARN: the application, its containers, staging and localization. */
+public final class YarnConfigOptions {
+
+    private YarnConfigOptions() {
+    }
+
+    /** Where the user jar goes on the container classpath relative to the framework jars. */
+    public enum UserJarInclusion {
+        /** Sorted by name together with the framework jars. */
+        ORDER,
+        /** Before the framework jars. */
+        FIRST,
+        /** After the framework jars. */
+        LAST,
+        /** Not on the system classpath; loaded by the user-code classloader only. */
+        DISABLED
+    }
+
+    public static final ConfigOption<String> APPLICATION_NAME = ConfigOptions.key("yarn.application.name")
+            .stringType().noDefaultValue()
+            .withDescription("Name of the YARN application; defaults to 'Spindle <mode>: <main class>'.");
+
+    public static final ConfigOption<String> APPLICATION_QUEUE = ConfigOptions.key("yarn.application.queue")
+            .stringType().noDefaultValue()
+            .withDescription("YARN queue the application is submitted to; the scheduler's default queue when unset.");
+
+    public static final ConfigOption<Integer> APPLICATION_PRIORITY = ConfigOptions.key("yarn.application.priority")
+            .intType().defaultValue(-1)
+            .withDescription("YARN priority of the application (higher first); -1 leaves the cluster's default.");
+
+    public static final ConfigOption<String> APPLICATION_TAGS = ConfigOptions.key("yarn.tags")
+            .stringType().defaultValue("")
+            .withDescription("Comma-separated tags attached to the YARN application.");
+
+    public static final ConfigOption<String> APPLICATION_TYPE = ConfigOptions.key("yarn.application.type")
+            .stringType().defaultValue("Spindle")
+            .withDescription("Application type reported to YARN.");
+
+    public static final ConfigOption<String> APPLICATION_NODE_LABEL = ConfigOptions.key("yarn.application.node-label")
+            .stringType().noDefaultValue()
+            .withDescription("Node label expression for the ApplicationMaster container and, unless overridden, all containers.");
+
+    public static final ConfigOption<String> TASK_MANAGER_NODE_LABEL = ConfigOptions.key("yarn.taskmanager.node-label")
+            .stringType().noDefaultValue()
+            .withDescription("Node label expression for TaskExecutor containers.");
+
+    public static final ConfigOption<Integer> APP_MASTER_VCORES = ConfigOptions.key("yarn.appmaster.vcores")
+            .intType().defaultValue(1)
+            .withDescription("Virtual cores of the ApplicationMaster container.");
+
+    public static final ConfigOption<Integer> CONTAINER_VCORES = ConfigOptions.key("yarn.containers.vcores")
+            .intType().defaultValue(-1)
+            .withDescription("Virtual cores of each TaskExecutor container; -1 means one per slot.");
+
+    public static final ConfigOption<Integer> APPLICATION_ATTEMPTS = ConfigOptions.key("yarn.application-attempts")
+            .intType().defaultValue(1)
+            .withDescription("How many ApplicationMaster attempts YARN makes before the application fails.");
+
+    public static final ConfigOption<List<String>> SHIP_FILES = ConfigOptions.key("yarn.ship-files")
+            .stringListType().noDefaultValue()
+            .withDescription("Local files or directories (';'-separated) shipped into every container's working dir.");
+
+    public static final ConfigOption<List<String>> SHIP_ARCHIVES = ConfigOptions.key("yarn.ship-archives")
+            .stringListType().noDefaultValue()
+            .withDescription("Local archives (';'-separated: zip, tar.gz, jar) shipped and unpacked into every container's working dir.");
+
+    public static final ConfigOption<List<String>> PROVIDED_LIB_DIRS = ConfigOptions.key("yarn.provided.lib.dirs")
+            .stringListType().noDefaultValue()
+            .withDescription("Remote world-readable dirs (';'-separated) of framework jars registered as PUBLIC resources instead of uploading lib/.");
+
+    public static final ConfigOption<String> STAGING_DIRECTORY = ConfigOptions.key("yarn.staging-directory")
+            .stringType().noDefaultValue()
+            .withDescription("Root under which '.spindle/<appId>/' staging dirs are created; the file system home dir when unset.");
+
+    public static final ConfigOption<Integer> FILE_REPLICATION = ConfigOptions.key("yarn.file-replication")
+            .intType().defaultValue(-1)
+            .withDescription("HDFS replication of uploaded files; -1 keeps the file system's default.");
+
+    public static final ConfigOption<UserJarInclusion> CLASSPATH_INCLUDE_USER_JAR = ConfigOptions.key("yarn.classpath.include-user-jar")
+            .enumType(UserJarInclusion.class).defaultValue(UserJarInclusion.ORDER)
+            .withDescription("Where the user jar goes on the container classpath: ORDER, FIRST, LAST or DISABLED.");
+
+    public static final ConfigOption<String> APPLICATION_ID = ConfigOptions.key("yarn.application.id")
+            .stringType().noDefaultValue()
+            .withDescription("Id of a running YARN application to talk to (session or per-job cluster).");
+
+    public static final ConfigOption<Duration> DEPLOYMENT_TIMEOUT = ConfigOptions.key("yarn.deployment.timeout")
+            .durationType().noDefaultValue()
+            .withDescription("Kill the application when it is not RUNNING within this time (off when unset).");
+
+    public static final ConfigOption<String> PROPERTIES_FILE_LOCATION = ConfigOptions.key("yarn.properties-file.location")
+            .stringType().noDefaultValue()
+            .withDescription("Directory of the '.yarn-properties-<user>' file that names the current session; the temp dir when unset.");
+
+    public static final ConfigOption<Boolean> SHIP_JAVA_HOME = ConfigOptions.key("yarn.container.java-home.from-client")
+            .booleanType().defaultValue(false)
+            .withDescription("Set JAVA_HOME of every container to the client's java.home (single-machine clusters); off leaves it to the NodeManager.");
+
+    public static final ConfigOption<Duration> RM_CONNECT_MAX_WAIT = ConfigOptions.key("yarn.client.rm-connect.max-wait")
+            .durationType().defaultValue(Duration.ofSeconds(10))
+            .withDescription("How long the client retries an unreachable ResourceManager before giving up.");
+
+    public static final ConfigOption<Duration> HEARTBEAT_INTERVAL = ConfigOptions.key("yarn.heartbeat.container-request-interval")
+            .durationType().defaultValue(Duration.ofMillis(250))
+            .withDescription("AM heartbeat to the ResourceManager while container requests are pending.");
+
+    public static final ConfigOption<Duration> IDLE_HEARTBEAT_INTERVAL = ConfigOptions.key("yarn.heartbeat.interval")
+            .durationType().defaultValue(Duration.ofSeconds(5))
+            .withDescription("AM heartbeat to the ResourceManager when no container requests are pending.");
+
+    public static final ConfigOption<Integer> MAX_FAILED_CONTAINERS_PER_MINUTE = ConfigOptions.key("yarn.containers.max-start-failures-per-minute")
+            .intType().defaultValue(10)
+            .withDescription("TaskExecutor container start failures per minute beyond which the AM fails instead of retrying.");
+
+    public static final ConfigOption<Duration> CONTAINER_START_RETRY_BACKOFF = ConfigOptions.key("yarn.containers.start-retry-backoff")
+            .durationType().defaultValue(Duration.ofSeconds(1))
+            .withDescription("Wait before a failed TaskExecutor container start is requested again.");
+}

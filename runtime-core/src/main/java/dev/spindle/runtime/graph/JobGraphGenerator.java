@@ -1,0 +1,107 @@
+package dev.spindle.runtime.graph;
+
+import dev.spindle.api.RuntimeMode;
+import dev.spindle.configuration.Configuration;
+import dev.spindle.runtime.jobgraph.JobGraph;
+import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.runtime.jobgraph.JobVertex;
+import dev.spindle.runtime.jobgraph.JobVertexID;
+import dev.spindle.runtime.jobgraph.ShipStrategy;
+import dev.spindle.runtime.serialization.JavaSerialization;
+import dev.spindle.runtime.streamtask.ChainedOperatorConfig;
+import dev.spindle.runtime.streamtask.StreamTaskConfig;
+import dev.spindle.runtime.streamtask.StreamTaskInvokable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@link JobGraph} of a {@link StreamGraph}. Operators connected FORWARD with equal
+ * parallelism, where the consumer has that single input, are chained into one vertex (a method
+ * call per record instead of serialization); every other connection becomes a {@code JobEdge}.
+ * Every vertex runs {@link StreamTaskInvokable} with its chain serialized as task configuration.
+ */
+public final class JobGraphGenerator {
+
+    private JobGraphGenerator() {
+    }
+
+    public static JobGraph generate(StreamGraph streamGraph, String jobName, Configuration jobConfiguration) {
+        return generate(streamGraph, new JobID(), jobName, jobConfiguration);
+    }
+
+    public static JobGraph generate(StreamGraph streamGraph, JobID jobId, String jobName, Configuration jobConfiguration) {
+        boolean batch = streamGraph.getRuntimeMode() == RuntimeMode.BATCH;
+        Map<StreamNode, List<StreamNode>> chains = new LinkedHashMap<>();
+        Map<StreamNode, StreamNode> headOf = new HashMap<>();
+        for (StreamNode node : streamGraph.getNodes()) {
+            if (!isChainedToInput(node)) {
+                List<StreamNode> members = new ArrayList<>();
+                collectChain(node, members);
+                chains.put(node, members);
+                for (StreamNode member : members) {
+                    headOf.put(member, node);
+                }
+            }
+        }
+
+        // Output edges of each chain, in the order its writers are numbered (pre-order of the chain, then edge order).
+        Map<StreamNode, List<StreamEdge>> networkOutputs = new LinkedHashMap<>();
+        JobGraph jobGraph = new JobGraph(jobId, jobName, jobConfiguration);
+        Map<StreamNode, JobVertexID> vertexIds = new HashMap<>();
+        for (Map.Entry<StreamNode, List<StreamNode>> chain : chains.entrySet()) {
+            StreamNode head = chain.getKey();
+            List<StreamEdge> outputs = new ArrayList<>();
+            ChainedOperatorConfig config = chainConfig(head, outputs);
+            networkOutputs.put(head, outputs);
+            byte[] taskConfiguration = JavaSerialization.toBytes(new StreamTaskConfig(config, batch));
+            String name = String.join(" -> ", chain.getValue().stream().map(StreamNode::getName).toList());
+            JobVertexID id = new JobVertexID();
+            vertexIds.put(head, id);
+            jobGraph.addVertex(new JobVertex(id, name, head.getParallelism(), StreamTaskInvokable.class.getName(), taskConfiguration));
+        }
+        for (Map.Entry<StreamNode, List<StreamEdge>> outputs : networkOutputs.entrySet()) {
+            for (StreamEdge edge : outputs.getValue()) {
+                jobGraph.connect(vertexIds.get(outputs.getKey()), vertexIds.get(headOf.get(edge.target())), edge.shipStrategy());
+            }
+        }
+        return jobGraph;
+    }
+
+    static boolean isChainable(StreamEdge edge) {
+        return edge.shipStrategy() == ShipStrategy.FORWARD
+                && edge.source().getParallelism() == edge.target().getParallelism()
+                && edge.target().getInEdges().size() == 1;
+    }
+
+    private static boolean isChainedToInput(StreamNode node) {
+        return node.getInEdges().size() == 1 && isChainable(node.getInEdges().get(0));
+    }
+
+    private static void collectChain(StreamNode node, List<StreamNode> members) {
+        members.add(node);
+        for (StreamEdge out : node.getOutEdges()) {
+            if (isChainable(out)) {
+                collectChain(out.target(), members);
+            }
+        }
+    }
+
+    private static ChainedOperatorConfig chainConfig(StreamNode node, List<StreamEdge> networkOutputs) {
+        ChainedOperatorConfig config = new ChainedOperatorConfig(node.getName(), node.getOperator());
+        for (StreamEdge out : node.getOutEdges()) {
+            if (!isChainable(out)) {
+                config.getNetworkOutputs().add(new ChainedOperatorConfig.NetworkOutputConfig(networkOutputs.size(), out.partitioner()));
+                networkOutputs.add(out);
+            }
+        }
+        for (StreamEdge out : node.getOutEdges()) {
+            if (isChainable(out)) {
+                config.getChainedOutputs().add(chainConfig(out.target(), networkOutputs));
+            }
+        }
+        return config;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.spindle.runtime.graph;
+
+import dev.spindle.api.RuntimeMode;
+import dev.spindle.runtime.jobgraph.ShipStrategy;
+import dev.spindle.runtime.streamtask.ForwardPartitioner;
+import dev.spindle.runtime.streamtask.Partitioner;
+import dev.spindle.runtime.streamtask.RebalancePartitioner;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the transformations of a program into a {@link StreamGraph}: sources and operators become
+ * nodes with a resolved parallelism; partitionings and unions become properties of the edges. An
+ * edge without an explicit partitioning is FORWARD between equal parallelisms and REBALANCE otherwise.
+ */
+public final class StreamGraphGenerator {
+
+    private final int defaultParallelism;
+    private final RuntimeMode configuredMode;
+    private final Map<Integer, List<Upstream>> translated = new HashMap<>();
+    private StreamGraph graph;
+
+    public StreamGraphGenerator(int defaultParallelism, RuntimeMode configuredMode) {
+        if (defaultParallelism < 1) {
+            throw new IllegalArgumentException("parallelism.default must be at least 1, was " + defaultParallelism);
+        }
+        this.defaultParallelism = defaultParallelism;
+        this.configuredMode = configuredMode;
+    }
+
+    /** A node that feeds a consumer, with the partitioning chosen on the way (null: default). */
+    private record Upstream(StreamNode node, ShipStrategy strategy, Partitioner partitioner) {
+    }
+
+    public StreamGraph generate(List<Transformation<?>> transformations) {
+        if (transformations.stream().noneMatch(Transformation::isPhysical)) {
+            throw new IllegalStateException("The program defines no operators: add a source, operators and a sink "
+                    + "(e.g. print() or writeAsText(path)) before calling execute()");
+        }
+        List<Transformation<?>> sorted = new ArrayList<>(transformations);
+        sorted.sort(Comparator.comparingInt(Transformation::getId));
+        graph = new StreamGraph(resolveMode(sorted));
+        for (Transformation<?> t : sorted) {
+            translate(t);
+        }
+        return graph;
+    }
+
+    private RuntimeMode resolveMode(List<Transformation<?>> transformations) {
+        List<String> unbounded = transformations.stream()
+                .filter(t -> t instanceof SourceTransformation<?> s && !s.isBounded()).map(Transformation::getName).toList();
+        return switch (configuredMode) {
+            case STREAMING -> RuntimeMode.STREAMING;
+            case BATCH -> {
+                if (!unbounded.isEmpty()) {
+                    throw new IllegalStateException("execution.runtime-mode is BATCH but source(s) " + unbounded
+                            + " are unbounded; use STREAMING (or AUTOMATIC), or make the sources bounded");
+                }
+                yield RuntimeMode.BATCH;
+            }
+            case AUTOMATIC -> unbounded.isEmpty() ? RuntimeMode.BATCH : RuntimeMode.STREAMING;
+        };
+    }
+
+    private List<Upstream> translate(Transformation<?> t) {
+        List<Upstream> done = translated.get(t.getId());
+        if (done != null) {
+            return done;
+        }
+        List<Upstream> result;
+        if (t instanceof SourceTransformation<?> source) {
+            StreamNode node = new StreamNode(t.getId(), "Source: " + t.getName(), parallelism(t), source.getOperator(), true,
+                    source.isBounded());
+            graph.addNode(node);
+            result = List.of(new Upstream(node, null, null));
+        } else if (t instanceof OneInputTransformation<?, ?> op) {
+            List<Upstream> inputs = translate(op.getInputs().get(0));
+            StreamNode node = new StreamNode(t.getId(), t.getName(), parallelism(t), op.getOperator(), false, true);
+            graph.addNode(node);
+            for (Upstream in : inputs) {
+                graph.addEdge(edge(in, node));
+            }
+            result = List.of(new Upstream(node, null, null));
+        } else if (t instanceof PartitionTransformation<?> p) {
+            result = new ArrayList<>();
+            for (Upstream in : translate(p.getInputs().get(0))) {
+                result.add(new Upstream(in.node(), p.getShipStrategy(), p.getPartitioner()));
+            }
+        } else if (t instanceof UnionTransformation<?> u) {
+            result = new ArrayList<>();
+            for (Transformation<?> input : u.getInputs()) {
+                result.addAll(translate(input));
+            }
+        } else {
+            throw new IllegalStateException("unknown transformation " + t.getClass().getName());
+        }
+        translated.put(t.getId(), result);
+        return result;
+    }
+
+    private int parallelism(Transformation<?> t) {
+        return t.getParallelism() == Transformation.DEFAULT_PARALLELISM ? defaultParallelism : t.getParallelism();
+    }
+
+    private static StreamEdge edge(Upstream in, StreamNode target) {
+        if (in.strategy() != null) {
+            return new StreamEdge(in.node(), target, in.strategy(), in.partitioner());
+        }
+        if (in.node().getParallelism() == target.getParallelism()) {
+            return new StreamEdge(in.node(), target, ShipStrategy.FORWARD, new ForwardPartitioner());
+        }
+        return new StreamEdge(in.node(), target, ShipStrategy.REBALANCE, new RebalancePartitioner());
+    }
+}

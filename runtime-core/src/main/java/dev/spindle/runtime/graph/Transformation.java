@@ -1,0 +1,55 @@
+package dev.spindle.runtime.graph;
+
+import java.util.List;
+
+/**
+ * One step of a program as the user built it (a source, an operator, a repartitioning, a union),
+ * before chaining. Ids increase in creation order, so inputs always have smaller ids.
+ */
+public abstract class Transformation<T> {
+
+    /** Parallelism not set by the user: the environment's default applies. */
+    public static final int DEFAULT_PARALLELISM = -1;
+
+    private final int id;
+    private String name;
+    private int parallelism;
+
+    protected Transformation(int id, String name, int parallelism) {
+        this.id = id;
+        this.name = name;
+        this.parallelism = parallelism;
+    }
+
+    public int getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an operator name must not be empty");
+        }
+        this.name = name;
+    }
+
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    public void setParallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism of '" + name + "' must be at least 1, was " + parallelism);
+        }
+        this.parallelism = parallelism;
+    }
+
+    /** The transformations this one reads from. */
+    public abstract List<Transformation<?>> getInputs();
+
+    /** Whether this step becomes a node of the stream graph (sources and operators) rather than a property of edges. */
+    public abstract boolean isPhysical();
+}

@@ -1,0 +1,29 @@
+package dev.spindle.runtime.graph;
+
+import java.util.List;
+
+/** Not an operator: the records of several streams (of one type) read as one stream by the next operator. */
+public final class UnionTransformation<T> extends Transformation<T> {
+
+    private final List<Transformation<?>> inputs;
+
+    public UnionTransformation(int id, List<Transformation<?>> inputs) {
+        super(id, "Union", DEFAULT_PARALLELISM);
+        this.inputs = List.copyOf(inputs);
+    }
+
+    @Override
+    public void setParallelism(int parallelism) {
+        throw new UnsupportedOperationException("A union has no parallelism of its own; set it on the operator that follows");
+    }
+
+    @Override
+    public List<Transformation<?>> getInputs() {
+        return inputs;
+    }
+
+    @Override
+    public boolean isPhysical() {
+        return false;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.spindle.runtime.operators;
+
+import dev.spindle.api.functions.FlatMapFunction;
+
+/** Applies a {@link FlatMapFunction}, which emits straight into the output. */
+public final class FlatMapOperator<IN, OUT> extends UserFunctionOperator<FlatMapFunction<IN, OUT>, IN, OUT> {
+
+    private static final long serialVersionUID = 1L;
+
+    public FlatMapOperator(FlatMapFunction<IN, OUT> function) {
+        super(function);
+    }
+
+    @Override
+    public void processElement(IN record) throws Exception {
+        function.flatMap(record, output);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.spindle.runtime.operators;
+
+import dev.spindle.api.functions.KeySelector;
+import dev.spindle.api.functions.KeyedProcessFunction;
+import dev.spindle.runtime.state.KeyedStateBackend;
+
+/** Runs a {@link KeyedProcessFunction} with per-key state scoped to each record's key. */
+public final class KeyedProcessOperator<K, IN, OUT>
+        extends UserFunctionOperator<KeyedProcessFunction<K, IN, OUT>, IN, OUT>
+        implements KeyedProcessFunction.Context<K> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final KeySelector<IN, K> keySelector;
+    private transient KeyedStateBackend state;
+    private transient K currentKey;
+
+    public KeyedProcessOperator(KeySelector<IN, K> keySelector, KeyedProcessFunction<K, IN, OUT> function) {
+        super(function);
+        this.keySelector = keySelector;
+    }
+
+    @Override
+    protected KeyedStateBackend keyedState() {
+        if (state == null) {
+            state = new KeyedStateBackend();
+        }
+        return state;
+    }
+
+    @Override
+    public void processElement(IN record) throws Exception {
+        currentKey = keySelector.getKey(record);
+        state.setCurrentKey(currentKey);
+        function.processElement(record, this, output);
+    }
+
+    @Override
+    public K getCurrentKey() {
+        return currentKey;
+    }
+
+    @Override
+    public void open() throws Exception {
+        keyedState();
+        super.open();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.spindle.runtime.operators.sinks;
+
+import dev.spindle.api.WriteMode;
+import dev.spindle.api.functions.AbstractRichFunction;
+import dev.spindle.api.functions.RuntimeContext;
+import dev.spindle.api.functions.SinkFunction;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each record's {@code toString()} as a line into {@code <dir>/part-<subtask>} on any Hadoop
+ * FileSystem. The data goes to a hidden temporary file named after the attempt and is renamed
+ * into place only when the subtask finished successfully; a failed or canceled attempt deletes it.
+ */
+public final class TextOutputSink<T> extends AbstractRichFunction implements SinkFunction<T> {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TextOutputSink.class);
+
+    private final String directory;
+    private final WriteMode writeMode;
+
+    private transient FileSystem fs;
+    private transient Path tempFile;
+    private transient Path finalFile;
+    private transient Writer writer;
+    private transient boolean committed;
+
+    public TextOutputSink(String directory, WriteMode writeMode) {
+        if (directory == null || directory.isBlank()) {
+            throw new IllegalArgumentException("writeAsText needs an output path");
+        }
+        this.directory = directory;
+        this.writeMode = writeMode == null ? WriteMode.NO_OVERWRITE : writeMode;
+    }
+
+    public String getDirectory() {
+        return directory;
+    }
+
+    public WriteMode getWriteMode() {
+        return writeMode;
+    }
+
+    /** The file subtask {@code index} commits to. */
+    public static Path partFile(Path directory, int index) {
+        return new Path(directory, "part-" + index);
+    }
+
+    @Override
+    public void open(RuntimeContext context) throws Exception {
+        super.open(context);
+        int index = context.getIndexOfThisSubtask();
+        int attempt = context.getAttemptNumber();
+        Path dir = new Path(directory);
+        fs = dir.getFileSystem(new Configuration());
+        if (fs.exists(dir) && fs.getFileStatus(dir).isFile()) {
+            if (writeMode != WriteMode.OVERWRITE) {
+                throw new IOException("writeAsText: output path " + dir + " exists and is a file; remove it or use WriteMode.OVERWRITE");
+            }
+            fs.delete(dir, false);
+        }
+        finalFile = partFile(dir, index);
+        // An existing part file on a restart was written by an earlier attempt of this job (attempt 0 checked), so replace it.
+        if (fs.exists(finalFile)) {
+            if (writeMode != WriteMode.OVERWRITE && attempt == 0) {
+                throw new IOException("writeAsText: output file " + finalFile + " already exists; delete it, choose "
+                        + "another output path, or write with WriteMode.OVERWRITE");
+            }
+            fs.delete(finalFile, false);
+        }
+        tempFile = new Path(dir, ".part-" + index + ".attempt-" + attempt + ".inprogress");
+        writer = new BufferedWriter(new OutputStreamWriter(fs.create(tempFile, true), StandardCharsets.UTF_8), 64 * 1024);
+    }
+
+    @Override
+    public void invoke(T value) throws IOException {
+        writer.write(String.valueOf(value));
+        writer.write('\n');
+    }
+
+    @Override
+    public void finish() throws IOException {
+        writer.close();
+        writer = null;
+        if (!fs.rename(tempFile, finalFile)) {
+            throw new IOException("writeAsText: could not rename " + tempFile + " to " + finalFile);
+        }
+        committed = true;
+        LOG.info("Committed output file {}", finalFile);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (writer != null) {
+                writer.close();
+                writer = null;
+            }
+        } finally {
+            if (!committed && tempFile != null && fs != null) {
+                fs.delete(tempFile, false);
+                LOG.info("Deleted temporary output file {} of an unfinished attempt", tempFile);
+            }
+            super.close();
+        }
+    }
+}

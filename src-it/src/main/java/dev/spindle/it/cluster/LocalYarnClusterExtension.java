@@ -1,0 +1,55 @@
+package dev.spindle.it.cluster;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One {@link LocalYarnCluster} per test class: register it as a static field with
+ * {@code @RegisterExtension}; the cluster (and its conf dir) is available from {@code beforeAll}
+ * on and removed after the class.
+ */
+public final class LocalYarnClusterExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private final int numNodeManagers;
+    private LocalYarnCluster cluster;
+
+    public LocalYarnClusterExtension() {
+        this(2);
+    }
+
+    public LocalYarnClusterExtension(int numNodeManagers) {
+        this.numNodeManagers = numNodeManagers;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        String name = context.getRequiredTestClass().getSimpleName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // Under target/ so that a crashed run leaves nothing outside the build dir.
+        Path base = Path.of(System.getProperty("basedir", "."), "target", "local-yarn", name);
+        cluster = new LocalYarnCluster(base, name, numNodeManagers, null).start(Duration.ofSeconds(60));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (cluster != null) {
+            cluster.close();
+            cluster = null;
+        }
+    }
+
+    public LocalYarnCluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("the local YARN cluster is only available between beforeAll and afterAll");
+        }
+        return cluster;
+    }
+
+    public Path confDir() {
+        return cluster().getConfDir();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.spindle.yarn.te;
+
+import java.nio.file.Path;
+
+import org.apache.hadoop.yarn.api.ApplicationConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.spindle.configuration.Configuration;
+import dev.spindle.runtime.resourcemanager.ResourceID;
+import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.taskexecutor.TaskExecutorRunner;
+import dev.spindle.yarn.client.container.ContainerEnvironment;
+import dev.spindle.yarn.client.container.ContainerSecrets;
+import dev.spindle.yarn.client.container.ShippedConfiguration;
+
+/**
+ * Main class of TaskExecutor containers: {@code YarnTaskExecutorRunner <rmHost> <rmPort>}. The
+ * container id is the TaskExecutor's id; the secret comes from the container credentials.
+ */
+public final class YarnTaskExecutorRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(YarnTaskExecutorRunner.class);
+
+    private YarnTaskExecutorRunner() {
+    }
+
+    public static void main(String[] args) {
+        int exitCode;
+        try {
+            exitCode = run(args);
+        } catch (Throwable t) {
+            LOG.error("TaskExecutor failed", t);
+            exitCode = 1;
+        }
+        // Hadoop and RPC threads may be non-daemon; the container must end with the TaskExecutor.
+        System.exit(exitCode);
+    }
+
+    static int run(String[] args) throws Exception {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: YarnTaskExecutorRunner <resourceManagerHost> <resourceManagerPort>");
+        }
+        String containerId = System.getenv(ApplicationConstants.Environment.CONTAINER_ID.name());
+        if (containerId == null) {
+            throw new IllegalStateException("CONTAINER_ID is not set: this runner only runs in a YARN container");
+        }
+        Configuration conf = ShippedConfiguration.read(Path.of(ContainerEnvironment.CONF_DIR, ShippedConfiguration.FILE_NAME));
+        ClusterSecret secret = ContainerSecrets.readFromCurrentUser();
+        LOG.info("TaskExecutor {} registering with the resource manager at {}:{}", containerId, args[0], args[1]);
+        return TaskExecutorRunner.runTaskExecutor(conf, new ResourceID(containerId), args[0], Integer.parseInt(args[1]), secret);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.spindle.yarn.client.cli;
+
+import dev.spindle.runtime.jobgraph.JobID;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+
+/** Options several actions share, and the checks of their values. */
+final class CommonOptions {
+
+    static final List<String> TARGETS = List.of("local", "yarn-application", "yarn-per-job", "yarn-session");
+
+    private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
+
+    private CommonOptions() {
+    }
+
+    static Option help() {
+        return Option.builder("h").longOpt("help").desc("Show the options of this action.").build();
+    }
+
+    static Option dynamicProperty() {
+        return Option.builder("D").hasArg().argName("key=value")
+                .desc("Set a configuration value, e.g. -Dparallelism.default=4 or -D taskmanager.numberOfTaskSlots=2 (repeatable).")
+                .build();
+    }
+
+    static Option target() {
+        return Option.builder("t").longOpt("target").hasArg().argName("target")
+                .desc("Where to run: " + String.join(", ", TARGETS) + " (sets execution.target).").build();
+    }
+
+    static Option applicationId() {
+        return Option.builder("id").longOpt("applicationId").hasArg().argName("appId")
+                .desc("YARN application (session or application cluster) to talk to.").build();
+    }
+
+    static Option applicationIdAlias() {
+        return Option.builder("yid").longOpt("yarnapplicationId").hasArg().argName("appId")
+                .desc("Same as -id (Flink's spelling).").build();
+    }
+
+    static List<String> dynamicProperties(CommandLine cl) {
+        String[] values = cl.getOptionValues("D");
+        return values == null ? List.of() : List.copyOf(Arrays.asList(values));
+    }
+
+    static ClusterTarget clusterTarget(CommandLine cl) throws CliArgumentException {
+        String target = cl.getOptionValue("t");
+        if (target != null && !TARGETS.contains(target)) {
+            throw new CliArgumentException("Unknown target '" + target + "' for -t/--target; use one of "
+                    + String.join(", ", TARGETS) + ".");
+        }
+        String appId = cl.hasOption("id") ? cl.getOptionValue("id") : cl.getOptionValue("yid");
+        if (appId != null) {
+            checkApplicationId(appId);
+        }
+        return new ClusterTarget(target, appId);
+    }
+
+    static String checkApplicationId(String appId) throws CliArgumentException {
+        if (!APPLICATION_ID.matcher(appId).matches()) {
+            throw new CliArgumentException("'" + appId + "' is not a YARN application id; it looks like"
+                    + " application_1700000000000_0001.");
+        }
+        return appId;
+    }
+
+    static JobID jobId(String text) throws CliArgumentException {
+        try {
+            return JobID.fromHexString(text);
+        } catch (IllegalArgumentException e) {
+            throw new CliArgumentException("'" + text + "' is not a job id: a job id is 32 hex characters, as shown by"
+                    + " 'spindle list'.");
+        }
+    }
+
+    static int positiveInt(String option, String text) throws CliArgumentException {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CliArgumentException("'" + text + "' is not a valid value for " + option + ": use a whole number of 1 or more.");
+    }
+
+    static void expectArguments(String action, List<String> positional, int min, int max, String syntax)
+            throws CliArgumentException {
+        if (positional.size() < min) {
+            throw new CliArgumentException("spindle " + action + " needs " + syntax + ".");
+        }
+        if (positional.size() > max) {
+            throw new CliArgumentException("spindle " + action + ": unexpected argument '" + positional.get(max)
+                    + "' (usage: spindle " + action + " [OPTIONS] " + syntax + ").");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.spindle.yarn.client.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Options;
+
+/** Prints the general help and each action's help. */
+final class HelpPrinter {
+
+    private static final int WIDTH = 110;
+
+    private HelpPrinter() {
+    }
+
+    static void general(List<ActionSpec> actions, PrintStream out) {
+        out.println("Spindle " + Version.get() + ": run data-processing programs on Hadoop YARN.");
+        out.println();
+        out.println("Usage: spindle <action> [OPTIONS] [ARGUMENTS]");
+        out.println();
+        out.println("Actions:");
+        for (ActionSpec action : actions) {
+            out.printf("  %-16s %s%n", action.name(), action.description());
+        }
+        out.println();
+        out.println("General options:");
+        out.printf("  %-16s %s%n", "-h, --help", "Show this help.");
+        out.printf("  %-16s %s%n", "-v, --version", "Show Spindle's version.");
+        out.println();
+        out.println("Run 'spindle <action> --help' for the options of an action.");
+        out.println("Configuration: $SPINDLE_CONF_DIR/spindle-conf.yaml, overridden by -Dkey=value and the action's flags.");
+        out.println("Sessions are started with bin/yarn-session.sh.");
+    }
+
+    static void action(ActionSpec action, PrintStream out) {
+        options(action.usage(), action.description(), action.options(), out);
+    }
+
+    static void options(String usage, String description, Options options, PrintStream out) {
+        PrintWriter writer = new PrintWriter(out);
+        HelpFormatter formatter = HelpFormatter.builder().setShowDeprecated(false).get();
+        formatter.setOptionComparator(null);
+        formatter.printHelp(writer, WIDTH, usage, description + "\n\nOptions:", options, 2, 2, "", false);
+        writer.flush();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.spindle.yarn.client.deployment;
+
+import java.io.PrintStream;
+import java.util.Objects;
+
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+
+/**
+ * Prints one line whenever what the user can act on changes: YARN state, queue, tracking URL or
+ * the scheduler's diagnostics. Polling the same report twice prints nothing.
+ */
+public final class ApplicationProgress {
+
+    private final PrintStream out;
+    private String last;
+
+    public ApplicationProgress(PrintStream out) {
+        this.out = out;
+    }
+
+    public void update(ApplicationReport report) {
+        String diagnostics = report.getDiagnostics() == null ? "" : report.getDiagnostics().trim();
+        String line = "Application " + report.getApplicationId() + " is " + report.getYarnApplicationState()
+                + (report.getYarnApplicationState().ordinal() >= 5 ? " (" + report.getFinalApplicationStatus() + ")" : "")
+                + " in queue " + report.getQueue()
+                + (report.getTrackingUrl() == null || report.getTrackingUrl().isBlank() ? "" : ", tracking URL " + report.getTrackingUrl())
+                + (diagnostics.isEmpty() ? "" : ": " + diagnostics.replace('\n', ' '));
+        if (!Objects.equals(line, last)) {
+            out.println(line);
+            last = line;
+        }
+    }
+}

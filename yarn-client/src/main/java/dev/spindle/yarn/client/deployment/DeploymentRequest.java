@@ -1,0 +1,28 @@
+package dev.spindle.yarn.client.deployment;
+
+import java.net.URI;
+import java.util.List;
+
+import dev.spindle.configuration.Configuration;
+
+/**
+ * One cluster to deploy on YARN: the effective configuration, the AM entrypoint of the mode
+ * (application, per-job, session), and the user program when the mode has one.
+ *
+ * @param entrypointClass main class of the AM, e.g. {@code dev.spindle.yarn.am.ApplicationModeEntrypoint}
+ * @param defaultName application name when {@code yarn.application.name} is unset
+ * @param userJar local or remote user jar; null for a session
+ * @param mainClass entry class from {@code -c}; null to take the jar manifest's
+ * @param extraConfFiles generated files for the staging {@code conf/} dir besides the config (e.g. a per-job graph)
+ */
+public record DeploymentRequest(
+        Configuration configuration,
+        String entrypointClass,
+        String defaultName,
+        URI userJar,
+        String mainClass,
+        List<String> programArgs,
+        java.util.Map<String, String> extraConfFiles) {
+
+    public static final String APPLICATION_MODE_ENTRYPOINT = "dev.spindle.yarn.am.ApplicationModeEntrypoint";
+}

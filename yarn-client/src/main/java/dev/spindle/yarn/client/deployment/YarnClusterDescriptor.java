@@ -1,0 +1,352 @@
+package dev.spindle.yarn.client.deployment;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
+import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
+import org.apache.hadoop.yarn.api.records.LocalResource;
+import org.apache.hadoop.yarn.api.records.LocalResourceType;
+import org.apache.hadoop.yarn.api.records.LocalResourceVisibility;
+import org.apache.hadoop.yarn.api.records.Priority;
+import org.apache.hadoop.yarn.api.records.Resource;
+import org.apache.hadoop.yarn.api.records.URL;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.client.api.YarnClientApplication;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.exceptions.YarnException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.YarnConfigOptions;
+import dev.spindle.configuration.memory.JobManagerProcessSpec;
+import dev.spindle.configuration.memory.ProcessMemorySpec;
+import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.yarn.client.container.ContainerEnvironment;
+import dev.spindle.yarn.client.container.LocalResourceListing;
+import dev.spindle.yarn.client.container.ShippedConfiguration;
+import dev.spindle.yarn.client.staging.StagingDirectories;
+import dev.spindle.yarn.client.staging.StagingPlan;
+import dev.spindle.yarn.client.staging.StagingResult;
+import dev.spindle.yarn.client.staging.StagingSweeper;
+import dev.spindle.yarn.client.staging.StagingUploader;
+
+/**
+ * Deploys Spindle clusters on YARN (stage, submit, wait until RUNNING with progress lines), finds
+ * them again by application id, and kills them. The deployment path is the same for every mode;
+ * the mode is the AM entrypoint in the {@link DeploymentRequest}.
+ */
+public final class YarnClusterDescriptor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(YarnClusterDescriptor.class);
+    private static final EnumSet<YarnApplicationState> ENDED =
+            EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED, YarnApplicationState.KILLED);
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final Configuration configuration;
+    private final YarnConfiguration yarnConf;
+    private final YarnClient yarnClient;
+    private final FileSystem fs;
+    private final PrintStream out;
+
+    public YarnClusterDescriptor(Configuration configuration, YarnConfiguration yarnConf, PrintStream out) throws IOException {
+        this.configuration = configuration;
+        this.yarnConf = yarnConf;
+        this.out = out;
+        this.yarnClient = YarnClient.createYarnClient();
+        yarnClient.init(yarnConf);
+        yarnClient.start();
+        // Our own instance: closing it must not close a cached FileSystem someone else holds.
+        // Not closed automatically at JVM exit: the deployment guard (a shutdown hook) still needs it.
+        org.apache.hadoop.conf.Configuration fsConf = new org.apache.hadoop.conf.Configuration(yarnConf);
+        fsConf.setBoolean("fs.automatic.close", false);
+        this.fs = FileSystem.newInstance(fsConf);
+    }
+
+    public YarnClient yarnClient() {
+        return yarnClient;
+    }
+
+    public FileSystem fileSystem() {
+        return fs;
+    }
+
+    public org.apache.hadoop.fs.Path stagingRoot() throws IOException {
+        return StagingDirectories.root(fs, configuration);
+    }
+
+    /** Removes staging dirs of ended applications under the staging root ({@code spindle clean}). */
+    public List<org.apache.hadoop.fs.Path> sweepStagingDirs() throws IOException {
+        return new StagingSweeper(yarnClient, fs).sweep(stagingRoot());
+    }
+
+    /**
+     * Stages and submits the cluster, then waits until the AM runs (or the application already
+     * ended). A client killed meanwhile kills the application and removes its staging dir.
+     */
+    public DeployedApplication deploy(DeploymentRequest request, Path localWorkDir) throws DeploymentException {
+        Configuration conf = request.configuration();
+        ProcessMemorySpec memory = JobManagerProcessSpec.fromConfiguration(conf);
+        try {
+            sweepStagingDirs();
+        } catch (IOException e) {
+            LOG.warn("Could not sweep old staging dirs under the staging root: {}", e.getMessage());
+        }
+
+        YarnClientApplication app;
+        try {
+            app = yarnClient.createApplication();
+        } catch (YarnException | IOException e) {
+            throw new DeploymentException("The ResourceManager at " + yarnConf.get(YarnConfiguration.RM_ADDRESS)
+                    + " did not create an application: " + e.getMessage(), e);
+        }
+        ApplicationId appId = app.getNewApplicationResponse().getApplicationId();
+        org.apache.hadoop.fs.Path stagingDir;
+        try {
+            stagingDir = StagingDirectories.forApplication(stagingRoot(), appId);
+        } catch (IOException e) {
+            throw new DeploymentException("Cannot determine the staging dir: " + e.getMessage(), e);
+        }
+        ClusterSecret secret = ClusterSecret.generate();
+        DeploymentGuard guard = new DeploymentGuard(appId, stagingDir);
+        Runtime.getRuntime().addShutdownHook(guard);
+        try {
+            StagingResult staging = stage(request, stagingDir, localWorkDir);
+            ContainerLaunchContext amContainer = AppMasterContainerFactory.create(request, staging,
+                    stagingDir.toString(), memory, secret, yarnConf, fs);
+            amContainer.setLocalResources(withListing(staging, stagingDir));
+
+            ApplicationSubmissionContext ctx = app.getApplicationSubmissionContext();
+            describeApplication(ctx, conf, request, memory);
+            ctx.setAMContainerSpec(amContainer);
+            out.println("Submitting application " + appId + " (AM " + memory.getTotalProcessMemory().getMebiBytes()
+                    + " MB, " + staging.uploaded().size() + " files uploaded to " + stagingDir + ")");
+            guard.submitted = true;
+            yarnClient.submitApplication(ctx);
+            LOG.info("Submitted application {} with staging dir {}", appId, stagingDir);
+            ApplicationReport report = waitUntilRunning(appId, conf.getOptional(YarnConfigOptions.DEPLOYMENT_TIMEOUT).orElse(null));
+            return new DeployedApplication(appId, secret, report, stagingDir, staging);
+        } catch (DeploymentException e) {
+            guard.cleanUp("deployment failed");
+            throw e;
+        } catch (Exception e) {
+            guard.cleanUp("deployment failed");
+            throw new DeploymentException("Deploying application " + appId + " failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(guard);
+            } catch (IllegalStateException ignored) {
+                // the JVM is already shutting down; the hook runs
+            }
+        }
+    }
+
+    private StagingResult stage(DeploymentRequest request, org.apache.hadoop.fs.Path stagingDir, Path localWorkDir)
+            throws IOException {
+        Configuration conf = request.configuration();
+        Map<String, String> confFiles = new LinkedHashMap<>();
+        confFiles.put(ShippedConfiguration.FILE_NAME, ShippedConfiguration.toYaml(conf));
+        confFiles.put(ContainerEnvironment.LOG4J_FILE, LogConfiguration.resolve());
+        if (request.extraConfFiles() != null) {
+            confFiles.putAll(request.extraConfFiles());
+        }
+        List<Path> hadoopSiteFiles = new ArrayList<>();
+        for (String name : HadoopConfLocator.SITE_FILES) {
+            // The containers need to find the RM and HDFS the way this client does.
+            Path f = localWorkDir.resolve("hadoop-conf").resolve(name);
+            Files.createDirectories(f.getParent());
+            try (OutputStream os = Files.newOutputStream(f)) {
+                siteFileContent(name).writeXml(os);
+            }
+            hadoopSiteFiles.add(f);
+        }
+        List<URI> provided = new ArrayList<>();
+        for (String dir : conf.getOptional(YarnConfigOptions.PROVIDED_LIB_DIRS).orElse(List.of())) {
+            provided.add(fs.makeQualified(new org.apache.hadoop.fs.Path(dir)).toUri());
+        }
+        StagingPlan plan = new StagingPlan(FrameworkClasspath.resolve(localWorkDir.resolve("framework")), provided,
+                request.userJar(), confFiles, hadoopSiteFiles, paths(conf.getOptional(YarnConfigOptions.SHIP_FILES)),
+                paths(conf.getOptional(YarnConfigOptions.SHIP_ARCHIVES)));
+        return new StagingUploader(fs, stagingDir, conf.get(YarnConfigOptions.FILE_REPLICATION)).upload(plan);
+    }
+
+    /** The client's Hadoop settings for one site file, without Hadoop's defaults (they are in every jar). */
+    private org.apache.hadoop.conf.Configuration siteFileContent(String name) {
+        org.apache.hadoop.conf.Configuration c = new org.apache.hadoop.conf.Configuration(false);
+        for (Map.Entry<String, String> e : yarnConf) {
+            String k = e.getKey();
+            boolean yarnKey = k.startsWith("yarn.");
+            boolean dfsKey = k.startsWith("dfs.");
+            String[] sources = yarnConf.getPropertySources(k);
+            boolean fromSite = sources != null && sources.length > 0 && sources[sources.length - 1].endsWith("-site.xml");
+            if (!fromSite) {
+                continue;
+            }
+            if ((name.equals("yarn-site.xml") && yarnKey) || (name.equals("hdfs-site.xml") && dfsKey)
+                    || (name.equals("core-site.xml") && !yarnKey && !dfsKey)) {
+                c.set(k, e.getValue());
+            }
+        }
+        return c;
+    }
+
+    private static List<Path> paths(java.util.Optional<List<String>> values) {
+        List<Path> result = new ArrayList<>();
+        for (String v : values.orElse(List.of())) {
+            result.add(Path.of(v));
+        }
+        return result;
+    }
+
+    /** The AM also gets the listing of its resources, to hand the same ones to TaskExecutors. */
+    private Map<String, LocalResource> withListing(StagingResult staging, org.apache.hadoop.fs.Path stagingDir) throws IOException {
+        org.apache.hadoop.fs.Path listing = new org.apache.hadoop.fs.Path(stagingDir, LocalResourceListing.FILE_NAME);
+        try (OutputStream os = fs.create(listing, true)) {
+            os.write(LocalResourceListing.encode(staging.resources()).getBytes(StandardCharsets.UTF_8));
+        }
+        var status = fs.getFileStatus(listing);
+        Map<String, LocalResource> all = new LinkedHashMap<>(staging.resources());
+        all.put(LocalResourceListing.FILE_NAME, LocalResource.newInstance(URL.fromPath(status.getPath()),
+                LocalResourceType.FILE, LocalResourceVisibility.APPLICATION, status.getLen(), status.getModificationTime()));
+        return all;
+    }
+
+    private void describeApplication(ApplicationSubmissionContext ctx, Configuration conf, DeploymentRequest request,
+            ProcessMemorySpec memory) {
+        ctx.setApplicationName(conf.getOptional(YarnConfigOptions.APPLICATION_NAME).orElse(request.defaultName()));
+        ctx.setApplicationType(conf.get(YarnConfigOptions.APPLICATION_TYPE));
+        conf.getOptional(YarnConfigOptions.APPLICATION_QUEUE).ifPresent(ctx::setQueue);
+        int priority = conf.get(YarnConfigOptions.APPLICATION_PRIORITY);
+        if (priority >= 0) {
+            ctx.setPriority(Priority.newInstance(priority));
+        }
+        String tags = conf.get(YarnConfigOptions.APPLICATION_TAGS);
+        if (!tags.isBlank()) {
+            Set<String> tagSet = new HashSet<>();
+            for (String t : tags.split(",")) {
+                if (!t.isBlank()) {
+                    tagSet.add(t.trim());
+                }
+            }
+            ctx.setApplicationTags(tagSet);
+        }
+        conf.getOptional(YarnConfigOptions.APPLICATION_NODE_LABEL).ifPresent(ctx::setNodeLabelExpression);
+        ctx.setMaxAppAttempts(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS));
+        ctx.setResource(Resource.newInstance(memory.getTotalProcessMemory().getMebiBytes(),
+                conf.get(YarnConfigOptions.APP_MASTER_VCORES)));
+        ctx.setKeepContainersAcrossApplicationAttempts(false);
+    }
+
+    private ApplicationReport waitUntilRunning(ApplicationId appId, Duration timeout) throws Exception {
+        ApplicationProgress progress = new ApplicationProgress(out);
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        while (true) {
+            ApplicationReport report = yarnClient.getApplicationReport(appId);
+            progress.update(report);
+            YarnApplicationState state = report.getYarnApplicationState();
+            if (state == YarnApplicationState.RUNNING || ENDED.contains(state)) {
+                return report;
+            }
+            if (System.nanoTime() > deadline) {
+                String why = report.getDiagnostics() == null || report.getDiagnostics().isBlank()
+                        ? "YARN gave no diagnostics" : report.getDiagnostics().trim();
+                throw new DeploymentException("Application " + appId + " was not RUNNING after "
+                        + timeout.toSeconds() + " s (" + YarnConfigOptions.DEPLOYMENT_TIMEOUT.key() + "); it was "
+                        + state + " in queue " + report.getQueue() + ": " + why + ". It was killed.");
+            }
+            Thread.sleep(POLL.toMillis()); // YARN offers no push notification of report changes
+        }
+    }
+
+    /** Polls until the application ended, printing a line per change; returns the final report. */
+    public ApplicationReport waitForEnd(ApplicationId appId, Runnable onEachPoll) throws Exception {
+        ApplicationProgress progress = new ApplicationProgress(out);
+        while (true) {
+            ApplicationReport report = yarnClient.getApplicationReport(appId);
+            progress.update(report);
+            if (ENDED.contains(report.getYarnApplicationState())) {
+                return report;
+            }
+            if (onEachPoll != null) {
+                onEachPoll.run();
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    public ApplicationReport report(ApplicationId appId) throws IOException, YarnException {
+        return yarnClient.getApplicationReport(appId);
+    }
+
+    /** Kills the application and removes its staging dir. */
+    public void kill(ApplicationId appId) throws IOException, YarnException {
+        yarnClient.killApplication(appId);
+        fs.delete(StagingDirectories.forApplication(stagingRoot(), appId), true);
+    }
+
+    @Override
+    public void close() throws IOException {
+        yarnClient.stop();
+        fs.close();
+    }
+
+    /**
+     * Kills a half-deployed application and removes its staging dir, when the deployment fails or
+     * the client JVM is shut down (Ctrl-C) before the application is RUNNING.
+     */
+    private final class DeploymentGuard extends Thread {
+        private final ApplicationId appId;
+        private final org.apache.hadoop.fs.Path stagingDir;
+        private volatile boolean submitted;
+        private boolean done;
+
+        DeploymentGuard(ApplicationId appId, org.apache.hadoop.fs.Path stagingDir) {
+            super("spindle-deployment-guard");
+            this.appId = appId;
+            this.stagingDir = stagingDir;
+        }
+
+        @Override
+        public void run() {
+            cleanUp("client shut down during deployment");
+        }
+
+        synchronized void cleanUp(String why) {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                if (submitted) {
+                    yarnClient.killApplication(appId);
+                }
+            } catch (Exception e) {
+                LOG.warn("Could not kill application {} after {}: {}", appId, why, e.getMessage());
+            }
+            try {
+                fs.delete(stagingDir, true);
+            } catch (Exception e) {
+                LOG.warn("Could not remove staging dir {} after {}: {}", stagingDir, why, e.getMessage());
+            }
+            LOG.info("Application {} killed and staging dir {} removed: {}", appId, stagingDir, why);
+        }
+    }
+}

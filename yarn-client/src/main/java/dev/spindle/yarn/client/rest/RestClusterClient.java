@@ -1,0 +1,126 @@
+package dev.spindle.yarn.client.rest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.spindle.runtime.security.ClusterSecret;
+
+/**
+ * Talks to a cluster's REST API (JSON over HTTP) with the application's secret as bearer token:
+ * overview, jobs, one job, cancel, cluster shutdown.
+ */
+public final class RestClusterClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI baseUrl;
+    private final ClusterSecret secret;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+
+    public RestClusterClient(String baseUrl, ClusterSecret secret) {
+        this(baseUrl, secret, Duration.ofSeconds(10));
+    }
+
+    public RestClusterClient(String baseUrl, ClusterSecret secret, Duration requestTimeout) {
+        String normalized = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = URI.create(normalized.contains("://") ? normalized : "http://" + normalized);
+        this.secret = secret;
+        this.requestTimeout = requestTimeout;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A job as listed by {@code GET /v1/jobs}, or the head of {@code GET /v1/jobs/{id}}. */
+    public record JobSummary(String id, String name, String status, long startTime, long endTime, long duration,
+            String failureCause, JsonNode details) {
+
+        public boolean isTerminal() {
+            return status.equals("FINISHED") || status.equals("FAILED") || status.equals("CANCELED");
+        }
+    }
+
+    public JsonNode overview() throws IOException {
+        return get("/v1/overview");
+    }
+
+    public List<JobSummary> listJobs() throws IOException {
+        List<JobSummary> jobs = new ArrayList<>();
+        for (JsonNode j : get("/v1/jobs").path("jobs")) {
+            jobs.add(summary(j));
+        }
+        return jobs;
+    }
+
+    public JobSummary job(String jobId) throws IOException {
+        return summary(get("/v1/jobs/" + jobId));
+    }
+
+    public void cancel(String jobId) throws IOException {
+        send(HttpRequest.newBuilder(baseUrl.resolve("/v1/jobs/" + jobId + "/cancel")).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Asks a session to shut down: running jobs are cancelled and the AM unregisters SUCCEEDED. */
+    public void shutDownCluster() throws IOException {
+        send(HttpRequest.newBuilder(baseUrl.resolve("/v1/cluster")).DELETE());
+    }
+
+    private static JobSummary summary(JsonNode j) {
+        JsonNode cause = j.get("failureCause");
+        return new JobSummary(j.path("id").asText(), j.path("name").asText(), j.path("status").asText(),
+                j.path("startTime").asLong(), j.path("endTime").asLong(-1), j.path("duration").asLong(),
+                cause == null || cause.isNull() ? null : cause.asText(), j);
+    }
+
+    private JsonNode get(String path) throws IOException {
+        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET());
+    }
+
+    private JsonNode send(HttpRequest.Builder builder) throws IOException {
+        HttpRequest request = builder.timeout(requestTimeout)
+                .header("Authorization", "Bearer " + secret.toBase64())
+                .header("Accept", "application/json").build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while calling " + request.uri(), e);
+        }
+        String body = response.body();
+        if (response.statusCode() >= 400) {
+            String message = body;
+            try {
+                message = JSON.readTree(body).path("error").asText(body);
+            } catch (IOException ignored) {
+                // not JSON: show the raw body
+            }
+            throw new RestException(response.statusCode(), request.method() + " " + request.uri().getPath()
+                    + " failed with HTTP " + response.statusCode() + ": " + message);
+        }
+        return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+    }
+
+    /** An HTTP error answer of the cluster. */
+    public static final class RestException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        public RestException(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}

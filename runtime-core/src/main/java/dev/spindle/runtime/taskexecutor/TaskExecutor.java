@@ -397,7 +397,7 @@ public final class TaskExecutor implements AutoCloseable {
 
     // ---- ending ---------------------------------------------------------------------------
 
-    private void terminate(int exitCode) {
+    private synchronized void terminate(int exitCode) {
         if (termination.isDone()) {
             return;
         }
@@ -429,7 +429,7 @@ public final class TaskExecutor implements AutoCloseable {
      * Stops abruptly, as a killed process would: the RPC server and heartbeats stop at once and no
      * task reports anything any more.
      */
-    public void kill() {
+    public synchronized void kill() {
         if (termination.isDone()) {
             return;
         }

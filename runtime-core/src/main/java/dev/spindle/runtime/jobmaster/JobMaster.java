@@ -2,7 +2,6 @@ package dev.spindle.runtime.jobmaster;
 
 import com.google.protobuf.ByteString;
 import dev.spindle.api.JobStatus;
-import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.HeartbeatOptions;
 import dev.spindle.configuration.ResourceManagerOptions;
@@ -32,9 +31,7 @@ import dev.spindle.runtime.rpc.proto.SubmitTaskRequest;
 import dev.spindle.runtime.rpc.proto.TaskExecutorServiceGrpc;
 import dev.spindle.runtime.rpc.proto.TaskMetrics;
 import dev.spindle.runtime.rpc.proto.TaskStateUpdate;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -545,42 +542,12 @@ public final class JobMaster implements JobResourceListener {
                 withCause && failureCause != null ? Failures.stackTraceOf(failureCause) : null);
     }
 
-    /**
-     * Merges the finished subtasks' accumulators. The job master may lack the user's classes: an
-     * accumulator it cannot load is reported by the text of its values instead.
-     */
     private Map<String, Object> mergedAccumulators() {
-        Map<String, List<SerializedAccumulator>> byName = new LinkedHashMap<>();
+        List<Map<String, SerializedAccumulator>> perSubtask = new ArrayList<>();
         for (Execution e : executions.values()) {
-            e.accumulators.forEach((name, acc) -> byName.computeIfAbsent(name, n -> new ArrayList<>()).add(acc));
+            perSubtask.add(e.accumulators);
         }
-        Map<String, Object> merged = new LinkedHashMap<>();
-        byName.forEach((name, list) -> merged.put(name, merge(list)));
-        return merged;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object merge(List<SerializedAccumulator> list) {
-        try {
-            Accumulator total = null;
-            for (SerializedAccumulator s : list) {
-                if (s.getJavaSerialized().isEmpty()) {
-                    throw new IOException("not serialized");
-                }
-                try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(s.getJavaSerialized().toByteArray()))) {
-                    Accumulator a = (Accumulator) in.readObject();
-                    if (total == null) {
-                        total = a;
-                    } else {
-                        total.merge(a);
-                    }
-                }
-            }
-            return total == null ? null : total.getLocalValue();
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            List<String> texts = list.stream().map(SerializedAccumulator::getValueText).toList();
-            return texts.size() == 1 ? texts.get(0) : texts;
-        }
+        return AccumulatorMerger.merge(perSubtask);
     }
 
     public CompletableFuture<JobResult> requestSummary() {

@@ -1,23 +1,11 @@
 #!/usr/bin/env bash
-# Shared set-up of Spindle's launcher scripts (sourced, not run): finds the Spindle home (an
+# Shared set-up of Spindle's launcher scripts (sourced with SPINDLE_BIN_DIR set, not run): finds the Spindle home (an
 # unpacked distribution, or the assembled one under dist/target/ of a built source tree), java,
 # the conf dir and the classpath. Sets SPINDLE_HOME, SPINDLE_CONF_DIR, JAVA_RUN, SPINDLE_CLASSPATH.
 
 spindle_die() {
     echo "spindle: $*" >&2
     exit 1
-}
-
-# The directory of the script that sourced us, following symlinks (bin/spindle may be linked into PATH).
-spindle_bin_dir() {
-    local source="$1"
-    while [ -L "$source" ]; do
-        local dir
-        dir="$(cd -P "$(dirname "$source")" && pwd)"
-        source="$(readlink "$source")"
-        [[ "$source" != /* ]] && source="$dir/$source"
-    done
-    cd -P "$(dirname "$source")" && pwd
 }
 
 spindle_find_home() {
@@ -50,7 +38,7 @@ spindle_find_java() {
     fi
 }
 
-SPINDLE_BIN_DIR="$(spindle_bin_dir "${BASH_SOURCE[1]:-$0}")"
+[ -n "${SPINDLE_BIN_DIR:-}" ] || spindle_die "spindle-env.sh is sourced by bin/spindle and bin/yarn-session.sh, which set SPINDLE_BIN_DIR"
 SPINDLE_HOME="$(spindle_find_home "$SPINDLE_BIN_DIR")" || exit 1
 export SPINDLE_HOME
 export SPINDLE_CONF_DIR="${SPINDLE_CONF_DIR:-$SPINDLE_HOME/conf}"

@@ -2,7 +2,15 @@
 # Starts, attaches to, queries or stops a Spindle session on YARN; see 'yarn-session.sh --help'.
 set -euo pipefail
 
-source "$(dirname "${BASH_SOURCE[0]}")/spindle-env.sh"
+# Resolve symlinks (bin/spindle may be linked into a PATH dir) to find our own bin/.
+script="${BASH_SOURCE[0]}"
+while [ -L "$script" ]; do
+    link_dir="$(cd -P "$(dirname "$script")" && pwd)"
+    script="$(readlink "$script")"
+    [[ "$script" != /* ]] && script="$link_dir/$script"
+done
+SPINDLE_BIN_DIR="$(cd -P "$(dirname "$script")" && pwd)"
+source "$SPINDLE_BIN_DIR/spindle-env.sh"
 
 # shellcheck disable=SC2086 # JVM_ARGS is a list of flags by design
 exec "$JAVA_RUN" ${JVM_ARGS:-} \

@@ -35,10 +35,12 @@ public class DataStream<T> {
         this.transformation = transformation;
     }
 
+    /** The environment this stream was built in. */
     public StreamEnvironment getEnvironment() {
         return environment;
     }
 
+    /** The program step that produces this stream. */
     public Transformation<T> getTransformation() {
         return transformation;
     }
@@ -55,14 +57,17 @@ public class DataStream<T> {
         return this;
     }
 
+    /** One output record per input record. */
     public <O> DataStream<O> map(MapFunction<T, O> mapper) {
         return transform("Map", new MapOperator<>(Objects.requireNonNull(mapper, "map function")));
     }
 
+    /** Zero or more output records per input record. */
     public <O> DataStream<O> flatMap(FlatMapFunction<T, O> flatMapper) {
         return transform("Flat Map", new FlatMapOperator<>(Objects.requireNonNull(flatMapper, "flatMap function")));
     }
 
+    /** Keeps the records the filter accepts. */
     public DataStream<T> filter(FilterFunction<T> filter) {
         return transform("Filter", new FilterOperator<>(Objects.requireNonNull(filter, "filter function")));
     }
@@ -110,6 +115,7 @@ public class DataStream<T> {
         return new DataStream<>(environment, t);
     }
 
+    /** Hands every record to a user sink. */
     public DataStreamSink<T> addSink(SinkFunction<T> sink) {
         return sink("Sink", Objects.requireNonNull(sink, "sink function"));
     }
@@ -124,6 +130,7 @@ public class DataStream<T> {
         return writeAsText(path, WriteMode.NO_OVERWRITE);
     }
 
+    /** Like {@link #writeAsText(String)}; {@link WriteMode#OVERWRITE} replaces existing output. */
     public DataStreamSink<T> writeAsText(String path, WriteMode writeMode) {
         return sink("Text File " + path, new TextOutputSink<>(path, writeMode));
     }

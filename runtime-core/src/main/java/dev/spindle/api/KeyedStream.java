@@ -24,10 +24,12 @@ public final class KeyedStream<T, K> extends DataStream<T> {
         this.keySelector = keySelector;
     }
 
+    /** How this stream's keys are extracted. */
     public KeySelector<T, K> getKeySelector() {
         return keySelector;
     }
 
+    /** Combines the records of each key with {@code reducer}. */
     public DataStream<T> reduce(ReduceFunction<T> reducer) {
         return transform("Keyed Reduce", new KeyedReduceOperator<>(keySelector, Objects.requireNonNull(reducer, "reduce function")));
     }
@@ -35,7 +37,7 @@ public final class KeyedStream<T, K> extends DataStream<T> {
     /** Sums field {@code position} (0 or 1) of Tuple2 records per key. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public DataStream<T> sum(int position) {
-        ReduceFunction sum = new TupleSumFunction<>(position);
+        ReduceFunction sum = new TupleSumFunction(position);
         return transform("Keyed Sum", new KeyedReduceOperator<>(keySelector, (ReduceFunction<T>) sum));
     }
 

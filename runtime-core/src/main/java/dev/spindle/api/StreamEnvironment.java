@@ -5,6 +5,7 @@ import dev.spindle.api.functions.SourceFunction;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.CoreOptions;
 import dev.spindle.configuration.ExecutionOptions;
+import dev.spindle.configuration.PipelineOptions;
 import dev.spindle.runtime.execution.ExecutionContext;
 import dev.spindle.runtime.execution.PipelineExecutor;
 import dev.spindle.runtime.graph.JobGraphGenerator;
@@ -20,6 +21,7 @@ import dev.spindle.runtime.operators.sources.GeneratorSource;
 import dev.spindle.runtime.operators.sources.SequenceSource;
 import dev.spindle.runtime.operators.sources.SocketTextSource;
 import dev.spindle.runtime.operators.sources.TextFileSource;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +47,7 @@ public final class StreamEnvironment {
     private final List<Transformation<?>> transformations = new ArrayList<>();
     private int nextId;
 
+    /** An environment submitting to {@code executor}; {@code userClassLoader} null means the thread's context classloader. */
     public StreamEnvironment(PipelineExecutor executor, Configuration configuration, ClassLoader userClassLoader) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.configuration = new Configuration(configuration);
@@ -71,19 +74,23 @@ public final class StreamEnvironment {
         return this;
     }
 
+    /** The default parallelism ({@code parallelism.default}). */
     public int getParallelism() {
         return configuration.get(CoreOptions.DEFAULT_PARALLELISM);
     }
 
+    /** STREAMING, BATCH or AUTOMATIC ({@code execution.runtime-mode}). */
     public StreamEnvironment setRuntimeMode(RuntimeMode mode) {
         configuration.set(ExecutionOptions.RUNTIME_MODE, Objects.requireNonNull(mode));
         return this;
     }
 
+    /** The configured runtime mode (AUTOMATIC is resolved when the graph is built). */
     public RuntimeMode getRuntimeMode() {
         return configuration.get(ExecutionOptions.RUNTIME_MODE);
     }
 
+    /** What the job master does on a task failure; see {@link RestartStrategies}. */
     public StreamEnvironment setRestartStrategy(RestartStrategies.RestartStrategyConfiguration strategy) {
         Objects.requireNonNull(strategy, "restart strategy").applyTo(configuration);
         return this;
@@ -134,6 +141,7 @@ public final class StreamEnvironment {
         return source("Generator", new GeneratorSource<>(-1, generator), false, 0);
     }
 
+    /** The given elements (shipped with the job; parallelism 1). */
     @SafeVarargs
     public final <T> DataStream<T> fromElements(T... elements) {
         return fromCollection(Arrays.asList(elements));
@@ -149,6 +157,7 @@ public final class StreamEnvironment {
         return addSource(source, "Custom Source");
     }
 
+    /** Like {@link #addSource(SourceFunction)}, with a name for the job graph. */
     public <T> DataStream<T> addSource(SourceFunction<T> source, String name) {
         DataStream<T> stream = source(name, Objects.requireNonNull(source, "source function"), source.isBounded(), 0);
         stream.setParallelism(1);
@@ -159,6 +168,11 @@ public final class StreamEnvironment {
         SourceTransformation<T> t = new SourceTransformation<>(nextId(), name, new SourceOperator<>(function), bounded, maxParallelism);
         register(t);
         return new DataStream<>(this, t);
+    }
+
+    /** Where {@link #execute} submits to (tests check the binding). */
+    PipelineExecutor executor() {
+        return executor;
     }
 
     int nextId() {
@@ -178,7 +192,11 @@ public final class StreamEnvironment {
 
     /** The job graph that {@link #execute} would submit, without running it (per-job mode ships it). */
     public JobGraph getJobGraph(String jobName) {
-        return JobGraphGenerator.generate(getStreamGraph(), jobName, configuration);
+        JobGraph jobGraph = JobGraphGenerator.generate(getStreamGraph(), jobName, configuration);
+        // TaskExecutors load the user code from these jars (the CLI names the program jar here).
+        configuration.getOptional(PipelineOptions.JARS)
+                .ifPresent(jars -> jars.forEach(jar -> jobGraph.addUserJar(URI.create(jar))));
+        return jobGraph;
     }
 
     /** Runs the program and waits for its end; a failure throws {@link JobExecutionException} with the root cause. */
@@ -195,6 +213,7 @@ public final class StreamEnvironment {
         }
     }
 
+    /** {@link #execute(String)} with a default job name. */
     public JobExecutionResult execute() throws Exception {
         return execute("Spindle Streaming Job");
     }
@@ -212,6 +231,7 @@ public final class StreamEnvironment {
         return client;
     }
 
+    /** {@link #executeAsync(String)} with a default job name. */
     public JobClient executeAsync() throws Exception {
         return executeAsync("Spindle Streaming Job");
     }

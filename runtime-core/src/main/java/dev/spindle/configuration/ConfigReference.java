@@ -43,7 +43,7 @@ public final class ConfigReference {
         for (ConfigOption<?> option : options) {
             sb.append("| `").append(option.key()).append("` | ")
                     .append(typeName(option.type())).append(" | ")
-                    .append(option.hasDefaultValue() ? "`" + Configuration.toText(option.defaultValue()) + "`" : "(none)")
+                    .append(defaultText(option))
                     .append(" | ").append(escape(option.description())).append(" |\n");
         }
         return sb.toString();
@@ -67,6 +67,14 @@ public final class ConfigReference {
             return null;
         }
         return readme.substring(begin + BEGIN_MARKER.length() + 1, end);
+    }
+
+    private static String defaultText(ConfigOption<?> option) {
+        if (!option.hasDefaultValue()) {
+            return "(none)";
+        }
+        String text = Configuration.toText(option.defaultValue());
+        return text.isEmpty() ? "(empty)" : "`" + text + "`";
     }
 
     static String typeName(Class<?> type) {

@@ -2,7 +2,6 @@ package dev.spindle.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,11 +22,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -231,17 +228,9 @@ class JobLifecycleTest {
     }
 
     @Test
-    void withoutAContextTheLocalEnvironmentUsesTheMiniClusterExecutor() throws Exception {
+    void withoutAContextTheLocalEnvironmentUsesTheMiniClusterExecutor() {
         StreamEnvironment env = StreamEnvironment.getEnvironment();
         assertEquals(1, env.getParallelism());
-        env.fromElements(1).print();
-        // The MiniCluster belongs to the distributed runtime; what matters here is that it is the executor used.
-        Exception e = assertThrows(Exception.class, () -> env.executeAsync("local"));
-        assertSame(e.getClass(), e.getClass());
-        assertTrue(e.getStackTrace()[0].getClassName().contains("MiniClusterExecutor")
-                || String.valueOf(e.getMessage()).contains("MiniCluster"), String.valueOf(e));
-    }
-
-    static void unused(List<?> l) throws TimeoutException {
+        assertInstanceOf(dev.spindle.runtime.minicluster.MiniClusterExecutor.class, env.executor());
     }
 }

@@ -154,4 +154,13 @@ class KeyedAggregationTest {
         out.sort(null);
         assertEquals(List.of("even=110", "even=310", "even=510", "odd=100", "odd=300", "odd=500"), out);
     }
+
+    @Test
+    void sumOnRecordsThatAreNotTuplesSaysWhatToUse() {
+        StreamEnvironment env = env(1);
+        env.fromElements(1L, 1L, 2L).keyBy(x -> x).sum(1).addSink(new CollectSink<>());
+        JobExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(JobExecutionException.class, () -> env.execute("bad sum"));
+        assertTrue(e.getCause().getMessage().contains("works on Tuple2 records") && e.getCause().getMessage().contains("java.lang.Long"),
+                e.getCause().getMessage());
+    }
 }

@@ -19,6 +19,7 @@ public interface SourceFunction<T> extends Function {
     /** Where a source emits its records. */
     interface SourceContext<T> {
 
+        /** Emits a record downstream; call it only from the thread running {@link SourceFunction#run}. */
         void collect(T record);
     }
 }

@@ -84,7 +84,10 @@ public final class InProcessResourceManagerDriver implements ResourceManagerDriv
         TaskExecutor te = taskExecutors.remove(worker.resourceId());
         if (te != null) {
             LOG.info("Stopping released TaskExecutor {}", worker.resourceId());
-            te.close();
+            // stopping waits for the RPC server; keep the resource manager's main thread free meanwhile
+            Thread stopper = new Thread(te::close, "stop " + worker.resourceId());
+            stopper.setDaemon(true);
+            stopper.start();
         }
     }
 

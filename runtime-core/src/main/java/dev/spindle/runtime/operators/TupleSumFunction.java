@@ -3,8 +3,12 @@ package dev.spindle.runtime.operators;
 import dev.spindle.api.functions.ReduceFunction;
 import dev.spindle.api.tuple.Tuple2;
 
-/** Adds up field {@code position} of Tuple2 records (Long, Integer or Double); the other field is taken from the first record. */
-public final class TupleSumFunction<A, B> implements ReduceFunction<Tuple2<A, B>> {
+/**
+ * Adds up field {@code position} of Tuple2 records (Long, Integer or Double); the other field is
+ * taken from the first record. Typed on Object so that records of another type get a clear error
+ * rather than a ClassCastException from a bridge method.
+ */
+public final class TupleSumFunction implements ReduceFunction<Object> {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,10 +22,14 @@ public final class TupleSumFunction<A, B> implements ReduceFunction<Tuple2<A, B>
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public Tuple2<A, B> reduce(Tuple2<A, B> accumulated, Tuple2<A, B> value) {
-        Object sum = add(accumulated.getField(position), value.getField(position));
-        return position == 0 ? Tuple2.of((A) sum, accumulated.f1) : Tuple2.of(accumulated.f0, (B) sum);
+    public Object reduce(Object accumulated, Object value) {
+        if (!(accumulated instanceof Tuple2<?, ?> acc) || !(value instanceof Tuple2<?, ?> next)) {
+            Object other = accumulated instanceof Tuple2<?, ?> ? value : accumulated;
+            throw new IllegalArgumentException("sum(" + position + ") works on Tuple2 records, but got "
+                    + (other == null ? "null" : "a " + other.getClass().getName()) + "; use reduce((a, b) -> ...) for other types");
+        }
+        Object sum = add(acc.getField(position), next.getField(position));
+        return position == 0 ? Tuple2.of(sum, acc.f1) : Tuple2.of(acc.f0, sum);
     }
 
     private Object add(Object a, Object b) {

@@ -9,6 +9,10 @@ import java.lang.reflect.Proxy;
 /** Resolves classes through the job's user-code classloader, so user types in a user jar deserialize. */
 public final class ClassLoaderObjectInputStream extends ObjectInputStream {
 
+    private static final java.util.Map<String, Class<?>> PRIMITIVES = java.util.Map.of(
+            "boolean", boolean.class, "byte", byte.class, "char", char.class, "short", short.class,
+            "int", int.class, "long", long.class, "float", float.class, "double", double.class, "void", void.class);
+
     private final ClassLoader classLoader;
 
     public ClassLoaderObjectInputStream(InputStream in, ClassLoader classLoader) throws IOException {
@@ -18,14 +22,20 @@ public final class ClassLoaderObjectInputStream extends ObjectInputStream {
 
     @Override
     protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-        if (classLoader != null) {
-            try {
-                return Class.forName(desc.getName(), false, classLoader);
-            } catch (ClassNotFoundException e) {
-                // primitives and some JDK types are not loadable by name; the default handles them
-            }
+        if (classLoader == null) {
+            return super.resolveClass(desc);
         }
-        return super.resolveClass(desc);
+        try {
+            return Class.forName(desc.getName(), false, classLoader);
+        } catch (ClassNotFoundException e) {
+            // Primitive types have no loadable name. Anything else must not fall back to another loader:
+            // a class found elsewhere than in the user's loader breaks with confusing ClassCastExceptions later.
+            Class<?> primitive = PRIMITIVES.get(desc.getName());
+            if (primitive != null) {
+                return primitive;
+            }
+            throw e;
+        }
     }
 
     @Override

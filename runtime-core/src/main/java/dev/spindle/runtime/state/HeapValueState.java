@@ -36,10 +36,6 @@ final class HeapValueState<T> implements ValueState<T> {
         values.remove(currentKey());
     }
 
-    int size() {
-        return values.size();
-    }
-
     private Object currentKey() {
         Object key = backend.getCurrentKey();
         if (key == null) {

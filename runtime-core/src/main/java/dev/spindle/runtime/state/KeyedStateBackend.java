@@ -33,10 +33,4 @@ public final class KeyedStateBackend {
         }
         return (ValueState<T>) existing;
     }
-
-    /** Number of keys holding a value in the named state (for tests and metrics). */
-    public int size(String stateName) {
-        HeapValueState<?> state = states.get(stateName);
-        return state == null ? 0 : state.size();
-    }
 }

@@ -24,9 +24,13 @@ public final class RecordWriter {
     private final byte[][] buffers;
     private final int[] fill;
     private final int n;
+    private final boolean flushEveryRecord;
 
-    public RecordWriter(ResultPartitionWriter target, Partitioner partitioner, RecordSerializer serializer, int subtaskIndex) {
+    /** {@code flushEveryRecord}: send each record at once (buffer timeout 0), for the lowest latency. */
+    public RecordWriter(ResultPartitionWriter target, Partitioner partitioner, RecordSerializer serializer, int subtaskIndex,
+                        boolean flushEveryRecord) {
         this.target = target;
+        this.flushEveryRecord = flushEveryRecord;
         this.partitioner = partitioner;
         this.serializer = serializer;
         this.n = target.getNumberOfSubpartitions();
@@ -42,8 +46,15 @@ public final class RecordWriter {
             for (int s = 0; s < n; s++) {
                 append(s);
             }
+            if (flushEveryRecord) {
+                flushAll();
+            }
         } else {
-            append(partitioner.selectSubpartition(value));
+            int s = partitioner.selectSubpartition(value);
+            append(s);
+            if (flushEveryRecord) {
+                flush(s);
+            }
         }
     }
 

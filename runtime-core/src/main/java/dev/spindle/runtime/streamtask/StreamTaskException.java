@@ -1,6 +1,6 @@
 package dev.spindle.runtime.streamtask;
 
-/** A subtask failed; the cause is the original failure (often the user function's exception). */
+/** A subtask could not be set up (e.g. its operator chain does not deserialize); the cause is the original failure. */
 public final class StreamTaskException extends Exception {
 
     private static final long serialVersionUID = 1L;

@@ -45,17 +45,19 @@ public final class StreamTaskInvokable implements TaskInvokable {
         RecordSerializer serializer = new RecordSerializer(env.getUserCodeClassLoader());
         List<StreamOperator<?, ?>> operators = new ArrayList<>();
         List<RecordWriter> writers = new ArrayList<>();
-        buildChain(config.head(), env, operatorContext, operators, writers);
+        long bufferTimeout = env.getJobConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
+        buildChain(config.head(), env, operatorContext, operators, writers, bufferTimeout == 0);
 
         OutputFlusher flusher = null;
         boolean succeeded = false;
+        LOG.info("Task {} of job {} starting (attempt {}, {} mode, {} input gate(s), {} output edge(s))", taskName, env.getJobId(),
+                env.getAttemptNumber(), config.batchMode() ? "BATCH" : "STREAMING", env.getInputGates().size(), writers.size());
         try {
             for (int i = operators.size() - 1; i >= 0; i--) {
                 operators.get(i).open();
             }
-            long timeout = env.getJobConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
-            if (!writers.isEmpty() && timeout > 0) {
-                flusher = new OutputFlusher(taskName, writers, timeout);
+            if (!writers.isEmpty() && bufferTimeout > 0) {
+                flusher = new OutputFlusher(taskName, writers, bufferTimeout);
                 flusher.start();
             }
             StreamOperator<?, ?> head = operators.get(0);
@@ -92,13 +94,16 @@ public final class StreamTaskInvokable implements TaskInvokable {
                 throw (Exception) cancel;
             }
             cleanUpAfterFailure(operators, writers, t);
-            throw new StreamTaskException("Task " + taskName + " of job " + env.getJobId() + " failed: " + t, t);
+            LOG.info("Task {} of job {} failed: {}", taskName, env.getJobId(), t.toString());
+            // Rethrown as is: the runtime reports the thrown exception's class, message and trace to the
+            // user, who should see their own function's exception there, not a wrapper around it.
+            throw Sneaky.rethrow(t);
         } finally {
             if (flusher != null && !succeeded) {
                 flusher.abort();
             }
-            if (!succeeded) {
-                LOG.info("Task {} of job {} ended {}", taskName, env.getJobId(), canceled ? "canceled" : "with a failure");
+            if (!succeeded && canceled) {
+                LOG.info("Task {} of job {} canceled", taskName, env.getJobId());
             }
         }
     }
@@ -138,7 +143,7 @@ public final class StreamTaskInvokable implements TaskInvokable {
     /** Sets up the operators of the chain in pre-order (an operator before those it feeds). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void buildChain(ChainedOperatorConfig node, TaskEnvironment env, OperatorContext ctx,
-                                   List<StreamOperator<?, ?>> operators, List<RecordWriter> writers) {
+                                   List<StreamOperator<?, ?>> operators, List<RecordWriter> writers, boolean flushEveryRecord) {
         StreamOperator operator = node.getOperator();
         operators.add(operator);
         List<Output<Object>> outputs = new ArrayList<>();
@@ -149,7 +154,7 @@ public final class StreamTaskInvokable implements TaskInvokable {
                         + " but the runtime gave it " + partitionWriters.size() + " output writers");
             }
             RecordWriter writer = new RecordWriter(partitionWriters.get(out.writerIndex()), out.partitioner(),
-                    new RecordSerializer(env.getUserCodeClassLoader()), env.getSubtaskIndex());
+                    new RecordSerializer(env.getUserCodeClassLoader()), env.getSubtaskIndex(), flushEveryRecord);
             writers.add(writer);
             outputs.add(new RecordWriterOutput<>(writer, env.getIOMetrics()));
         }
@@ -160,7 +165,7 @@ public final class StreamTaskInvokable implements TaskInvokable {
                 : outputs.size() == 1 ? outputs.get(0) : new FanOutOutput<>(outputs);
         operator.setup(ctx, output);
         for (ChainedOperatorConfig child : node.getChainedOutputs()) {
-            buildChain(child, env, ctx, operators, writers);
+            buildChain(child, env, ctx, operators, writers, flushEveryRecord);
         }
     }
 

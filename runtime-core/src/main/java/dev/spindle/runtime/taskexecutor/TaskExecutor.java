@@ -92,6 +92,7 @@ public final class TaskExecutor implements AutoCloseable {
     private final Path workDir;
     private RpcServer server;
     private volatile boolean registered;
+    private volatile boolean killed;
     private volatile long rmLastHeard;
 
     public TaskExecutor(Configuration configuration, ResourceID resourceId, String rmHost, int rmPort, ClusterSecret secret,
@@ -301,6 +302,10 @@ public final class TaskExecutor implements AutoCloseable {
             return Ack.newBuilder().setAccepted(false).setMessage("no slot " + request.getAllocationId() + " for job " + jobId
                     + " on " + resourceId).build();
         }
+        JobMasterAddress jm = jobMasters.get(jobId);
+        if (jm == null) {
+            return Ack.newBuilder().setAccepted(false).setMessage("job " + jobId + " has no job master on " + resourceId).build();
+        }
         JobGraph graph = jobGraphs.get(jobId);
         if (graph == null) {
             graph = JobGraphs.deserialize(request.getJobGraph().newInput());
@@ -312,7 +317,8 @@ public final class TaskExecutor implements AutoCloseable {
         }
         TaskDeployment d = new TaskDeployment(graph, graph.vertex(JobVertexID.fromHexString(request.getVertexId())), request.getSubtask(),
                 request.getAttempt(), request.getAllocationId(), locations);
-        Task task = new Task(d, configuration, shuffle, classLoaders, this::onTaskStateChange, resourceId.id());
+        Task task = new Task(d, configuration, shuffle, classLoaders, (t, update) -> onTaskStateChange(t, update, jm),
+                resourceId.id());
         tasks.put(new TaskKey(jobId, d.vertex().getId(), d.subtask(), d.attempt()), task);
         LOG.info("Deploying {} on {}", d.describe(), resourceId);
         task.start();
@@ -356,16 +362,20 @@ public final class TaskExecutor implements AutoCloseable {
         }
     }
 
-    private void onTaskStateChange(Task task, TaskStateUpdate update) {
+    /** Reports go to the job master the task was deployed by, even after the job was given up here. */
+    private void onTaskStateChange(Task task, TaskStateUpdate update, JobMasterAddress jm) {
         if (update.getState() == TaskState.FINISHED || update.getState() == TaskState.FAILED || update.getState() == TaskState.CANCELED) {
             TaskDeployment d = task.deployment();
             tasks.remove(new TaskKey(d.jobGraph().getJobId(), d.vertex().getId(), d.subtask(), d.attempt()), task);
         }
-        JobMasterAddress jm = jobMasters.get(task.deployment().jobGraph().getJobId());
-        if (jm == null) {
+        if (killed) {
             return;
         }
-        rpcCallers.execute(() -> reportState(jm, update, 3));
+        try {
+            rpcCallers.execute(() -> reportState(jm, update, 3));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Not reporting {} of a task of job {}: the TaskExecutor is stopping", update.getState(), update.getJobId());
+        }
     }
 
     private void reportState(JobMasterAddress jm, TaskStateUpdate update, int triesLeft) {
@@ -374,7 +384,11 @@ public final class TaskExecutor implements AutoCloseable {
                     .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).updateTaskState(update);
         } catch (RuntimeException e) {
             if (triesLeft > 1 && !termination.isDone()) {
-                scheduler.schedule(() -> rpcCallers.execute(() -> reportState(jm, update, triesLeft - 1)), 200, TimeUnit.MILLISECONDS);
+                try {
+                    scheduler.schedule(() -> rpcCallers.execute(() -> reportState(jm, update, triesLeft - 1)), 200, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    LOG.debug("Not retrying the report of job {}: the TaskExecutor is stopping", update.getJobId());
+                }
             } else {
                 LOG.warn("Could not report state {} of a task of job {} to its job master: {}", update.getState(), update.getJobId(), e.toString());
             }
@@ -420,6 +434,7 @@ public final class TaskExecutor implements AutoCloseable {
             return;
         }
         LOG.warn("Killing TaskExecutor {}", resourceId);
+        killed = true;
         scheduler.shutdownNow();
         rpcCallers.shutdownNow();
         if (server != null) {

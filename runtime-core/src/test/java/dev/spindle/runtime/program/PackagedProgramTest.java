@@ -99,6 +99,27 @@ class PackagedProgramTest {
     }
 
     @Test
+    void resourcesComeFromTheUserJarFirstWhenChildFirst() throws Exception {
+        Path withResource = TestJars.build(dir, "res.jar", "com.example.App", Map.of("com.example.App", MAIN),
+                Map.of("spindle-program-test.properties", "origin=child\n"));
+        try (PackagedProgram childFirst = PackagedProgram.create(withResource.toFile(), null, new String[0], List.of(),
+                new Configuration());
+                PackagedProgram parentFirst = PackagedProgram.create(withResource.toFile(), null, new String[0],
+                        List.of(), new Configuration().set(CoreOptions.CLASSLOADER_RESOLVE_ORDER, "parent-first"))) {
+            assertEquals("origin=child", read(childFirst.getUserCodeClassLoader()));
+            assertEquals("origin=parent", read(parentFirst.getUserCodeClassLoader()));
+            assertEquals(2, java.util.Collections.list(childFirst.getUserCodeClassLoader()
+                    .getResources("spindle-program-test.properties")).size(), "both copies listed");
+        }
+    }
+
+    private static String read(ClassLoader loader) throws IOException {
+        try (var in = loader.getResourceAsStream("spindle-program-test.properties")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        }
+    }
+
+    @Test
     void parentFirstResolveOrderUsesFrameworkClasspath() throws Exception {
         Configuration conf = new Configuration().set(CoreOptions.CLASSLOADER_RESOLVE_ORDER, "parent-first");
         try (PackagedProgram program = PackagedProgram.create(appJar.toFile(), null, new String[0], List.of(), conf)) {

@@ -24,6 +24,12 @@ final class TestJars {
     /** sources: fully qualified class name → source text. */
     static Path build(Path workDir, String jarName, String mainClassOrNull, Map<String, String> sources)
             throws IOException {
+        return build(workDir, jarName, mainClassOrNull, sources, Map.of());
+    }
+
+    /** As above, plus resources: path in the jar → text. */
+    static Path build(Path workDir, String jarName, String mainClassOrNull, Map<String, String> sources,
+            Map<String, String> resources) throws IOException {
         Path src = Files.createTempDirectory(workDir, "src");
         Path classes = Files.createTempDirectory(workDir, "classes");
         List<String> files = new ArrayList<>();
@@ -51,6 +57,11 @@ final class TestJars {
             for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 jarOut.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
                 jarOut.write(Files.readAllBytes(p));
+                jarOut.closeEntry();
+            }
+            for (Map.Entry<String, String> resource : resources.entrySet()) {
+                jarOut.putNextEntry(new JarEntry(resource.getKey()));
+                jarOut.write(resource.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 jarOut.closeEntry();
             }
         }

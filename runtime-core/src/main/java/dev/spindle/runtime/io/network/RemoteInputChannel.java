@@ -81,7 +81,12 @@ final class RemoteInputChannel implements InputChannel {
             return;
         }
         LOG.debug("Retrying request of {} from {} in {} ms: {}", key, producerAddress, backoffMillis, why);
-        retryScheduler.schedule(this::requestPartition, backoffMillis, TimeUnit.MILLISECONDS);
+        try {
+            retryScheduler.schedule(this::requestPartition, backoffMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            gate.onError(index, new IOException("could not read " + key + ": the TaskExecutor is shutting down", e));
+            return;
+        }
         backoffMillis = Math.min(backoffMillis * 2, 1000);
     }
 

@@ -9,8 +9,9 @@ import java.util.ServiceLoader;
 
 /**
  * Which {@link ActionHandler} runs an action. A handler is registered for an action and a target
- * ({@code execution.target}), or for an action with any target ({@code null}); the exact target
- * wins. Actions without a handler report that their back end is not available yet.
+ * ({@code execution.target}), for an action with any target ({@code null}), or for an action run
+ * without a target; the specific registration wins. Actions without a handler report that their
+ * back end is not available yet.
  */
 public final class ActionHandlerRegistry {
 
@@ -19,7 +20,14 @@ public final class ActionHandlerRegistry {
     /** The built-in handlers plus every {@link ActionHandlerProvider} on the classpath. */
     public static ActionHandlerRegistry withDefaults() {
         ActionHandlerRegistry registry = new ActionHandlerRegistry();
-        registry.register("run", "local", new LocalRunHandler());
+        LocalRunHandler local = new LocalRunHandler();
+        registry.register("run", "local", local);
+        // No -t and no execution.target: run locally, and say so. The session back end replaces this
+        // with one that first looks for a session in the .yarn-properties file.
+        registry.registerWithoutTarget("run", (action, conf, out, err) -> {
+            err.println("No target given (-t or execution.target): running locally on an in-process MiniCluster.");
+            return local.run(action, conf, out, err);
+        });
         for (ActionHandlerProvider provider : ServiceLoader.load(ActionHandlerProvider.class,
                 ActionHandlerRegistry.class.getClassLoader())) {
             provider.registerHandlers(registry);
@@ -33,12 +41,21 @@ public final class ActionHandlerRegistry {
         return this;
     }
 
+    /**
+     * Registers (or replaces) the handler of {@code action} when no target is configured at all;
+     * takes precedence over the any-target handler in that case only.
+     */
+    public ActionHandlerRegistry registerWithoutTarget(String action, ActionHandler handler) {
+        handlers.put(action + "|none", Objects.requireNonNull(handler));
+        return this;
+    }
+
     /** The handler for the action and the configuration's target, or one that says it is not available. */
     public ActionHandler lookup(String action, Configuration effectiveConfiguration) {
         String target = effectiveConfiguration.get(DeploymentOptions.TARGET);
-        ActionHandler exact = target == null ? null : handlers.get(key(action, target));
-        if (exact != null) {
-            return exact;
+        ActionHandler specific = handlers.get(target == null ? action + "|none" : key(action, target));
+        if (specific != null) {
+            return specific;
         }
         ActionHandler any = handlers.get(key(action, null));
         return any != null ? any : new UnavailableHandler(target);

@@ -2,7 +2,6 @@ package dev.spindle.yarn.client.cli;
 
 import static dev.spindle.yarn.client.cli.CommonOptions.expectArguments;
 
-import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
@@ -67,7 +66,7 @@ public final class CliActions {
             Integer parallelism = cl.hasOption("p") ? CommonOptions.positiveInt("-p/--parallelism", cl.getOptionValue("p"))
                     : null;
             return new RunAction(name, cluster, cl.getOptionValue("c"), parallelism, cl.hasOption("d"),
-                    cl.getOptionValue("s"), cl.hasOption("n"), new File(positional.get(0)),
+                    cl.getOptionValue("s"), cl.hasOption("n"), positional.get(0),
                     List.copyOf(positional.subList(1, positional.size())), CommonOptions.dynamicProperties(cl));
         });
     }

@@ -2,7 +2,10 @@ package dev.spindle.yarn.client.cli;
 
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.ConfigurationValidator;
+import dev.spindle.configuration.DeploymentOptions;
 import dev.spindle.configuration.IllegalConfigurationException;
+import dev.spindle.configuration.memory.JobManagerProcessSpec;
+import dev.spindle.configuration.memory.TaskExecutorProcessSpec;
 import dev.spindle.runtime.program.ProgramInvocationException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -109,6 +112,22 @@ public final class CliFrontend {
         return commandLine;
     }
 
+    /**
+     * A deployment to YARN sizes its containers from the memory model: inconsistent settings fail
+     * here, before any YARN call, with the model's message naming the keys to change.
+     */
+    private static void checkMemoryBeforeDeploying(ParsedAction action, Configuration configuration) {
+        String target = configuration.get(DeploymentOptions.TARGET);
+        boolean deploys = action instanceof RunAction run && target != null && target.startsWith("yarn-")
+                && !(target.equals("yarn-session") && run.cluster().applicationId() != null)
+                || action instanceof SessionAction session && session.applicationId() == null && !session.query()
+                        && !session.stop();
+        if (deploys) {
+            JobManagerProcessSpec.fromConfiguration(configuration);
+            TaskExecutorProcessSpec.fromConfiguration(configuration);
+        }
+    }
+
     private static String display(String opt, String longOpt) {
         if (opt == null) {
             return "--" + longOpt;
@@ -125,6 +144,7 @@ public final class CliFrontend {
                 check.errors().forEach(e -> err.println("spindle " + action.action() + ": " + e));
                 return 1;
             }
+            checkMemoryBeforeDeploying(action, configuration);
             return registry.lookup(action.action(), configuration).run(action, configuration, out, err);
         } catch (IllegalConfigurationException | ProgramInvocationException e) {
             err.println("spindle " + action.action() + ": " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.spindle.yarn.client.cli;
 
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.DeploymentOptions;
+import dev.spindle.configuration.PipelineOptions;
 import dev.spindle.runtime.execution.ExecutionContext;
 import dev.spindle.runtime.minicluster.MiniClusterExecutor;
 import dev.spindle.runtime.program.PackagedProgram;
@@ -16,12 +17,20 @@ final class LocalRunHandler implements ActionHandler {
     public int run(ParsedAction action, Configuration configuration, PrintStream out, PrintStream err)
             throws ProgramInvocationException {
         RunAction run = (RunAction) action;
+        if (run.isRemoteJar()) {
+            err.println("spindle run -t local needs a local program jar, not " + run.jar()
+                    + "; copy it here first (e.g. hdfs dfs -get).");
+            return 1;
+        }
         if (!configuration.get(DeploymentOptions.ATTACHED)) {
             err.println("Note: -d/--detached has no effect with -t local; the program runs to its end here.");
         }
         try (PackagedProgram program = PackagedProgram.create(run.jarFile(), run.entryClass(),
                 run.programArgs().toArray(new String[0]), List.of(), configuration)) {
-            ExecutionContext.install(new ExecutionContext(new MiniClusterExecutor(), configuration,
+            // TaskExecutors load user code from the jars the job graph names, not from this classloader.
+            Configuration withJars = new Configuration(configuration);
+            withJars.set(PipelineOptions.JARS, List.of(run.jarUri().toString()));
+            ExecutionContext.install(new ExecutionContext(new MiniClusterExecutor(), withJars,
                     program.getUserCodeClassLoader()));
             try {
                 program.invokeMain();

@@ -164,6 +164,8 @@ class CliFrontendTest {
         RunAction run = (RunAction) captured;
         assertEquals("com.example.Main", run.entryClass());
         assertEquals("app.jar", run.jarFile().getName());
+        assertFalse(run.isRemoteJar());
+        assertEquals(new java.io.File("app.jar").getAbsoluteFile().toURI(), run.jarUri());
         assertEquals(List.of("--in", "x", "-p", "7", "-Dprog=1"), run.programArgs(), "arguments after the jar go to the program");
     }
 
@@ -213,6 +215,20 @@ class CliFrontendTest {
     }
 
     @Test
+    void inconsistentMemoryFailsBeforeAYarnBackEndIsCalled() {
+        assertEquals(1, capturing("run", "-t", "yarn-per-job", "-Dtaskmanager.memory.process.size=300m", "app.jar"));
+        assertNull(captured, "the back end was not called");
+        assertTrue(err().startsWith("spindle run: 'taskmanager.memory.process.size' is 300m, too small"), err());
+        assertTrue(err().contains("Set taskmanager.memory.process.size to at least"), err());
+        errBytes.reset();
+        assertEquals(1, capturing("run-application", "-Djobmanager.memory.heap.size=4g",
+                "-Djobmanager.memory.process.size=1g", "app.jar"));
+        assertTrue(err().contains("jobmanager.memory.heap.size"), err());
+        assertEquals(0, capturing("run", "-t", "local", "-Dtaskmanager.memory.process.size=300m", "app.jar"),
+                "local runs do not size containers");
+    }
+
+    @Test
     void typedActionsReachTheirHandlers() {
         String jobId = "0123456789abcdef0123456789abcdef";
         assertEquals(0, capturing("stop", "-p", "/sp", "-d", jobId));
@@ -248,6 +264,9 @@ class CliFrontendTest {
                 .register("run", "yarn-per-job", other);
         assertEquals(42, cli(Map.of(), registry, "run", "-t", "yarn-per-job", "app.jar"));
         assertEquals(0, cli(Map.of(), registry, "run", "app.jar"));
+        registry.registerWithoutTarget("run", (action, conf, out, err) -> 7);
+        assertEquals(7, cli(Map.of(), registry, "run", "app.jar"), "no target: the without-target handler");
+        assertEquals(0, cli(Map.of(), registry, "run", "-t", "yarn-session", "app.jar"), "a target: the any-target one");
     }
 
     private Path programJar() throws IOException {
@@ -268,8 +287,17 @@ class CliFrontendTest {
     void localRunInstallsMiniClusterContextAndRunsMainInUserClassLoader() throws IOException {
         Path jar = programJar();
         assertEquals(0, real("run", "-t", "local", "-p", "3", jar.toString(), "in.txt", "--out", "o"), err());
-        assertEquals("MiniClusterExecutor|3|true|true|in.txt,--out,o", System.getProperty(RecordingProgram.OUT));
+        assertEquals("MiniClusterExecutor|3|true|true|in.txt,--out,o|" + jar.toFile().getAbsoluteFile().toURI(),
+                System.getProperty(RecordingProgram.OUT), "the job graph's user jars come from pipeline.jars");
         assertNull(ExecutionContext.current(), "context removed after the program");
+    }
+
+    @Test
+    void runWithoutTargetRunsLocallyAndSaysSo() throws IOException {
+        Path jar = programJar();
+        assertEquals(0, real("run", jar.toString()), err());
+        assertTrue(err().contains("No target given"), err());
+        assertTrue(System.getProperty(RecordingProgram.OUT).startsWith("MiniClusterExecutor|1|"));
     }
 
     @Test
@@ -279,6 +307,18 @@ class CliFrontendTest {
         assertTrue(err().contains("The program's main method (" + RecordingProgram.class.getName() + ") failed"), err());
         assertTrue(err().contains("java.lang.IllegalArgumentException: bad input path"), err());
         assertTrue(err().contains(RecordingProgram.class.getName() + ".main("), "user stack trace shown");
+    }
+
+    @Test
+    void remoteJarKeepsItsUri() {
+        assertEquals(0, capturing("run-application", "hdfs://nn:8020/jobs/app.jar"));
+        RunAction run = (RunAction) captured;
+        assertTrue(run.isRemoteJar());
+        assertEquals("hdfs://nn:8020/jobs/app.jar", run.jar());
+        assertEquals(java.net.URI.create("hdfs://nn:8020/jobs/app.jar"), run.jarUri());
+        errBytes.reset();
+        assertEquals(1, real("run", "-t", "local", "hdfs://nn:8020/jobs/app.jar"));
+        assertTrue(err().contains("needs a local program jar"), err());
     }
 
     @Test

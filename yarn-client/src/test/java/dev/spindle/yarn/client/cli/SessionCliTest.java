@@ -97,6 +97,14 @@ class SessionCliTest {
     }
 
     @Test
+    void tooSmallTaskManagerFailsBeforeDeploying() {
+        assertEquals(1, capturing("-tm", "256"));
+        assertTrue(err().contains("'taskmanager.memory.process.size' is 256m, too small"), err());
+        assertEquals(null, captured);
+        assertEquals(0, capturing("-tm", "256", "-id", "application_1_0001", "--stop"), "stopping deploys nothing");
+    }
+
+    @Test
     void withoutBackEndSaysNotAvailable() {
         assertEquals(1, session(ActionHandlerRegistry.withDefaults(), "-d"));
         assertTrue(err().contains("not available yet"), err());

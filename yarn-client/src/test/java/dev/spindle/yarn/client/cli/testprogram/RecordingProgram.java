@@ -20,6 +20,6 @@ public final class RecordingProgram {
                 + context.configuration().get(CoreOptions.DEFAULT_PARALLELISM) + "|"
                 + (context.userClassLoader() == Thread.currentThread().getContextClassLoader()) + "|"
                 + (RecordingProgram.class.getClassLoader() == context.userClassLoader()) + "|"
-                + String.join(",", args));
+                + String.join(",", args) + "|" + context.configuration().getString("pipeline.jars"));
     }
 }

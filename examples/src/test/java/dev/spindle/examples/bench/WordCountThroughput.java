@@ -1,0 +1,73 @@
+package dev.spindle.examples.bench;
+
+import dev.spindle.api.StreamEnvironment;
+import dev.spindle.api.WriteMode;
+import dev.spindle.configuration.Configuration;
+import dev.spindle.examples.Tokenizer;
+import dev.spindle.runtime.streamtask.harness.LocalJobRunner;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Benchmark (a program, not a test): WordCount throughput in words/s of the stream runtime alone
+ * (operators, serialization, partitioning; in-memory exchange of the test harness) on a generated
+ * corpus, parallelism 1 and 2, median of several runs. Args: [words] [runs] [harness|minicluster]; with
+ * {@code minicluster} the job runs on the environment's default executor (the in-process MiniCluster:
+ * real TaskExecutors, RPC and data exchange), each run starting its own cluster.
+ */
+public final class WordCountThroughput {
+
+    public static void main(String[] args) throws Exception {
+        long words = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        boolean miniCluster = args.length > 2 && args[2].equals("minicluster");
+        Path dir = Files.createTempDirectory("wc-bench");
+        Path input = dir.resolve("corpus.txt");
+        Random random = new Random(1);
+        String[] vocabulary = new String[10_000];
+        for (int i = 0; i < vocabulary.length; i++) {
+            StringBuilder w = new StringBuilder();
+            int len = 2 + random.nextInt(8);
+            for (int c = 0; c < len; c++) {
+                w.append((char) ('a' + random.nextInt(26)));
+            }
+            vocabulary[i] = w.toString();
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
+            for (long i = 0; i < words; i++) {
+                w.write(vocabulary[(int) Math.abs((long) (random.nextGaussian() * 1500)) % vocabulary.length]);
+                w.write(i % 10 == 9 ? '\n' : ' ');
+            }
+        }
+        System.out.printf("corpus: %,d words, %,d bytes; runtime: %s%n", words, Files.size(input),
+                miniCluster ? "MiniCluster (incl. its start per run)" : "in-memory harness");
+        for (int parallelism : new int[] {1, 2}) {
+            List<Double> rates = new ArrayList<>();
+            for (int r = 0; r < runs + 1; r++) {
+                StreamEnvironment env = miniCluster ? StreamEnvironment.getEnvironment()
+                        : new StreamEnvironment(new LocalJobRunner(), new Configuration(), null);
+                env.setParallelism(parallelism);
+                env.readTextFile(input.toString())
+                        .flatMap(new Tokenizer())
+                        .keyBy(t -> t.f0)
+                        .sum(1)
+                        .writeAsText(dir.resolve("out").toString(), WriteMode.OVERWRITE);
+                long start = System.nanoTime();
+                env.execute("WordCount benchmark");
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (r > 0) { // the first run warms up the JIT
+                    rates.add(words / seconds);
+                }
+            }
+            Collections.sort(rates);
+            System.out.printf("parallelism %d: median %,.0f words/s (runs: %s)%n", parallelism, rates.get(rates.size() / 2),
+                    rates.stream().map(x -> String.format("%,.0f", x)).toList());
+        }
+    }
+}

@@ -78,6 +78,8 @@ public final class YarnAppMasterRunner {
             LOG.error("The ApplicationMaster failed to start its cluster", t);
             outcome = AppMasterOutcome.failed("The ApplicationMaster failed to start: " + AppMasterOutcome.rootCause(t));
         }
+        // Before unregistering: once YARN reports the application ended, nothing of it may be left.
+        removeStagingDir(yarnConf);
         boolean unregistered = false;
         if (services != null) {
             try {
@@ -90,7 +92,6 @@ public final class YarnAppMasterRunner {
         if (!unregistered) {
             unregisterWithoutServices(yarnConf, host, outcome);
         }
-        removeStagingDir(yarnConf);
         LOG.info("ApplicationMaster {} ends: {} ({})", containerId, outcome.status(), outcome.diagnostics());
         return outcome.status() == ApplicationStatus.SUCCEEDED ? 0 : 1;
     }
@@ -160,9 +161,14 @@ public final class YarnAppMasterRunner {
         }
         try {
             org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
-            FileSystem fs = path.getFileSystem(yarnConf);
-            fs.delete(path, true);
-            LOG.info("Removed staging dir {}", path);
+            // A fresh instance: user code may have closed the cached one.
+            try (FileSystem fs = FileSystem.newInstance(path.toUri(), yarnConf)) {
+                if (!fs.delete(path, true)) {
+                    LOG.warn("Staging dir {} was already gone", path);
+                } else {
+                    LOG.info("Removed staging dir {}", path);
+                }
+            }
         } catch (Exception e) {
             LOG.warn("Could not remove staging dir {}; the next deployment or 'spindle clean' will: {}", dir, e.toString());
         }

@@ -72,6 +72,9 @@ public final class LocalYarnCluster implements AutoCloseable {
             yarn.start();
             waitForRunningNodeManagers(yarn.getConfig(), timeout);
             clientConf = minimalClientConfiguration(yarn.getConfig(), fsUri);
+            // The RM writes its web port into its own conf only once bound (port 0 before).
+            clientConf.set(YarnConfiguration.RM_WEBAPP_ADDRESS,
+                    yarn.getResourceManager().getConfig().get(YarnConfiguration.RM_WEBAPP_ADDRESS));
             confDir = writeConfDir(baseDir.resolve("conf"), clientConf);
             LOG.info("Local YARN cluster '{}' up in {} ms: fs {}, ResourceManager {}, {} NodeManagers, conf dir {}", name,
                     (System.nanoTime() - t0) / 1_000_000, fsUri, clientConf.get(YarnConfiguration.RM_ADDRESS),

@@ -29,13 +29,15 @@ public final class FrameworkClasspath {
 
     // Test frameworks, build tools, the server side of Hadoop (the cluster runs it, not our containers),
     // and the examples and embedded-cluster modules (user code and test harness, not framework).
-    private static final Pattern EXCLUDED = Pattern.compile(String.join("|",
-            ".*-tests\\.jar", ".*/junit-.*", ".*/junit/.*", ".*/opentest4j-.*", ".*/apiguardian-.*", ".*/hamcrest-.*",
-            ".*/mockito-.*", ".*/surefire.*", ".*/hadoop-minicluster-.*", ".*/hadoop-yarn-server-.*",
-            ".*/hadoop-hdfs-\\d.*", ".*/hadoop-mapreduce-.*", ".*/hadoop-yarn-applications-.*",
-            ".*/spindle-examples-.*", ".*/spindle-it-.*", ".*/examples/target/classes/?", ".*/src-it/target/classes/?",
-            ".*/test-classes/?", ".*/mockwebserver.*", ".*/bcprov-.*", ".*/bcpkix-.*", ".*/kerb-simplekdc.*",
-            ".*/apacheds-.*", ".*/api-ldap-.*"));
+    private static final Pattern EXCLUDED_JARS = Pattern.compile(String.join("|",
+            ".*-tests\\.jar", "junit-.*", "junit-jupiter.*", "opentest4j-.*", "apiguardian-.*", "hamcrest-.*",
+            "mockito-.*", "surefire.*", "hadoop-minicluster-.*", "hadoop-yarn-server-.*", "hadoop-hdfs-\\d.*",
+            "hadoop-mapreduce-.*", "hadoop-yarn-applications-.*", "spindle-examples-.*", "spindle-it-.*",
+            "mockwebserver.*", "bcprov-.*", "bcpkix-.*", "kerb-simplekdc.*", "apacheds-.*", "api-ldap-.*",
+            "mssql-jdbc-.*", "ehcache-.*", "leveldbjni-.*", "HikariCP-.*", "geronimo-jcache.*"));
+    private static final Pattern EXCLUDED_DIRS = Pattern.compile(".*/(examples|src-it)/target/classes|.*/test-classes");
+
+    private static final long FIXED_ENTRY_TIME = 315532800000L; // 1980-01-01, the zip epoch
 
     private FrameworkClasspath() {
     }
@@ -75,7 +77,8 @@ public final class FrameworkClasspath {
             }
             Path p = Path.of(entry).toAbsolutePath().normalize();
             String unix = p.toString().replace('\\', '/');
-            if (EXCLUDED.matcher(unix).matches() || !Files.exists(p)) {
+            if (!Files.exists(p) || EXCLUDED_DIRS.matcher(unix).matches()
+                    || (!Files.isDirectory(p) && EXCLUDED_JARS.matcher(p.getFileName().toString()).matches())) {
                 continue;
             }
             if (Files.isDirectory(p)) {
@@ -99,10 +102,11 @@ public final class FrameworkClasspath {
                 if (name.isEmpty()) {
                     continue;
                 }
-                if (Files.isDirectory(f)) {
-                    out.putNextEntry(new JarEntry(name + "/"));
-                } else {
-                    out.putNextEntry(new JarEntry(name));
+                // A fixed entry time keeps the jar's bytes (and so its cache address) equal across builds.
+                JarEntry entry = new JarEntry(Files.isDirectory(f) ? name + "/" : name);
+                entry.setTime(FIXED_ENTRY_TIME);
+                out.putNextEntry(entry);
+                if (!Files.isDirectory(f)) {
                     Files.copy(f, out);
                 }
                 out.closeEntry();

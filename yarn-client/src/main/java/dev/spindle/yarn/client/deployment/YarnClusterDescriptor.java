@@ -43,6 +43,7 @@ import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.yarn.client.container.ContainerEnvironment;
 import dev.spindle.yarn.client.container.LocalResourceListing;
 import dev.spindle.yarn.client.container.ShippedConfiguration;
+import dev.spindle.yarn.client.staging.FrameworkJarCache;
 import dev.spindle.yarn.client.staging.StagingDirectories;
 import dev.spindle.yarn.client.staging.StagingPlan;
 import dev.spindle.yarn.client.staging.StagingResult;
@@ -137,6 +138,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             ApplicationSubmissionContext ctx = app.getApplicationSubmissionContext();
             describeApplication(ctx, conf, request, memory);
             ctx.setAMContainerSpec(amContainer);
+            describeStaging(request, staging);
             out.println("Submitting application " + appId + " (AM " + memory.getTotalProcessMemory().getMebiBytes()
                     + " MB, " + staging.uploaded().size() + " files uploaded to " + stagingDir + ")");
             guard.submitted = true;
@@ -156,6 +158,25 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             } catch (IllegalStateException ignored) {
                 // the JVM is already shutting down; the hook runs
             }
+        }
+    }
+
+    private void describeStaging(DeploymentRequest request, StagingResult staging) {
+        long provided = 0;
+        long cached = 0;
+        for (String link : staging.frameworkJarLinks()) {
+            LocalResource r = staging.resources().get(link);
+            if (r.getVisibility() == LocalResourceVisibility.PUBLIC) {
+                provided++;
+            } else if (!staging.uploaded().contains(link)) {
+                cached++;
+            }
+        }
+        out.println("Framework: " + staging.frameworkJarLinks().size() + " files, " + provided + " from "
+                + YarnConfigOptions.PROVIDED_LIB_DIRS.key() + ", " + cached + " cached by earlier deployments, "
+                + (staging.frameworkJarLinks().size() - provided - cached) + " uploaded");
+        if (staging.userJarLink() != null && !staging.uploaded().contains(staging.userJarLink())) {
+            out.println("User jar " + request.userJar() + " is referenced in place (not uploaded)");
         }
     }
 
@@ -185,7 +206,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         StagingPlan plan = new StagingPlan(FrameworkClasspath.resolve(localWorkDir.resolve("framework")), provided,
                 request.userJar(), confFiles, hadoopSiteFiles, paths(conf.getOptional(YarnConfigOptions.SHIP_FILES)),
                 paths(conf.getOptional(YarnConfigOptions.SHIP_ARCHIVES)));
-        return new StagingUploader(fs, stagingDir, conf.get(YarnConfigOptions.FILE_REPLICATION)).upload(plan);
+        FrameworkJarCache cache = new FrameworkJarCache(fs, new org.apache.hadoop.fs.Path(stagingRoot(), FrameworkJarCache.DIR_NAME));
+        return new StagingUploader(fs, stagingDir, conf.get(YarnConfigOptions.FILE_REPLICATION), cache).upload(plan);
     }
 
     /** The client's Hadoop settings for one site file, without Hadoop's defaults (they are in every jar). */

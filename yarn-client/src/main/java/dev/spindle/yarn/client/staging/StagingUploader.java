@@ -44,12 +44,22 @@ public final class StagingUploader {
     private final FileSystem fs;
     private final org.apache.hadoop.fs.Path stagingDir;
     private final short replication;
+    private final FrameworkJarCache cache;
 
     /** @param replication HDFS replication of uploaded files; 0 or less keeps the file system default */
     public StagingUploader(FileSystem fs, org.apache.hadoop.fs.Path stagingDir, int replication) {
+        this(fs, stagingDir, replication, null);
+    }
+
+    /**
+     * @param cache where framework jars are kept across deployments (uploaded once, then
+     *     referenced); null uploads them into every staging dir
+     */
+    public StagingUploader(FileSystem fs, org.apache.hadoop.fs.Path stagingDir, int replication, FrameworkJarCache cache) {
         this.fs = fs;
         this.stagingDir = fs.makeQualified(stagingDir);
         this.replication = (short) replication;
+        this.cache = cache;
     }
 
     public org.apache.hadoop.fs.Path stagingDir() {
@@ -72,13 +82,18 @@ public final class StagingUploader {
         frameworkLinks.addAll(provided.keySet());
 
         List<Upload> uploads = new ArrayList<>();
+        List<Upload> cachedJars = new ArrayList<>();
         for (Path jar : plan.frameworkJars()) {
             String link = "lib/" + jar.getFileName();
             if (provided.containsKey(link)) {
                 continue;
             }
             frameworkLinks.add(link);
-            uploads.add(new Upload(jar, link, LocalResourceType.FILE));
+            if (cache != null) {
+                cachedJars.add(new Upload(jar, link, LocalResourceType.FILE));
+            } else {
+                uploads.add(new Upload(jar, link, LocalResourceType.FILE));
+            }
         }
         String userJarLink = null;
         if (plan.userJar() != null) {
@@ -127,6 +142,16 @@ public final class StagingUploader {
             resources.put(u.link(), resource(status, u.type(), LocalResourceVisibility.APPLICATION));
             uploaded.add(u.link());
             uploadedBytes.addAndGet(status.isFile() ? status.getLen() : fs.getContentSummary(dst).getLength());
+        });
+
+        runInParallel(cachedJars, u -> {
+            FrameworkJarCache.Entry entry = cache.ensure(u.source());
+            // PRIVATE: a NodeManager localizes a cached jar once per user, not once per application.
+            resources.put(u.link(), resource(entry.status(), LocalResourceType.FILE, LocalResourceVisibility.PRIVATE));
+            if (entry.uploaded()) {
+                uploaded.add(u.link());
+                uploadedBytes.addAndGet(entry.status().getLen());
+            }
         });
 
         List<String> uploadedSorted = new ArrayList<>(uploaded);

@@ -1,0 +1,113 @@
+package dev.spindle.it.yarn;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+
+import dev.spindle.it.cluster.LocalYarnCluster;
+import dev.spindle.yarn.client.YarnActionHandlers;
+import dev.spindle.yarn.client.cli.ActionHandlerRegistry;
+import dev.spindle.yarn.client.cli.CliFrontend;
+import dev.spindle.yarn.client.deployment.HadoopConfLocator;
+import dev.spindle.yarn.client.localcluster.LocalClusterCommand;
+
+/** Drives the real CLI entry point against a mini cluster, as a user with HADOOP_CONF_DIR set would. */
+final class YarnCli {
+
+    /** What one CLI run printed and returned. */
+    record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- out ---\n" + out + "\n--- err ---\n" + err;
+        }
+    }
+
+    private final LocalYarnCluster cluster;
+    private final Map<String, String> env;
+    private final ActionHandlerRegistry registry = new ActionHandlerRegistry();
+
+    YarnCli(LocalYarnCluster cluster, Path localClusterHome) {
+        this.cluster = cluster;
+        this.env = Map.of("HADOOP_CONF_DIR", cluster.getConfDir().toString());
+        YarnActionHandlers.register(registry, new HadoopConfLocator(env, localClusterHome),
+                new LocalClusterCommand(System.getProperty("java.class.path")));
+    }
+
+    Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // Small containers: the mini cluster shares 2 cores and a few GB with other builds.
+        String[] withDefaults = Stream.concat(Stream.of(args[0], "-Djobmanager.memory.process.size=768m",
+                "-Dtaskmanager.memory.process.size=768m", "-Dtaskmanager.numberOfTaskSlots=2"),
+                Stream.of(args).skip(1)).toArray(String[]::new);
+        int code = new CliFrontend(env, registry).execute(withDefaults,
+                new PrintStream(new TeeStream(out, System.out), true, StandardCharsets.UTF_8),
+                new PrintStream(new TeeStream(err, System.err), true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The most recently submitted application. */
+    static ApplicationReport latestApplication(YarnClient yarn) throws Exception {
+        List<ApplicationReport> apps = yarn.getApplications();
+        return apps.stream().max(Comparator.comparing(ApplicationReport::getApplicationId)).orElseThrow();
+    }
+
+    /** Files a container of the application wrote into its NodeManager log dir, e.g. taskmanager.log. */
+    List<Path> containerLogs(ApplicationId appId, String fileName) throws IOException {
+        try (Stream<Path> files = Files.walk(cluster.getYarnCluster().getTestWorkDir().toPath())) {
+            return files.filter(p -> p.getFileName().toString().equals(fileName))
+                    .filter(p -> p.toString().contains(appId.toString())).sorted().toList();
+        }
+    }
+
+    /** The AM's log and stdout/stderr, for failure messages. */
+    String amLogs(ApplicationId appId) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (String name : new String[] {"jobmanager.err", "jobmanager.out", "jobmanager.log"}) {
+                for (Path p : containerLogs(appId, name)) {
+                    List<String> lines = Files.readAllLines(p);
+                    sb.append("\n--- ").append(p).append(" (last 60 lines) ---\n");
+                    lines.subList(Math.max(0, lines.size() - 60), lines.size()).forEach(l -> sb.append(l).append('\n'));
+                }
+            }
+        } catch (IOException e) {
+            sb.append("(could not read AM logs: ").append(e).append(")");
+        }
+        return sb.toString();
+    }
+
+    /** Copies what the CLI prints into the test's output too, for diagnosis. */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream a;
+        private final java.io.OutputStream b;
+
+        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int x) throws IOException {
+            a.write(x);
+            b.write(x);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.spindle.yarn.client.container;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.security.Credentials;
+import org.apache.hadoop.yarn.api.records.LocalResource;
+import org.apache.hadoop.yarn.api.records.LocalResourceType;
+import org.apache.hadoop.yarn.api.records.LocalResourceVisibility;
+import org.apache.hadoop.yarn.api.records.URL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.MemorySize;
+import dev.spindle.configuration.TaskManagerOptions;
+import dev.spindle.configuration.YarnConfigOptions.UserJarInclusion;
+import dev.spindle.runtime.security.ClusterSecret;
+
+class ContainerLaunchPiecesTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void commandLogsIntoTheContainerLogDirWithTheShippedLogConfig() {
+        String cmd = ContainerCommand.build(List.of("-Xmx512m", "-Xms512m"), "taskmanager", "a.b.Main", List.of("host", "6123"));
+        assertEquals("{{JAVA_HOME}}/bin/java -Xmx512m -Xms512m -Dlog.file=<LOG_DIR>/taskmanager.log"
+                + " -Dlog4j.configurationFile=conf/log4j2.properties a.b.Main host 6123"
+                + " 1><LOG_DIR>/taskmanager.out 2><LOG_DIR>/taskmanager.err", cmd);
+    }
+
+    @Test
+    void classpathPlacesTheUserJarAsConfigured() {
+        List<String> fw = List.of("lib/zeta.jar", "lib/alpha.jar");
+        List<String> cluster = List.of("$HADOOP_CONF_DIR");
+        String p = "{{PWD}}/";
+        String cps = "<CPS>";
+        assertEquals(String.join(cps, p + "conf", p + "lib/alpha.jar", p + "usrlib/job.jar", p + "lib/zeta.jar", "$HADOOP_CONF_DIR"),
+                ContainerClasspath.build(fw, "usrlib/job.jar", UserJarInclusion.ORDER, cluster));
+        assertEquals(String.join(cps, p + "conf", p + "usrlib/job.jar", p + "lib/alpha.jar", p + "lib/zeta.jar", "$HADOOP_CONF_DIR"),
+                ContainerClasspath.build(fw, "usrlib/job.jar", UserJarInclusion.FIRST, cluster));
+        assertEquals(String.join(cps, p + "conf", p + "lib/alpha.jar", p + "lib/zeta.jar", p + "usrlib/job.jar", "$HADOOP_CONF_DIR"),
+                ContainerClasspath.build(fw, "usrlib/job.jar", UserJarInclusion.LAST, cluster));
+        assertEquals(String.join(cps, p + "conf", p + "lib/alpha.jar", p + "lib/zeta.jar", "$HADOOP_CONF_DIR"),
+                ContainerClasspath.build(fw, "usrlib/job.jar", UserJarInclusion.DISABLED, cluster));
+    }
+
+    @Test
+    void programArgumentsSurviveSpacesQuotesAndNewlines() {
+        List<String> args = List.of("--input", "hdfs:///a b", "it's \"quoted\"", "line1\nline2", "über,comma");
+        assertArrayEquals(args.toArray(), ProgramArguments.decode(ProgramArguments.encode(args)));
+        assertEquals(0, ProgramArguments.decode("").length);
+        assertEquals(0, ProgramArguments.decode(null).length);
+    }
+
+    @Test
+    void localResourceListingRoundTrips() throws Exception {
+        Map<String, LocalResource> resources = new LinkedHashMap<>();
+        resources.put("lib/a.jar", LocalResource.newInstance(URL.fromPath(new org.apache.hadoop.fs.Path("hdfs://nn:8020/shared/lib/a.jar")),
+                LocalResourceType.FILE, LocalResourceVisibility.PUBLIC, 123, 456));
+        resources.put("data.zip", LocalResource.newInstance(URL.fromPath(new org.apache.hadoop.fs.Path("hdfs://nn:8020/user/u/.spindle/app/data.zip")),
+                LocalResourceType.ARCHIVE, LocalResourceVisibility.APPLICATION, 7, 8));
+        Map<String, LocalResource> back = LocalResourceListing.decode(LocalResourceListing.encode(resources));
+        assertEquals(resources, back);
+        assertThrows(java.io.IOException.class, () -> LocalResourceListing.decode("broken line\n"));
+    }
+
+    @Test
+    void shippedConfigurationRoundTripsTypedValues() throws Exception {
+        Configuration conf = new Configuration()
+                .set(TaskManagerOptions.TOTAL_PROCESS_MEMORY, MemorySize.parse("1536m"))
+                .set(TaskManagerOptions.NUM_TASK_SLOTS, 3)
+                .setString("user.key", "a: b # not a comment");
+        Path file = tmp.resolve("spindle-conf.yaml");
+        ShippedConfiguration.write(conf, file);
+        Configuration back = ShippedConfiguration.read(file);
+        assertEquals(MemorySize.parse("1536m"), back.get(TaskManagerOptions.TOTAL_PROCESS_MEMORY));
+        assertEquals(3, back.get(TaskManagerOptions.NUM_TASK_SLOTS));
+        assertEquals("a: b # not a comment", back.getString("user.key"));
+        assertThrows(java.io.IOException.class, () -> ShippedConfiguration.read(tmp.resolve("missing.yaml")));
+    }
+
+    @Test
+    void secretTravelsInCredentialsOnly() throws Exception {
+        ClusterSecret secret = ClusterSecret.generate();
+        Credentials credentials = new Credentials();
+        ContainerSecrets.addTo(credentials, secret);
+        // What the NodeManager hands the container: the serialized token storage.
+        Credentials received = new Credentials();
+        java.nio.ByteBuffer buffer = ContainerSecrets.serialize(credentials);
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        received.readTokenStorageStream(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)));
+        assertTrue(secret.matches(ContainerSecrets.read(received).toBase64()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ContainerSecrets.read(new Credentials()));
+        assertTrue(e.getMessage().contains(ClusterSecret.CREDENTIALS_ALIAS));
+        assertFalse(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret.toBase64()),
+                "raw bytes, not the bearer form, are stored");
+        assertEquals(1, received.numberOfSecretKeys());
+        assertTrue(received.getSecretKey(new Text(ClusterSecret.CREDENTIALS_ALIAS)).length >= 16);
+    }
+}

@@ -19,6 +19,20 @@ public final class JobExecutionResult implements Serializable {
         this.accumulators = Map.copyOf(accumulators);
     }
 
+    /**
+     * What {@code execute()} returns when the job was only submitted (detached per-job mode): the
+     * job id, no runtime ({@link #getNetRuntime()} is -1) and no accumulators, since the job has not
+     * run yet when the client's main() goes on.
+     */
+    public static JobExecutionResult detached(JobID jobId) {
+        return new JobExecutionResult(jobId, -1, Map.of());
+    }
+
+    /** Whether this result stands for a detached submission rather than a finished job. */
+    public boolean isDetached() {
+        return netRuntimeMillis < 0;
+    }
+
     public JobID getJobId() {
         return jobId;
     }
@@ -38,6 +52,9 @@ public final class JobExecutionResult implements Serializable {
 
     @Override
     public String toString() {
+        if (isDetached()) {
+            return "Job " + jobId + " submitted (detached); its result is not known to this client";
+        }
         return "Job " + jobId + " finished in " + netRuntimeMillis + " ms" + (accumulators.isEmpty() ? "" : ", accumulators " + accumulators);
     }
 }

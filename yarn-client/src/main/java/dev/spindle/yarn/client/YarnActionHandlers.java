@@ -6,15 +6,23 @@ import java.util.regex.Pattern;
 
 import dev.spindle.yarn.client.cli.ActionHandlerProvider;
 import dev.spindle.yarn.client.cli.ActionHandlerRegistry;
+import dev.spindle.yarn.client.cli.JobAction;
+import dev.spindle.yarn.client.cli.ListAction;
 import dev.spindle.yarn.client.cli.LocalClusterAction;
 import dev.spindle.yarn.client.cli.RunAction;
+import dev.spindle.yarn.client.command.ApplicationClusterCommands;
 import dev.spindle.yarn.client.command.CleanCommand;
 import dev.spindle.yarn.client.command.RunApplicationCommand;
+import dev.spindle.yarn.client.command.RunPerJobCommand;
 import dev.spindle.yarn.client.deployment.HadoopConfLocator;
 import dev.spindle.yarn.client.localcluster.LocalClusterCommand;
 import dev.spindle.yarn.client.localcluster.LocalClusterState;
 
-/** Plugs the YARN back ends into the CLI: {@code run-application -t yarn-application}, {@code clean}, {@code local-cluster}. */
+/**
+ * Plugs the YARN back ends into the CLI: {@code run-application -t yarn-application},
+ * {@code run -t yarn-per-job}, {@code list/info/cancel} of a per-job or application cluster by id,
+ * {@code clean}, {@code local-cluster}.
+ */
 public final class YarnActionHandlers implements ActionHandlerProvider {
 
     // java.io.File turns "hdfs://host:port/p" into "hdfs:/host:port/p"; this undoes it.
@@ -32,6 +40,22 @@ public final class YarnActionHandlers implements ActionHandlerProvider {
             RunAction run = (RunAction) action;
             return runApplication.run(userJar(run.jarFile().getPath()), run.entryClass(), run.programArgs(), conf, out, err);
         });
+        RunPerJobCommand runPerJob = new RunPerJobCommand(locator);
+        registry.register("run", "yarn-per-job", (action, conf, out, err) -> {
+            RunAction run = (RunAction) action;
+            return runPerJob.run(userJar(run.jarFile().getPath()), run.entryClass(), run.programArgs(), conf, out, err);
+        });
+        ApplicationClusterCommands byId = new ApplicationClusterCommands(locator);
+        for (String target : new String[] {"yarn-per-job", "yarn-application"}) {
+            registry.register("list", target, (action, conf, out, err) -> {
+                ListAction list = (ListAction) action;
+                return byId.list(list.running(), list.all(), conf, out, err);
+            });
+            registry.register("info", target, (action, conf, out, err) ->
+                    byId.info(((JobAction) action).jobId().toString(), conf, out, err));
+            registry.register("cancel", target, (action, conf, out, err) ->
+                    byId.cancel(((JobAction) action).jobId().toString(), conf, out, err));
+        }
         CleanCommand clean = new CleanCommand(locator);
         registry.register("clean", null, (action, conf, out, err) -> clean.run(conf, out, err));
         registry.register("local-cluster", null, (action, conf, out, err) -> {

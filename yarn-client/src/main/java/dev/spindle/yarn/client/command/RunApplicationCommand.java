@@ -79,7 +79,7 @@ public final class RunApplicationCommand {
         }
     }
 
-    private static URI userJar(String jar) {
+    static URI userJar(String jar) {
         if (jar == null || jar.isBlank()) {
             throw new IllegalArgumentException("No user jar given: run-application needs the jar of the program to run.");
         }

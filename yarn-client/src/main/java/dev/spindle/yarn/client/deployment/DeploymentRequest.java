@@ -13,7 +13,8 @@ import dev.spindle.configuration.Configuration;
  * @param defaultName application name when {@code yarn.application.name} is unset
  * @param userJar local or remote user jar; null for a session
  * @param mainClass entry class from {@code -c}; null to take the jar manifest's
- * @param extraConfFiles generated files for the staging {@code conf/} dir besides the config (e.g. a per-job graph)
+ * @param extraConfFiles generated files for the staging {@code conf/} dir besides the config
+ * @param rootFiles generated binary files for the staging dir's root and the AM's working dir (per-job: {@code job.graph})
  */
 public record DeploymentRequest(
         Configuration configuration,
@@ -22,7 +23,15 @@ public record DeploymentRequest(
         URI userJar,
         String mainClass,
         List<String> programArgs,
-        java.util.Map<String, String> extraConfFiles) {
+        java.util.Map<String, String> extraConfFiles,
+        java.util.Map<String, byte[]> rootFiles) {
 
     public static final String APPLICATION_MODE_ENTRYPOINT = "dev.spindle.yarn.am.ApplicationModeEntrypoint";
+    public static final String PER_JOB_MODE_ENTRYPOINT = "dev.spindle.yarn.am.PerJobModeEntrypoint";
+
+    /** A request without generated root files (application mode, session). */
+    public DeploymentRequest(Configuration configuration, String entrypointClass, String defaultName, URI userJar,
+            String mainClass, List<String> programArgs, java.util.Map<String, String> extraConfFiles) {
+        this(configuration, entrypointClass, defaultName, userJar, mainClass, programArgs, extraConfFiles, java.util.Map.of());
+    }
 }

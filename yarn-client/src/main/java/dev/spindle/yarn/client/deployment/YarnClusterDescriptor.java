@@ -43,6 +43,7 @@ import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.yarn.client.container.ContainerEnvironment;
 import dev.spindle.yarn.client.container.LocalResourceListing;
 import dev.spindle.yarn.client.container.ShippedConfiguration;
+import dev.spindle.yarn.client.staging.ClusterSecretFile;
 import dev.spindle.yarn.client.staging.FrameworkJarCache;
 import dev.spindle.yarn.client.staging.StagingDirectories;
 import dev.spindle.yarn.client.staging.StagingPlan;
@@ -104,6 +105,15 @@ public final class YarnClusterDescriptor implements AutoCloseable {
      * ended). A client killed meanwhile kills the application and removes its staging dir.
      */
     public DeployedApplication deploy(DeploymentRequest request, Path localWorkDir) throws DeploymentException {
+        return deploy(request, localWorkDir, false);
+    }
+
+    /**
+     * {@link #deploy(DeploymentRequest, Path)}, returning already once YARN accepted the application
+     * when {@code untilAccepted} (detached per-job: the client has nothing to wait for).
+     */
+    public DeployedApplication deploy(DeploymentRequest request, Path localWorkDir, boolean untilAccepted)
+            throws DeploymentException {
         Configuration conf = request.configuration();
         ProcessMemorySpec memory = JobManagerProcessSpec.fromConfiguration(conf);
         try {
@@ -131,6 +141,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(guard);
         try {
             StagingResult staging = stage(request, stagingDir, localWorkDir);
+            ClusterSecretFile.write(fs, stagingDir, secret);
             ContainerLaunchContext amContainer = AppMasterContainerFactory.create(request, staging,
                     stagingDir.toString(), memory, secret, yarnConf, fs);
             amContainer.setLocalResources(withListing(staging, stagingDir));
@@ -144,7 +155,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             guard.submitted = true;
             yarnClient.submitApplication(ctx);
             LOG.info("Submitted application {} with staging dir {}", appId, stagingDir);
-            ApplicationReport report = waitUntilRunning(appId, conf.getOptional(YarnConfigOptions.DEPLOYMENT_TIMEOUT).orElse(null));
+            ApplicationReport report = waitUntilRunning(appId, conf.getOptional(YarnConfigOptions.DEPLOYMENT_TIMEOUT).orElse(null),
+                    untilAccepted);
             return new DeployedApplication(appId, secret, report, stagingDir, staging);
         } catch (DeploymentException e) {
             guard.cleanUp("deployment failed");
@@ -205,7 +217,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         }
         StagingPlan plan = new StagingPlan(FrameworkClasspath.resolve(localWorkDir.resolve("framework")), provided,
                 request.userJar(), confFiles, hadoopSiteFiles, paths(conf.getOptional(YarnConfigOptions.SHIP_FILES)),
-                paths(conf.getOptional(YarnConfigOptions.SHIP_ARCHIVES)));
+                paths(conf.getOptional(YarnConfigOptions.SHIP_ARCHIVES)),
+                request.rootFiles() == null ? Map.of() : request.rootFiles());
         FrameworkJarCache cache = new FrameworkJarCache(fs, new org.apache.hadoop.fs.Path(stagingRoot(), FrameworkJarCache.DIR_NAME));
         return new StagingUploader(fs, stagingDir, conf.get(YarnConfigOptions.FILE_REPLICATION), cache).upload(plan);
     }
@@ -277,14 +290,15 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         ctx.setKeepContainersAcrossApplicationAttempts(false);
     }
 
-    private ApplicationReport waitUntilRunning(ApplicationId appId, Duration timeout) throws Exception {
+    private ApplicationReport waitUntilRunning(ApplicationId appId, Duration timeout, boolean untilAccepted) throws Exception {
         ApplicationProgress progress = new ApplicationProgress(out);
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         while (true) {
             ApplicationReport report = yarnClient.getApplicationReport(appId);
             progress.update(report);
             YarnApplicationState state = report.getYarnApplicationState();
-            if (state == YarnApplicationState.RUNNING || ENDED.contains(state)) {
+            if (state == YarnApplicationState.RUNNING || ENDED.contains(state)
+                    || (untilAccepted && state == YarnApplicationState.ACCEPTED)) {
                 return report;
             }
             if (System.nanoTime() > deadline) {

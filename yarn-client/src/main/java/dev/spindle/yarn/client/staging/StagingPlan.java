@@ -15,6 +15,7 @@ import java.util.Map;
  * @param localConfFiles local files copied into {@code conf/} (Hadoop site files, log config)
  * @param shipFiles local files or dirs shipped into the working dir
  * @param shipArchives local archives shipped and unpacked into the working dir
+ * @param rootFiles generated binary files for the staging dir's root, by file name (e.g. a per-job {@code job.graph})
  */
 public record StagingPlan(
         List<Path> frameworkJars,
@@ -23,5 +24,12 @@ public record StagingPlan(
         Map<String, String> confFiles,
         List<Path> localConfFiles,
         List<Path> shipFiles,
-        List<Path> shipArchives) {
+        List<Path> shipArchives,
+        Map<String, byte[]> rootFiles) {
+
+    /** A plan without generated root files (application mode, session). */
+    public StagingPlan(List<Path> frameworkJars, List<URI> providedLibDirs, URI userJar, Map<String, String> confFiles,
+            List<Path> localConfFiles, List<Path> shipFiles, List<Path> shipArchives) {
+        this(frameworkJars, providedLibDirs, userJar, confFiles, localConfFiles, shipFiles, shipArchives, Map.of());
+    }
 }

@@ -132,6 +132,16 @@ public final class StagingUploader {
             uploadedBytes.addAndGet(bytes.length);
         }
 
+        for (Map.Entry<String, byte[]> e : plan.rootFiles().entrySet()) {
+            org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(stagingDir, e.getKey());
+            try (OutputStream out = fs.create(dst, true)) {
+                out.write(e.getValue());
+            }
+            resources.put(e.getKey(), resource(fs.getFileStatus(dst), LocalResourceType.FILE, LocalResourceVisibility.APPLICATION));
+            uploaded.add(e.getKey());
+            uploadedBytes.addAndGet(e.getValue().length);
+        }
+
         runInParallel(uploads, u -> {
             org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(stagingDir, u.link());
             fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(u.source().toUri()), dst);

@@ -219,14 +219,19 @@ class PerJobModeTest {
     }
 
     @Test
-    void attachedRunFollowsTheJobAndASecondJobIsRefusedNamingApplicationMode() throws Exception {
+    void attachedRunOfAnHdfsJarFollowsTheJobAndASecondJobIsRefusedNamingApplicationMode() throws Exception {
+        // The jar on HDFS: fetched to run main() here, referenced in place by the containers.
+        org.apache.hadoop.fs.Path remoteJar = fs.makeQualified(new org.apache.hadoop.fs.Path("/jars/perjob.jar"));
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(jar.toUri()), remoteJar);
         String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/perjob-out-attached")).toString();
         YarnCli.Result attached = cli.run("run", "-t", "yarn-per-job", "-p", "2", "-c", ItWordCount.class.getName(),
-                jar.toString(), input, output);
+                remoteJar.toString(), input, output);
         ApplicationReport app = YarnCli.latestApplication(yarn);
         assertEquals(0, attached.exitCode(), attached + cli.amLogs(app.getApplicationId()));
         assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus());
         assertTrue(attached.out().contains("finished successfully"), attached.out());
+        assertTrue(attached.out().contains("User jar " + remoteJar + " is referenced in place (not uploaded)"), attached.out());
+        assertTrue(attached.out().contains("(ItWordCount) is "), "job state lines while following: " + attached.out());
         assertEquals(EXPECTED, readCounts(output));
         assertFalse(fs.exists(stagingDir(app.getApplicationId())));
 
@@ -234,13 +239,14 @@ class PerJobModeTest {
         assertNotEquals(0, two.exitCode(), two.toString());
         assertTrue(two.err().contains("per-job mode (-t yarn-per-job) runs exactly one job per YARN application"), two.err());
         assertTrue(two.err().contains("spindle run-application -t yarn-application"), two.err());
-        // The first job went out before main() asked for the second; it runs to its end on its own.
-        Matcher submitted = Pattern.compile("already submitted as application (application_\\d+_\\d+)").matcher(two.err());
+        // The first job went out before main() asked for the second; the failed command leaves nothing running.
+        Matcher submitted = Pattern.compile("already been submitted as application (application_\\d+_\\d+); the application was"
+                + " killed and its staging dir removed").matcher(two.err());
         assertTrue(submitted.find(), two.err());
         ApplicationId first = ApplicationId.fromString(submitted.group(1));
-        assertTrue(two.err().contains("spindle cancel -t yarn-per-job -id " + first), two.err());
         assertEquals("Spindle per-job: first", yarn.getApplicationReport(first).getName());
-        // Not waited for: the cluster is shared with the next test, and killLeftovers() ends it.
+        assertEquals(FinalApplicationStatus.KILLED, waitForEnd(first).getFinalApplicationStatus());
+        assertFalse(fs.exists(stagingDir(first)), "staging dir of the killed first application removed");
     }
 
     static String jobIdIn(String text) {

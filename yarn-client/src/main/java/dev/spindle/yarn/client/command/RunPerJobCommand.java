@@ -62,6 +62,10 @@ public final class RunPerJobCommand {
                 ExecutionContext.install(new ExecutionContext(executor, conf, program.getUserCodeClassLoader()));
                 try {
                     program.invokeMain();
+                } catch (ProgramInvocationException e) {
+                    err.println("spindle run: " + e.getMessage() + rootCause(e));
+                    endLeftover(executor, descriptor, attached, err);
+                    return 1;
                 } finally {
                     ExecutionContext.uninstall();
                 }
@@ -80,11 +84,6 @@ public final class RunPerJobCommand {
             }
         } catch (ProgramInvocationException e) {
             err.println("spindle run: " + e.getMessage() + rootCause(e));
-            if (executor != null && executor.deployedApplication() != null && !attached) {
-                ApplicationId appId = executor.deployedApplication().applicationId();
-                err.println("Its job was already submitted as application " + appId + ", which keeps running; cancel it with"
-                        + " 'spindle cancel -t yarn-per-job -id " + appId + " " + executor.jobGraph().getJobId() + "'.");
-            }
             return 1;
         } catch (DeploymentException | IllegalConfigurationException | IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -96,6 +95,31 @@ public final class RunPerJobCommand {
             if (workDir != null) {
                 FileUtil.fullyDelete(workDir.toFile());
             }
+        }
+    }
+
+    /**
+     * main() failed after its job went out (e.g. it asked for a second job): the command fails, so a
+     * detached application it leaves behind is killed rather than left for the user to find.
+     */
+    private static void endLeftover(PerJobPipelineExecutor executor, YarnClusterDescriptor descriptor, boolean attached,
+            PrintStream err) {
+        DeployedApplication app = executor.deployedApplication();
+        if (app == null) {
+            return;
+        }
+        ApplicationId appId = app.applicationId();
+        if (attached) {
+            err.println("Its job " + executor.jobGraph().getJobId() + " had already run as application " + appId + ".");
+            return;
+        }
+        try {
+            descriptor.kill(appId);
+            err.println("Its job " + executor.jobGraph().getJobId() + " had already been submitted as application " + appId
+                    + "; the application was killed and its staging dir removed.");
+        } catch (Exception e) {
+            err.println("Its job was already submitted as application " + appId + " and could not be killed (" + e.getMessage()
+                    + "); end it with 'yarn application -kill " + appId + "'.");
         }
     }
 

@@ -69,7 +69,7 @@ public final class ApplicationClusterLookup {
             throw new IllegalArgumentException("YARN does not know application " + appId
                     + " (it may have ended before the ResourceManager restarted, or the id is mistyped).");
         }
-        if (ENDED.contains(report.getYarnApplicationState()) || report.getYarnApplicationState() != YarnApplicationState.RUNNING) {
+        if (report.getYarnApplicationState() != YarnApplicationState.RUNNING) {
             return new ApplicationCluster(appId, report, null);
         }
         String url = report.getOriginalTrackingUrl();

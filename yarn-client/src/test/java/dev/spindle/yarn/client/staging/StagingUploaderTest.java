@@ -117,4 +117,30 @@ class StagingUploaderTest {
         assertFalse(third.resources().get("lib/spindle-runtime.jar").getResource()
                 .equals(first.resources().get("lib/spindle-runtime.jar").getResource()));
     }
+
+    @Test
+    void rootFilesLandAtTheStagingRootAsApplicationResources() throws Exception {
+        byte[] graph = {0, 1, 2, (byte) 0xff};
+        StagingResult r = uploader("application_1_0007", null).upload(new StagingPlan(List.of(fwA), List.of(), null, Map.of(),
+                List.of(), List.of(), List.of(), Map.of("job.graph", graph)));
+        Path staged = tmp.resolve("remote/.spindle/application_1_0007/job.graph");
+        assertTrue(java.util.Arrays.equals(graph, Files.readAllBytes(staged)), "bytes kept as they are");
+        LocalResource resource = r.resources().get("job.graph");
+        assertEquals(LocalResourceVisibility.APPLICATION, resource.getVisibility());
+        assertEquals(4, resource.getSize());
+        assertTrue(r.uploaded().contains("job.graph"));
+    }
+
+    @Test
+    void clusterSecretFileIsOwnerOnlyAndGoneWithTheStagingDir() throws Exception {
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(tmp.resolve("remote/.spindle/application_1_0008").toUri());
+        fs.mkdirs(dir);
+        dev.spindle.runtime.security.ClusterSecret secret = dev.spindle.runtime.security.ClusterSecret.generate();
+        ClusterSecretFile.write(fs, dir, secret);
+        assertEquals(new FsPermission((short) 0600),
+                fs.getFileStatus(new org.apache.hadoop.fs.Path(dir, ClusterSecretFile.FILE_NAME)).getPermission());
+        assertTrue(ClusterSecretFile.read(fs, dir).matches(secret.toBase64()));
+        fs.delete(dir, true);
+        assertEquals(null, ClusterSecretFile.read(fs, dir), "no staging dir: no secret, no error");
+    }
 }

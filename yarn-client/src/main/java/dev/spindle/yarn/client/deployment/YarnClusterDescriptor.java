@@ -291,7 +291,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 String why = report.getDiagnostics() == null || report.getDiagnostics().isBlank()
                         ? "YARN gave no diagnostics" : report.getDiagnostics().trim();
                 throw new DeploymentException("Application " + appId + " was not RUNNING after "
-                        + timeout.toSeconds() + " s (" + YarnConfigOptions.DEPLOYMENT_TIMEOUT.key() + "); it was "
+                        + timeout.toMillis() + " ms (" + YarnConfigOptions.DEPLOYMENT_TIMEOUT.key() + "); it was "
                         + state + " in queue " + report.getQueue() + ": " + why + ". It was killed.");
             }
             Thread.sleep(POLL.toMillis()); // YARN offers no push notification of report changes

@@ -99,8 +99,6 @@ public final class LocalYarnCluster implements AutoCloseable {
         conf.setLong(YarnConfiguration.NM_LOG_RETAIN_SECONDS, 0);
         conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 600);
         conf.setInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, 2);
-        // Containers get no JAVA_HOME from a NodeManager whose own environment lacks it; one machine, one JDK.
-        conf.set(YarnConfiguration.NM_ADMIN_USER_ENV, "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX,JAVA_HOME=" + System.getProperty("java.home"));
         conf.setInt("dfs.replication", 1);
         // Our own containers bring their jars; the cluster's defaults point at a Hadoop install we do not have.
         conf.set(YarnConfiguration.YARN_APPLICATION_CLASSPATH, "");

@@ -20,6 +20,10 @@ public final class ResourceManagerOptions {
             .intType().defaultValue(1)
             .withDescription("CPU cores (YARN vcores) requested for each TaskExecutor.");
 
+    public static final ConfigOption<Duration> SLOT_REQUEST_TIMEOUT = ConfigOptions.key("slot.request.timeout")
+            .durationType().defaultValue(Duration.ofMinutes(5))
+            .withDescription("How long a job waits for all its slots before it fails saying how many it got.");
+
     public static final ConfigOption<Integer> JOB_STORE_MAX_CAPACITY = ConfigOptions.key("jobstore.max-capacity")
             .intType().defaultValue(1000)
             .withDescription("Finished jobs whose summaries the dispatcher keeps; the oldest are dropped first.");

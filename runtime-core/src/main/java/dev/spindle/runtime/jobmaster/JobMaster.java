@@ -2,9 +2,9 @@ package dev.spindle.runtime.jobmaster;
 
 import com.google.protobuf.ByteString;
 import dev.spindle.api.JobStatus;
-import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.HeartbeatOptions;
+import dev.spindle.configuration.ResourceManagerOptions;
 import dev.spindle.configuration.RpcOptions;
 import dev.spindle.runtime.dispatcher.JobResult;
 import dev.spindle.runtime.heartbeat.HeartbeatMonitor;
@@ -31,9 +31,7 @@ import dev.spindle.runtime.rpc.proto.SubmitTaskRequest;
 import dev.spindle.runtime.rpc.proto.TaskExecutorServiceGrpc;
 import dev.spindle.runtime.rpc.proto.TaskMetrics;
 import dev.spindle.runtime.rpc.proto.TaskStateUpdate;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +42,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +69,7 @@ public final class JobMaster implements JobResourceListener {
     private final String rpcHost;
     private final int rpcPort;
     private final long rpcTimeoutMillis;
+    private final long slotRequestTimeoutMillis;
     private final RestartStrategy restartStrategy;
     private final ScheduledExecutorService mainThread;
     private final ExecutorService rpcCalls;
@@ -95,6 +95,9 @@ public final class JobMaster implements JobResourceListener {
         this.rpcHost = rpcHost;
         this.rpcPort = rpcPort;
         this.rpcTimeoutMillis = clusterConfiguration.get(RpcOptions.ASK_TIMEOUT).toMillis();
+        Configuration effective = new Configuration(clusterConfiguration);
+        effective.addAll(graph.getJobConfiguration());
+        this.slotRequestTimeoutMillis = effective.get(ResourceManagerOptions.SLOT_REQUEST_TIMEOUT).toMillis();
         this.restartStrategy = RestartStrategies.create(graph.getJobConfiguration(), clusterConfiguration);
         if (graph.getVertices().isEmpty()) {
             throw new IllegalArgumentException("job '" + graph.getName() + "' has no vertices");
@@ -106,7 +109,11 @@ public final class JobMaster implements JobResourceListener {
                 executions.put(new ExecutionKey(v.getId(), i), new Execution(v, i));
             }
         }
-        this.mainThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "job-master " + jobId));
+        ScheduledThreadPoolExecutor main = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "job-master " + jobId));
+        // timers (slot timeout, cancel watchdog) must not keep an ended job's thread alive
+        main.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        main.setRemoveOnCancelPolicy(true);
+        this.mainThread = main;
         this.rpcCalls = Executors.newFixedThreadPool(2, r -> daemon(r, "job-master-rpc " + jobId));
         Configuration hb = new Configuration(clusterConfiguration);
         this.heartbeats = new HeartbeatMonitor<>(hb.get(HeartbeatOptions.HEARTBEAT_TIMEOUT), mainThread,
@@ -122,6 +129,15 @@ public final class JobMaster implements JobResourceListener {
 
     private static ByteString serialize(JobGraph graph) throws IOException {
         return ByteString.copyFrom(JobGraphs.serialize(graph));
+    }
+
+    /** Runs work on the main thread; once the job ended and the thread is gone, there is nothing left to do. */
+    private void runOnMain(Runnable r) {
+        try {
+            mainThread.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException ended) {
+            LOG.debug("Job {} has ended; dropping a late event", jobId);
+        }
     }
 
     /** Runs work on the job master's main thread; once the job ended, inline (state no longer changes then). */
@@ -149,7 +165,7 @@ public final class JobMaster implements JobResourceListener {
     }
 
     public void start() {
-        mainThread.execute(() -> {
+        runOnMain(() -> {
             LOG.info("Starting job {} ({}) with {} subtasks in {} shared slots; restart strategy {}", jobId, graph.getName(),
                     executions.size(), slots.length, restartStrategy.describe());
             resourceManager.registerJobMaster(jobId, rpcHost, rpcPort, this);
@@ -190,9 +206,36 @@ public final class JobMaster implements JobResourceListener {
         if (missing > 0) {
             outstandingSlotRequests += missing;
             resourceManager.requestSlots(jobId, missing);
+            int waitingAttempt = attempt;
+            mainThread.schedule(() -> checkSlotsArrived(waitingAttempt), slotRequestTimeoutMillis, TimeUnit.MILLISECONDS);
         } else if (allSlotsPresent()) {
             deployAll();
         }
+    }
+
+    /** Fails a job that waited too long for its slots, saying what it needs and what the cluster has. */
+    private void checkSlotsArrived(int waitingAttempt) {
+        if (attempt != waitingAttempt || status != JobStatus.RUNNING || allSlotsPresent()) {
+            return;
+        }
+        int got = 0;
+        for (SharedSlot s : slots) {
+            if (s != null) {
+                got++;
+            }
+        }
+        String cluster;
+        try {
+            var tes = resourceManager.listTaskExecutors().get(1, TimeUnit.SECONDS);
+            int free = tes.stream().mapToInt(t -> t.slotsFree()).sum();
+            cluster = "the cluster has " + tes.size() + " TaskExecutors with " + free + " free slots";
+        } catch (Exception e) {
+            cluster = "the resource manager did not say what it has";
+        }
+        onExecutionFailed(new NoResourceAvailableException("job " + jobId + " needs " + slots.length
+                + " slots (its largest parallelism) but got " + got + " within slot.request.timeout (" + slotRequestTimeoutMillis
+                + " ms); " + cluster + ". Lower the parallelism, add TaskExecutors or slots (taskmanager.numberOfTaskSlots), "
+                + "or check why new TaskExecutors do not start or register"));
     }
 
     private boolean allSlotsPresent() {
@@ -228,7 +271,7 @@ public final class JobMaster implements JobResourceListener {
         }
         if (wanting && allSlotsPresent() && status == JobStatus.RUNNING && executions.values().stream()
                 .allMatch(e -> e.status == SubtaskStatus.CREATED)) {
-            mainThread.execute(this::deployAll);
+            runOnMain(this::deployAll);
         }
         return accepted.build();
     }
@@ -265,7 +308,7 @@ public final class JobMaster implements JobResourceListener {
                 }
                 if (failure != null) {
                     String why = "deploying " + e.describe() + " to " + slot.resourceId() + " failed: " + failure;
-                    mainThread.execute(() -> {
+                    runOnMain(() -> {
                         if (e.attempt == deployedAttempt && !e.status.isTerminal()) {
                             e.status = SubtaskStatus.FAILED;
                             onExecutionFailed(new IllegalStateException(why));
@@ -298,8 +341,10 @@ public final class JobMaster implements JobResourceListener {
             case CANCELED -> e.status = SubtaskStatus.CANCELED;
             case FAILED -> {
                 e.status = SubtaskStatus.FAILED;
-                LOG.warn("{} of job {} failed on {}: {}", e.describe(), jobId, u.getResourceId(), u.getFailure().getClassName() + ": "
-                        + u.getFailure().getMessage());
+                if (status == JobStatus.RUNNING) {
+                    LOG.warn("{} of job {} failed on {}: {}", e.describe(), jobId, u.getResourceId(), u.getFailure().getClassName() + ": "
+                            + u.getFailure().getMessage());
+                }
                 onExecutionFailed(Failures.fromInfo(u.getFailure()));
             }
             default -> {
@@ -326,7 +371,7 @@ public final class JobMaster implements JobResourceListener {
 
     @Override
     public void onTaskExecutorLost(ResourceID taskExecutor, String cause) {
-        mainThread.execute(() -> taskExecutorLost(taskExecutor, cause));
+        runOnMain(() -> taskExecutorLost(taskExecutor, cause));
     }
 
     private void taskExecutorLost(ResourceID te, String cause) {
@@ -405,7 +450,7 @@ public final class JobMaster implements JobResourceListener {
                 }
                 if (!reached) {
                     // the task is not (or no longer) there: nothing will report its end
-                    mainThread.execute(() -> {
+                    runOnMain(() -> {
                         if (e.attempt == canceledAttempt && !e.status.isTerminal()) {
                             e.status = SubtaskStatus.CANCELED;
                             checkAllTerminal();
@@ -497,42 +542,12 @@ public final class JobMaster implements JobResourceListener {
                 withCause && failureCause != null ? Failures.stackTraceOf(failureCause) : null);
     }
 
-    /**
-     * Merges the finished subtasks' accumulators. The job master may lack the user's classes: an
-     * accumulator it cannot load is reported by the text of its values instead.
-     */
     private Map<String, Object> mergedAccumulators() {
-        Map<String, List<SerializedAccumulator>> byName = new LinkedHashMap<>();
+        List<Map<String, SerializedAccumulator>> perSubtask = new ArrayList<>();
         for (Execution e : executions.values()) {
-            e.accumulators.forEach((name, acc) -> byName.computeIfAbsent(name, n -> new ArrayList<>()).add(acc));
+            perSubtask.add(e.accumulators);
         }
-        Map<String, Object> merged = new LinkedHashMap<>();
-        byName.forEach((name, list) -> merged.put(name, merge(list)));
-        return merged;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object merge(List<SerializedAccumulator> list) {
-        try {
-            Accumulator total = null;
-            for (SerializedAccumulator s : list) {
-                if (s.getJavaSerialized().isEmpty()) {
-                    throw new IOException("not serialized");
-                }
-                try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(s.getJavaSerialized().toByteArray()))) {
-                    Accumulator a = (Accumulator) in.readObject();
-                    if (total == null) {
-                        total = a;
-                    } else {
-                        total.merge(a);
-                    }
-                }
-            }
-            return total == null ? null : total.getLocalValue();
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            List<String> texts = list.stream().map(SerializedAccumulator::getValueText).toList();
-            return texts.size() == 1 ? texts.get(0) : texts;
-        }
+        return AccumulatorMerger.merge(perSubtask);
     }
 
     public CompletableFuture<JobResult> requestSummary() {

@@ -53,7 +53,8 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
     private final HeartbeatMonitor<ResourceID> heartbeats;
     private final Map<JobID, JobMasterRef> jobMasters = new HashMap<>();
     private final Map<ResourceID, PendingWorker> pendingWorkers = new HashMap<>();
-    private final Map<ResourceID, String> lostTaskExecutors = new HashMap<>();
+    // released workers are on their way out; one that still tries to register must not come back
+    private final java.util.Set<ResourceID> releasedWorkers = new java.util.HashSet<>();
     private volatile boolean closed;
 
     public ResourceManager(Configuration configuration, ResourceManagerDriver driver, RpcClients clients) {
@@ -135,6 +136,9 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         if (closed) {
             return Ack.newBuilder().setAccepted(false).setMessage("resource manager is shutting down").build();
         }
+        if (releasedWorkers.contains(id)) {
+            return Ack.newBuilder().setAccepted(false).setMessage("worker " + id + " was released by the resource manager").build();
+        }
         RegisteredTaskExecutor existing = slotManager.get(id);
         if (existing != null) {
             heartbeats.heard(id);
@@ -145,7 +149,6 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
             slotManager.workerArrivedOrGone();
         }
         WorkerNode worker = pending != null ? pending.worker() : new WorkerNode(id, host, workerSpec);
-        lostTaskExecutors.remove(id);
         RegisteredTaskExecutor te = new RegisteredTaskExecutor(id, host, port, numSlots, worker);
         heartbeats.monitor(id);
         LOG.info("TaskExecutor {} registered from {}:{} with {} slots", id, host, port, numSlots);
@@ -183,10 +186,18 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
             }
             if (failure != null) {
                 String why = failure;
-                mainThread.execute(() -> {
-                    LOG.warn("TaskExecutor {} did not allocate slot {} to job {}: {}", te.resourceId, slot, jobId, why);
-                    slotManager.slotAllocationFailed(jobId);
-                });
+                // the TaskExecutor may still be freeing the slot from a job that just ended: ask again shortly
+                mainThread.schedule(() -> {
+                    LOG.info("TaskExecutor {} did not allocate slot {} to job {} ({}); asking again", te.resourceId, slot, jobId, why);
+                    if (allocationId.equals(te.allocationIds[slot])) {
+                        te.free(slot);
+                    }
+                    if (jobMasters.containsKey(jobId)) {
+                        slotManager.slotAllocationFailed(jobId);
+                    } else {
+                        slotManager.check();
+                    }
+                }, 100, TimeUnit.MILLISECONDS);
             }
         });
     }
@@ -217,7 +228,7 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
                 LOG.warn("Worker {} did not register within resourcemanager.taskmanager-registration.timeout ({} ms); releasing it",
                         p.worker().resourceId(), registrationTimeoutMillis);
                 pendingWorkers.remove(p.worker().resourceId());
-                driver.releaseWorker(p.worker());
+                release(p.worker());
                 slotManager.workerArrivedOrGone();
                 slotManager.check();
             }
@@ -231,9 +242,14 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
                         now - te.idleSince);
                 slotManager.removeTaskExecutor(te.resourceId);
                 heartbeats.unmonitor(te.resourceId);
-                driver.releaseWorker(te.worker);
+                release(te.worker);
             }
         }
+    }
+
+    private void release(WorkerNode worker) {
+        releasedWorkers.add(worker.resourceId());
+        driver.releaseWorker(worker);
     }
 
     private void taskExecutorLost(ResourceID id, String cause, boolean release) {
@@ -245,9 +261,8 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         List<JobID> jobs = slotManager.jobsOn(te);
         slotManager.removeTaskExecutor(id);
         heartbeats.unmonitor(id);
-        lostTaskExecutors.put(id, cause);
         if (release) {
-            driver.releaseWorker(te.worker);
+            release(te.worker);
         }
         for (JobID job : jobs) {
             JobMasterRef jm = jobMasters.get(job);
@@ -301,14 +316,12 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         return CompletableFuture.supplyAsync(() -> slotManager.taskExecutors().stream().map(RegisteredTaskExecutor::info).toList(), mainThread);
     }
 
-    public CompletableFuture<Integer> pendingSlotRequests() {
-        return CompletableFuture.supplyAsync(slotManager::pendingSlotCount, mainThread);
-    }
-
+    /** The RPC service TaskExecutors register and send heartbeats to. */
     public io.grpc.BindableService createRpcService() {
         return new ResourceManagerGrpcService(this);
     }
 
+    /** Tells the cluster the application ended (YARN: unregisters the AM). */
     public void deregisterApplication(ApplicationStatus status, String diagnostics) throws Exception {
         call(() -> {
             driver.deregisterApplication(status, diagnostics);

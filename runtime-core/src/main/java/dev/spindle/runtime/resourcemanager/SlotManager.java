@@ -80,14 +80,8 @@ final class SlotManager {
 
     /** A TaskExecutor refused or could not be asked for a slot: the job still needs one. */
     void slotAllocationFailed(JobID jobId) {
-        if (pendingSlots.containsKey(jobId) || jobStillKnown(jobId)) {
-            pendingSlots.merge(jobId, 1, Integer::sum);
-        }
+        pendingSlots.merge(jobId, 1, Integer::sum);
         check();
-    }
-
-    private boolean jobStillKnown(JobID jobId) {
-        return taskExecutors.values().stream().anyMatch(te -> te.hasJob(jobId));
     }
 
     void workerStartFailed() {

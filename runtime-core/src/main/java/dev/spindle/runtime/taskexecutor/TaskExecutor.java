@@ -115,7 +115,7 @@ public final class TaskExecutor implements AutoCloseable {
         this.shuffle = new ShuffleEnvironment(resourceId.id(), configuration, clients);
         String tmp = configuration.getOptional(NetworkOptions.TMP_DIR).orElse(System.getProperty("java.io.tmpdir"));
         this.workDir = Files.createDirectories(Paths.get(tmp, "spindle-te-" + resourceId.id().replaceAll("[^A-Za-z0-9_.-]", "_")));
-        this.classLoaders = new UserCodeClassLoaders(workDir);
+        this.classLoaders = new UserCodeClassLoaders(workDir, configuration);
         this.scheduler = Executors.newScheduledThreadPool(1, r -> daemon(r, "te-heartbeat " + resourceId));
         this.rpcCallers = Executors.newSingleThreadExecutor(r -> daemon(r, "te-rpc " + resourceId));
     }
@@ -397,7 +397,7 @@ public final class TaskExecutor implements AutoCloseable {
 
     // ---- ending ---------------------------------------------------------------------------
 
-    private void terminate(int exitCode) {
+    private synchronized void terminate(int exitCode) {
         if (termination.isDone()) {
             return;
         }
@@ -429,7 +429,7 @@ public final class TaskExecutor implements AutoCloseable {
      * Stops abruptly, as a killed process would: the RPC server and heartbeats stop at once and no
      * task reports anything any more.
      */
-    public void kill() {
+    public synchronized void kill() {
         if (termination.isDone()) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.spindle.runtime.taskexecutor;
 
+import dev.spindle.configuration.Configuration;
 import dev.spindle.runtime.jobgraph.JobID;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,14 +32,24 @@ final class UserCodeClassLoaders implements AutoCloseable {
     private record Entry(ClassLoader loader, Path downloadDir) {
     }
 
+    /** Spindle configuration keys with this prefix are handed to Hadoop without it (e.g. file system settings). */
+    static final String HADOOP_PREFIX = "spindle.hadoop.";
+
     private final Path workDir;
+    private final org.apache.hadoop.conf.Configuration hadoopConfiguration;
     private final Map<JobID, Entry> loaders = new HashMap<>();
 
-    UserCodeClassLoaders(Path workDir) {
+    UserCodeClassLoaders(Path workDir, dev.spindle.configuration.Configuration configuration) {
         this.workDir = workDir;
+        this.hadoopConfiguration = new org.apache.hadoop.conf.Configuration();
+        for (String key : configuration.keySet()) {
+            if (key.startsWith(HADOOP_PREFIX)) {
+                hadoopConfiguration.set(key.substring(HADOOP_PREFIX.length()), configuration.getString(key));
+            }
+        }
     }
 
-    synchronized ClassLoader forJob(JobID jobId, List<URI> jars, String resolveOrder) throws IOException {
+    synchronized ClassLoader forJob(JobID jobId, List<URI> jars, Configuration configuration) throws IOException {
         Entry e = loaders.get(jobId);
         if (e != null) {
             return e.loader();
@@ -63,20 +74,13 @@ final class UserCodeClassLoaders implements AutoCloseable {
                 Files.createDirectories(dir);
                 Path local = dir.resolve((n++) + "-" + Paths.get(jar.getPath()).getFileName());
                 org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(jar);
-                FileSystem fs = remote.getFileSystem(new org.apache.hadoop.conf.Configuration());
+                FileSystem fs = remote.getFileSystem(hadoopConfiguration);
                 fs.copyToLocalFile(remote, new org.apache.hadoop.fs.Path(local.toUri()));
                 LOG.info("Downloaded user jar {} of job {} to {}", jar, jobId, local);
                 urls.add(local.toUri().toURL());
             }
         }
-        ClassLoader loader;
-        if ("parent-first".equalsIgnoreCase(resolveOrder)) {
-            loader = new URLClassLoader(urls.toArray(URL[]::new), parent);
-        } else if ("child-first".equalsIgnoreCase(resolveOrder)) {
-            loader = new ChildFirstClassLoader(urls.toArray(URL[]::new), parent);
-        } else {
-            throw new IllegalArgumentException("classloader.resolve-order must be 'child-first' or 'parent-first', was '" + resolveOrder + "'");
-        }
+        ClassLoader loader = dev.spindle.runtime.program.UserCodeClassLoaders.create(urls, parent, configuration);
         loaders.put(jobId, new Entry(loader, Files.exists(dir) ? dir : null));
         return loader;
     }

@@ -60,6 +60,24 @@ class MiniClusterTest {
     }
 
     @Test
+    void jobsOneAfterAnotherReuseTheSameSlotsWithoutExtraWorkers() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(MiniClusterOptions.NUM_TASK_EXECUTORS, 2);
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 1);
+        try (MiniCluster cluster = new MiniCluster(conf).start()) {
+            for (int i = 0; i < 4; i++) {
+                JobGraph job = TestJobs.sourceToSink("job-" + i, 2, 2, ShipStrategy.REBALANCE, "n=" + (1000 + i), "", new Configuration());
+                cluster.getDispatcher().submitJob(job).get();
+                JobExecutionResult result = new DispatcherJobClient(cluster.getDispatcher(), job.getJobId())
+                        .getJobExecutionResult().get(30, TimeUnit.SECONDS);
+                assertEquals(TestJobs.expectedSum(1000 + i), (Long) result.getAccumulatorResult("sum"));
+            }
+            assertEquals(2, cluster.getTaskExecutors().size());
+            assertEquals(4, cluster.getDispatcher().listJobs().get().size());
+        }
+    }
+
+    @Test
     void executorSizesAClusterForTheJobAndStopsIt() throws Exception {
         long n = 10_000;
         JobGraph job = TestJobs.sourceToSink("forward", 3, 3, ShipStrategy.FORWARD, "n=" + n, "", new Configuration());

@@ -9,55 +9,14 @@ import dev.spindle.runtime.jobgraph.JobID;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.security.ClusterSecret;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
 class ResourceManagerTest {
-
-    /** Records what the resource manager asks of the cluster; its workers never start a process. */
-    private static final class RecordingDriver implements ResourceManagerDriver {
-        final BlockingQueue<WorkerResourceSpec> requested = new LinkedBlockingQueue<>();
-        final BlockingQueue<ResourceID> released = new LinkedBlockingQueue<>();
-        final AtomicInteger counter = new AtomicInteger();
-        volatile ResourceEventHandler handler;
-        volatile Executor mainThread;
-        volatile boolean terminated;
-
-        @Override
-        public void initialize(ResourceEventHandler handler, Executor mainThreadExecutor, ClusterAddresses addresses) {
-            this.handler = handler;
-            this.mainThread = mainThreadExecutor;
-        }
-
-        @Override
-        public CompletableFuture<WorkerNode> requestWorker(WorkerResourceSpec spec) {
-            requested.add(spec);
-            return CompletableFuture.completedFuture(new WorkerNode(new ResourceID("worker-" + counter.incrementAndGet()), "host", spec));
-        }
-
-        @Override
-        public void releaseWorker(WorkerNode worker) {
-            released.add(worker.resourceId());
-        }
-
-        @Override
-        public void deregisterApplication(ApplicationStatus finalStatus, String diagnostics) {
-        }
-
-        @Override
-        public void terminate() {
-            terminated = true;
-        }
-    }
 
     private final RecordingDriver driver = new RecordingDriver();
     private final RpcClients clients = new RpcClients(ClusterSecret.generate(), 1 << 20);

@@ -1,0 +1,55 @@
+package dev.spindle.runtime.jobmaster;
+
+import dev.spindle.api.accumulators.Accumulator;
+import dev.spindle.runtime.rpc.proto.SerializedAccumulator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges the accumulators the subtasks of a job reported. The job master may lack the user's
+ * classes: an accumulator it cannot load is reported by the text of each subtask's value instead.
+ */
+final class AccumulatorMerger {
+
+    private AccumulatorMerger() {
+    }
+
+    static Map<String, Object> merge(List<Map<String, SerializedAccumulator>> perSubtask) {
+        Map<String, List<SerializedAccumulator>> byName = new LinkedHashMap<>();
+        for (Map<String, SerializedAccumulator> accumulators : perSubtask) {
+            accumulators.forEach((name, acc) -> byName.computeIfAbsent(name, n -> new ArrayList<>()).add(acc));
+        }
+        Map<String, Object> merged = new LinkedHashMap<>();
+        byName.forEach((name, list) -> merged.put(name, mergeOne(list)));
+        return merged;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object mergeOne(List<SerializedAccumulator> list) {
+        try {
+            Accumulator total = null;
+            for (SerializedAccumulator s : list) {
+                if (s.getJavaSerialized().isEmpty()) {
+                    throw new IOException("not serialized");
+                }
+                try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(s.getJavaSerialized().toByteArray()))) {
+                    Accumulator a = (Accumulator) in.readObject();
+                    if (total == null) {
+                        total = a;
+                    } else {
+                        total.merge(a);
+                    }
+                }
+            }
+            return total == null ? null : total.getLocalValue();
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            List<String> texts = list.stream().map(SerializedAccumulator::getValueText).toList();
+            return texts.size() == 1 ? texts.get(0) : texts;
+        }
+    }
+}

@@ -36,11 +36,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.spindle.configuration.Configuration;
+import dev.spindle.examples.WordCount;
 import dev.spindle.configuration.JobManagerOptions;
 import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.it.cluster.LocalYarnClusterExtension;
 import dev.spindle.it.programs.EndlessStreamProgram;
-import dev.spindle.it.programs.ItWordCount;
 import dev.spindle.it.programs.TwoJobsProgram;
 import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.runtime.jobgraph.JobGraphFile;
@@ -73,6 +73,7 @@ class PerJobModeTest {
     private static FileSystem fs;
     private static YarnCli cli;
     private static Path jar;
+    private static Path wordCountJar;
     private static String input;
 
     @BeforeAll
@@ -82,7 +83,8 @@ class PerJobModeTest {
         yarn.start();
         fs = CLUSTER.cluster().getFileSystem();
         cli = new YarnCli(CLUSTER.cluster(), tmp.resolve("no-local-cluster"));
-        jar = UserJars.pack(tmp.resolve("perjob.jar"), ItWordCount.class, EndlessStreamProgram.class, TwoJobsProgram.class);
+        jar = UserJars.pack(tmp.resolve("perjob.jar"), EndlessStreamProgram.class, TwoJobsProgram.class);
+        wordCountJar = UserJars.jarOf(WordCount.class, tmp.resolve("spindle-examples.jar"));
         String[] words = {"per", "job", "graph", "shipped", "client"};
         StringBuilder text = new StringBuilder();
         for (int line = 0; line < 3000; line++) {
@@ -119,8 +121,8 @@ class PerJobModeTest {
     void detachedWordCountReturnsWhileRunningThenSucceedsAndListAnswersBeforeAndAfter() throws Exception {
         String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/perjob-out-detached")).toString();
         long t0 = System.nanoTime();
-        YarnCli.Result result = cli.run("run", "-t", "yarn-per-job", "-d", "-p", "2", "-c", ItWordCount.class.getName(),
-                jar.toString(), input, output);
+        YarnCli.Result result = cli.run("run", "-t", "yarn-per-job", "-d", "-p", "2", "-c", WordCount.class.getName(),
+                wordCountJar.toString(), "--input", input, "--output", output);
         long clientMillis = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(0, result.exitCode(), result.toString());
         ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(result.out());
@@ -135,7 +137,7 @@ class PerJobModeTest {
         YarnCli.Result listed = null;
         while (!ENDED.contains(yarn.getApplicationReport(appId).getYarnApplicationState())) {
             YarnCli.Result l = cli.run("list", "-t", "yarn-per-job", "-id", appId.toString());
-            if (l.exitCode() == 0 && l.out().contains(jobId + " : ItWordCount (")) {
+            if (l.exitCode() == 0 && l.out().contains(jobId + " : WordCount (")) {
                 listed = l;
                 break;
             }
@@ -153,7 +155,7 @@ class PerJobModeTest {
         YarnCli.Result after = cli.run("list", "-t", "yarn-per-job", "-Dyarn.application.id=" + appId);
         assertEquals(0, after.exitCode(), after.toString());
         assertTrue(after.out().contains("is FINISHED, final status SUCCEEDED"), after.out());
-        assertTrue(after.out().contains("Job " + jobId + " (ItWordCount) FINISHED"), after.out());
+        assertTrue(after.out().contains("Job " + jobId + " (WordCount) FINISHED"), after.out());
         YarnCli.Result info = cli.run("info", "-t", "yarn-per-job", "-id", appId.toString(), jobId);
         assertEquals(0, info.exitCode(), info.toString());
         assertTrue(info.out().contains("final status SUCCEEDED"), info.out());
@@ -221,17 +223,17 @@ class PerJobModeTest {
     @Test
     void attachedRunOfAnHdfsJarFollowsTheJobAndASecondJobIsRefusedNamingApplicationMode() throws Exception {
         // The jar on HDFS: fetched to run main() here, referenced in place by the containers.
-        org.apache.hadoop.fs.Path remoteJar = fs.makeQualified(new org.apache.hadoop.fs.Path("/jars/perjob.jar"));
-        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(jar.toUri()), remoteJar);
+        org.apache.hadoop.fs.Path remoteJar = fs.makeQualified(new org.apache.hadoop.fs.Path("/jars/perjob-examples.jar"));
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(wordCountJar.toUri()), remoteJar);
         String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/perjob-out-attached")).toString();
-        YarnCli.Result attached = cli.run("run", "-t", "yarn-per-job", "-p", "2", "-c", ItWordCount.class.getName(),
-                remoteJar.toString(), input, output);
+        YarnCli.Result attached = cli.run("run", "-t", "yarn-per-job", "-p", "2", "-c", WordCount.class.getName(),
+                remoteJar.toString(), "--input", input, "--output", output);
         ApplicationReport app = YarnCli.latestApplication(yarn);
         assertEquals(0, attached.exitCode(), attached + cli.amLogs(app.getApplicationId()));
         assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus());
         assertTrue(attached.out().contains("finished successfully"), attached.out());
         assertTrue(attached.out().contains("User jar " + remoteJar + " is referenced in place (not uploaded)"), attached.out());
-        assertTrue(attached.out().contains("(ItWordCount) is "), "job state lines while following: " + attached.out());
+        assertTrue(attached.out().contains("(WordCount) is "), "job state lines while following: " + attached.out());
         assertEquals(EXPECTED, readCounts(output));
         assertFalse(fs.exists(stagingDir(app.getApplicationId())));
 

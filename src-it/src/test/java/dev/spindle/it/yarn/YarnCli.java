@@ -19,6 +19,7 @@ import dev.spindle.it.cluster.LocalYarnCluster;
 import dev.spindle.yarn.client.YarnActionHandlers;
 import dev.spindle.yarn.client.cli.ActionHandlerRegistry;
 import dev.spindle.yarn.client.cli.CliFrontend;
+import dev.spindle.yarn.client.cli.SessionCli;
 import dev.spindle.yarn.client.deployment.HadoopConfLocator;
 import dev.spindle.yarn.client.localcluster.LocalClusterCommand;
 
@@ -52,6 +53,18 @@ final class YarnCli {
                 "-Dtaskmanager.memory.process.size=768m", "-Dtaskmanager.numberOfTaskSlots=2"),
                 Stream.of(args).skip(1)).toArray(String[]::new);
         int code = new CliFrontend(env, registry).execute(withDefaults,
+                new PrintStream(new TeeStream(out, System.out), true, StandardCharsets.UTF_8),
+                new PrintStream(new TeeStream(err, System.err), true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs {@code yarn-session.sh} with the same small container sizes as {@link #run}. */
+    Result session(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] withDefaults = Stream.concat(Stream.of("-Djobmanager.memory.process.size=768m",
+                "-Dtaskmanager.memory.process.size=768m"), Stream.of(args)).toArray(String[]::new);
+        int code = new SessionCli(env, registry).execute(withDefaults,
                 new PrintStream(new TeeStream(out, System.out), true, StandardCharsets.UTF_8),
                 new PrintStream(new TeeStream(err, System.err), true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

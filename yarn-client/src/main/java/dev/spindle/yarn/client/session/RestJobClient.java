@@ -112,6 +112,8 @@ public final class RestJobClient implements JobClient {
             Map<String, Object> accumulators = job.details().has("accumulators")
                     ? JSON.convertValue(job.details().get("accumulators"), new TypeReference<Map<String, Object>>() { })
                     : Map.of();
+            out.println("Job " + jobId + " (" + job.name() + ") FINISHED in " + job.duration() + " ms"
+                    + (accumulators.isEmpty() ? "" : ", accumulators " + accumulators));
             result.complete(new JobExecutionResult(jobId, job.duration(), accumulators));
         } else {
             result.completeExceptionally(new JobExecutionException(jobId, JobStatus.valueOf(job.status()),

@@ -24,10 +24,10 @@ import dev.spindle.yarn.client.deployment.HadoopConfLocator;
 import dev.spindle.yarn.client.localcluster.LocalClusterCommand;
 
 /** Drives the real CLI entry point against a mini cluster, as a user with HADOOP_CONF_DIR set would. */
-final class YarnCli {
+public final class YarnCli {
 
     /** What one CLI run printed and returned. */
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- out ---\n" + out + "\n--- err ---\n" + err;
@@ -38,14 +38,14 @@ final class YarnCli {
     private final Map<String, String> env;
     private final ActionHandlerRegistry registry = new ActionHandlerRegistry();
 
-    YarnCli(LocalYarnCluster cluster, Path localClusterHome) {
+    public YarnCli(LocalYarnCluster cluster, Path localClusterHome) {
         this.cluster = cluster;
         this.env = Map.of("HADOOP_CONF_DIR", cluster.getConfDir().toString());
         YarnActionHandlers.register(registry, new HadoopConfLocator(env, localClusterHome),
                 new LocalClusterCommand(System.getProperty("java.class.path")));
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // Small containers: the mini cluster shares 2 cores and a few GB with other builds.
@@ -59,7 +59,7 @@ final class YarnCli {
     }
 
     /** Runs {@code yarn-session.sh} with the same small container sizes as {@link #run}. */
-    Result session(String... args) {
+    public Result session(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] withDefaults = Stream.concat(Stream.of("-Djobmanager.memory.process.size=768m",
@@ -85,7 +85,7 @@ final class YarnCli {
     }
 
     /** The AM's log and stdout/stderr, for failure messages. */
-    String amLogs(ApplicationId appId) {
+    public String amLogs(ApplicationId appId) {
         StringBuilder sb = new StringBuilder();
         try {
             for (String name : new String[] {"jobmanager.err", "jobmanager.out", "jobmanager.log"}) {

@@ -76,6 +76,8 @@ public final class SessionSubmitBenchmark {
                 cli.session("-id", appId.toString(), "--stop", props);
                 yarn.stop();
             }
+        } finally {
+            org.apache.hadoop.fs.FileUtil.fullyDelete(work.toFile());
         }
     }
 

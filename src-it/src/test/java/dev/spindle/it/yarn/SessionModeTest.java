@@ -113,6 +113,15 @@ class SessionModeTest {
 
     @Test
     @Order(2)
+    void queryPrintsNodeManagersAndQueues() {
+        YarnCli.Result r = cli.session("-q", propertiesLocation);
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("NodeManagers (2 running)"), r.out());
+        assertTrue(r.out().contains("Queues:") && r.out().contains("default"), r.out());
+    }
+
+    @Test
+    @Order(2)
     void restCallWithoutTheSecretIsRefused() throws Exception {
         String rest = yarn.getApplicationReport(session).getOriginalTrackingUrl();
         HttpClient http = HttpClient.newHttpClient();

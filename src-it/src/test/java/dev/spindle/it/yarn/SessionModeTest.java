@@ -206,6 +206,18 @@ class SessionModeTest {
     @Test
     @Order(6)
     void stopEndsTheSessionSucceededAndLeavesNothing() throws Exception {
+        // Attaching and then ending the input detaches: the session keeps running.
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
+            YarnCli.Result attach = cli.session("-id", session.toString(), propertiesLocation);
+            assertEquals(0, attach.exitCode(), attach.toString());
+            assertTrue(attach.out().contains("Detached; session " + session + " keeps running"), attach.out());
+        } finally {
+            System.setIn(stdin);
+        }
+        assertEquals(YarnApplicationState.RUNNING, yarn.getApplicationReport(session).getYarnApplicationState());
+
         YarnCli.Result r = cli.session("-id", session.toString(), "--stop", propertiesLocation);
         assertEquals(0, r.exitCode(), r + cli.amLogs(session));
         ApplicationReport end = yarn.getApplicationReport(session);

@@ -152,11 +152,13 @@ public final class SessionCommand {
                 if (line == null) {
                     continue;
                 }
-                String command = line.trim().toLowerCase(Locale.ROOT);
-                if (command.equals(InterruptHandler.INTERRUPTED)) {
+                // The markers are compared before trimming: trim() would strip their leading NUL.
+                String command = line.equals(EOF) ? EOF : line.trim().toLowerCase(Locale.ROOT);
+                if (line.equals(InterruptHandler.INTERRUPTED)) {
                     out.println("Stop the session (s) or only detach and leave it running (d)? [d]");
                     String answer = lines.poll(60, TimeUnit.SECONDS);
-                    command = answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("s") ? "stop" : EOF;
+                    command = answer != null && !answer.equals(EOF) && answer.trim().toLowerCase(Locale.ROOT).startsWith("s")
+                            ? "stop" : EOF;
                 }
                 switch (command) {
                     case "stop", "quit" -> {

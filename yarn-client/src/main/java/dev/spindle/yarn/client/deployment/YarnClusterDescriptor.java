@@ -67,6 +67,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     private final YarnClient yarnClient;
     private final FileSystem fs;
     private final PrintStream out;
+    // One per application, so that following it after deployment does not repeat the last line.
+    private final Map<ApplicationId, ApplicationProgress> progress = new java.util.concurrent.ConcurrentHashMap<>();
 
     public YarnClusterDescriptor(Configuration configuration, YarnConfiguration yarnConf, PrintStream out) throws IOException {
         this.configuration = configuration;
@@ -278,7 +280,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     }
 
     private ApplicationReport waitUntilRunning(ApplicationId appId, Duration timeout) throws Exception {
-        ApplicationProgress progress = new ApplicationProgress(out);
+        ApplicationProgress progress = progressOf(appId);
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         while (true) {
             ApplicationReport report = yarnClient.getApplicationReport(appId);
@@ -291,7 +293,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 String why = report.getDiagnostics() == null || report.getDiagnostics().isBlank()
                         ? "YARN gave no diagnostics" : report.getDiagnostics().trim();
                 throw new DeploymentException("Application " + appId + " was not RUNNING after "
-                        + timeout.toSeconds() + " s (" + YarnConfigOptions.DEPLOYMENT_TIMEOUT.key() + "); it was "
+                        + timeout.toMillis() + " ms (" + YarnConfigOptions.DEPLOYMENT_TIMEOUT.key() + "); it was "
                         + state + " in queue " + report.getQueue() + ": " + why + ". It was killed.");
             }
             Thread.sleep(POLL.toMillis()); // YARN offers no push notification of report changes
@@ -300,7 +302,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
 
     /** Polls until the application ended, printing a line per change; returns the final report. */
     public ApplicationReport waitForEnd(ApplicationId appId, Runnable onEachPoll) throws Exception {
-        ApplicationProgress progress = new ApplicationProgress(out);
+        ApplicationProgress progress = progressOf(appId);
         while (true) {
             ApplicationReport report = yarnClient.getApplicationReport(appId);
             progress.update(report);
@@ -312,6 +314,10 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    private ApplicationProgress progressOf(ApplicationId appId) {
+        return progress.computeIfAbsent(appId, id -> new ApplicationProgress(out));
     }
 
     public ApplicationReport report(ApplicationId appId) throws IOException, YarnException {

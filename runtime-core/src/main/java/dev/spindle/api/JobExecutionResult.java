@@ -12,25 +12,27 @@ public final class JobExecutionResult implements Serializable {
     private final JobID jobId;
     private final long netRuntimeMillis;
     private final Map<String, Object> accumulators;
+    private final boolean detached;
 
     public JobExecutionResult(JobID jobId, long netRuntimeMillis, Map<String, Object> accumulators) {
+        this(jobId, netRuntimeMillis, accumulators, false);
+    }
+
+    private JobExecutionResult(JobID jobId, long netRuntimeMillis, Map<String, Object> accumulators, boolean detached) {
         this.jobId = jobId;
         this.netRuntimeMillis = netRuntimeMillis;
         this.accumulators = Map.copyOf(accumulators);
+        this.detached = detached;
     }
 
-    /**
-     * What {@code execute()} returns when the job was only submitted (detached per-job mode): the
-     * job id, no runtime ({@link #getNetRuntime()} is -1) and no accumulators, since the job has not
-     * run yet when the client's main() goes on.
-     */
+    /** The "result" of a job submitted detached ({@code -d}): only its id is known; nobody waited for it. */
     public static JobExecutionResult detached(JobID jobId) {
-        return new JobExecutionResult(jobId, -1, Map.of());
+        return new JobExecutionResult(jobId, -1, Map.of(), true);
     }
 
-    /** Whether this result stands for a detached submission rather than a finished job. */
+    /** Whether the job was submitted detached, so runtime and accumulators are unknown. */
     public boolean isDetached() {
-        return netRuntimeMillis < 0;
+        return detached;
     }
 
     public JobID getJobId() {
@@ -52,8 +54,8 @@ public final class JobExecutionResult implements Serializable {
 
     @Override
     public String toString() {
-        if (isDetached()) {
-            return "Job " + jobId + " submitted (detached); its result is not known to this client";
+        if (detached) {
+            return "Job " + jobId + " submitted (detached); its result is not awaited";
         }
         return "Job " + jobId + " finished in " + netRuntimeMillis + " ms" + (accumulators.isEmpty() ? "" : ", accumulators " + accumulators);
     }

@@ -99,7 +99,7 @@ public final class DeploymentLatencyBenchmark {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream quiet = new PrintStream(out, true, StandardCharsets.UTF_8);
         String[] cli = {mode[1], "-t", mode[3], "-d", "-Djobmanager.memory.process.size=768m",
-            "-Dtaskmanager.memory.process.size=768m", "-Dtaskmanager.numberOfTaskSlots=1",
+            "-Dtaskmanager.memory.process.size=768m", "-Dtaskmanager.numberOfTaskSlots=1", "-Dyarn.container.java-home.from-client=true",
             "-c", EndlessStreamProgram.class.getName(), jar.toString()};
         long t0 = System.nanoTime();
         int code = new CliFrontend(env, registry).execute(cli, quiet, quiet);

@@ -4,23 +4,32 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.spindle.configuration.Configuration;
+import dev.spindle.yarn.client.cli.ActionHandler;
 import dev.spindle.yarn.client.cli.ActionHandlerProvider;
 import dev.spindle.yarn.client.cli.ActionHandlerRegistry;
 import dev.spindle.yarn.client.cli.JobAction;
 import dev.spindle.yarn.client.cli.ListAction;
 import dev.spindle.yarn.client.cli.LocalClusterAction;
 import dev.spindle.yarn.client.cli.RunAction;
+import dev.spindle.yarn.client.cli.SessionAction;
 import dev.spindle.yarn.client.command.ApplicationClusterCommands;
 import dev.spindle.yarn.client.command.CleanCommand;
+import dev.spindle.yarn.client.command.JobCommands;
 import dev.spindle.yarn.client.command.RunApplicationCommand;
+import dev.spindle.yarn.client.command.SessionCommand;
+import dev.spindle.yarn.client.command.SessionRunCommand;
 import dev.spindle.yarn.client.command.RunPerJobCommand;
 import dev.spindle.yarn.client.deployment.HadoopConfLocator;
 import dev.spindle.yarn.client.localcluster.LocalClusterCommand;
 import dev.spindle.yarn.client.localcluster.LocalClusterState;
+import dev.spindle.yarn.client.session.ClusterLocator;
 
 /**
  * Plugs the YARN back ends into the CLI: {@code run-application -t yarn-application},
- * {@code run -t yarn-per-job}, {@code list/info/cancel} of a per-job or application cluster by id,
+ * {@code run -t yarn-per-job}, sessions ({@code yarn-session.sh}, {@code run -t yarn-session}, a
+ * bare {@code run} when a session is recorded), {@code list}/{@code info}/{@code cancel} (per-job
+ * and application clusters by id have their own, which wait for the cluster's end on cancel),
  * {@code clean}, {@code local-cluster}.
  */
 public final class YarnActionHandlers implements ActionHandlerProvider {
@@ -40,6 +49,7 @@ public final class YarnActionHandlers implements ActionHandlerProvider {
             RunAction run = (RunAction) action;
             return runApplication.run(userJar(run.jarFile().getPath()), run.entryClass(), run.programArgs(), conf, out, err);
         });
+        registerSession(registry, locator);
         RunPerJobCommand runPerJob = new RunPerJobCommand(locator);
         registry.register("run", "yarn-per-job", (action, conf, out, err) -> {
             RunAction run = (RunAction) action;
@@ -64,6 +74,32 @@ public final class YarnActionHandlers implements ActionHandlerProvider {
                     new LocalClusterCommand.Options(LocalClusterState.defaultHome(), LocalClusterCommand.DEFAULT_PORT_BASE),
                     out, err);
         });
+    }
+
+    private static void registerSession(ActionHandlerRegistry registry, HadoopConfLocator locator) {
+        registry.register("yarn-session", null, (action, conf, out, err) -> {
+            SessionAction s = (SessionAction) action;
+            SessionCommand.Mode mode = s.query() ? SessionCommand.Mode.QUERY
+                    : s.stop() ? SessionCommand.Mode.STOP
+                    : s.applicationId() != null ? SessionCommand.Mode.ATTACH : SessionCommand.Mode.START;
+            return new SessionCommand(locator, System.in).run(mode, conf, out, err);
+        });
+        SessionRunCommand sessionRun = new SessionRunCommand(locator);
+        ActionHandler runOnSession = (action, conf, out, err) -> {
+            RunAction run = (RunAction) action;
+            return sessionRun.run(run.jarUri(), run.jarFile(), run.entryClass(), run.programArgs(), conf, out, err);
+        };
+        registry.register("run", "yarn-session", runOnSession);
+        // No target: a session named by -id or the properties file wins, as Flink users expect; else the old default.
+        ActionHandler withoutTarget = registry.lookup("run", new Configuration());
+        registry.registerWithoutTarget("run", (action, conf, out, err) -> new ClusterLocator(conf).namesACluster()
+                ? runOnSession.run(action, conf, out, err) : withoutTarget.run(action, conf, out, err));
+        JobCommands jobs = new JobCommands(locator);
+        registry.register("list", null, (action, conf, out, err) -> jobs.list(((ListAction) action).running(), conf, out, err));
+        registry.register("info", null, (action, conf, out, err) ->
+                jobs.info(((JobAction) action).jobId().toHexString(), conf, out, err));
+        registry.register("cancel", null, (action, conf, out, err) ->
+                jobs.cancel(((JobAction) action).jobId().toHexString(), conf, out, err));
     }
 
     static String userJar(String path) {

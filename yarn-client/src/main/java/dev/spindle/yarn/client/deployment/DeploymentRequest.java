@@ -27,6 +27,11 @@ public record DeploymentRequest(
         java.util.Map<String, byte[]> rootFiles) {
 
     public static final String APPLICATION_MODE_ENTRYPOINT = "dev.spindle.yarn.am.ApplicationModeEntrypoint";
+
+    /** AM main class of a session: no program, jobs come over REST. */
+    public static final String SESSION_MODE_ENTRYPOINT = "dev.spindle.yarn.am.SessionModeEntrypoint";
+
+    /** AM main class of a per-job cluster: runs the shipped job.graph. */
     public static final String PER_JOB_MODE_ENTRYPOINT = "dev.spindle.yarn.am.PerJobModeEntrypoint";
 
     /** A request without generated root files (application mode, session). */

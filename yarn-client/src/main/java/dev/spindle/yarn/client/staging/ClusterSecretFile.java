@@ -21,7 +21,7 @@ import dev.spindle.runtime.security.ClusterSecret;
 public final class ClusterSecretFile {
 
     /** File name in the staging dir. */
-    public static final String FILE_NAME = ".cluster-secret";
+    public static final String FILE_NAME = "cluster.secret";
 
     private static final FsPermission OWNER_READ_WRITE = new FsPermission((short) 0600);
 

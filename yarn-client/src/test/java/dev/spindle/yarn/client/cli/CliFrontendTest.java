@@ -250,8 +250,8 @@ class CliFrontendTest {
 
     @Test
     void actionsWithoutBackEndSaySo() {
-        assertEquals(1, real("list"));
-        assertTrue(err().contains("spindle list: this action is not available yet"), err());
+        assertEquals(1, real("savepoint", "0123456789abcdef0123456789abcdef"));
+        assertTrue(err().contains("spindle savepoint: this action is not available yet"), err());
         errBytes.reset();
         // Per-job has its back end now; stopping a job with a savepoint does not yet.
         assertEquals(1, real("stop", "-t", "yarn-per-job", "-id", "application_1_0001", "00000000000000000000000000000001"));

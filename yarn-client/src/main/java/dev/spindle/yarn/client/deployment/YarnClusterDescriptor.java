@@ -43,6 +43,9 @@ import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.yarn.client.container.ContainerEnvironment;
 import dev.spindle.yarn.client.container.LocalResourceListing;
 import dev.spindle.yarn.client.container.ShippedConfiguration;
+import dev.spindle.yarn.client.preflight.PreflightChecks;
+import dev.spindle.yarn.client.preflight.PreflightContext;
+import dev.spindle.yarn.client.preflight.PreflightException;
 import dev.spindle.yarn.client.staging.FrameworkJarCache;
 import dev.spindle.yarn.client.staging.StagingDirectories;
 import dev.spindle.yarn.client.staging.StagingPlan;
@@ -106,18 +109,25 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     public DeployedApplication deploy(DeploymentRequest request, Path localWorkDir) throws DeploymentException {
         Configuration conf = request.configuration();
         ProcessMemorySpec memory = JobManagerProcessSpec.fromConfiguration(conf);
+        PreflightChecks.run(PreflightChecks.LOCAL,
+                new PreflightContext(conf, request.userJar(), request.mainClass(), yarnConf, yarnClient, fs, null));
+
+        YarnClientApplication app;
+        try {
+            // A new application id only: nothing exists on the cluster until it is submitted.
+            app = yarnClient.createApplication();
+        } catch (YarnException | IOException e) {
+            throw new PreflightException("The ResourceManager at " + yarnConf.get(YarnConfiguration.RM_ADDRESS)
+                    + " is unreachable (gave up after " + conf.get(YarnConfigOptions.RM_CONNECT_MAX_WAIT).toSeconds() + " s, "
+                    + YarnConfigOptions.RM_CONNECT_MAX_WAIT.key() + "): " + rootMessage(e) + ". Check that it runs and that "
+                    + YarnConfiguration.RM_ADDRESS + " in the yarn-site.xml of HADOOP_CONF_DIR names it.", e);
+        }
+        PreflightChecks.run(PreflightChecks.CLUSTER, new PreflightContext(conf, request.userJar(), request.mainClass(),
+                yarnConf, yarnClient, fs, app.getNewApplicationResponse().getMaximumResourceCapability()));
         try {
             sweepStagingDirs();
         } catch (IOException e) {
             LOG.warn("Could not sweep old staging dirs under the staging root: {}", e.getMessage());
-        }
-
-        YarnClientApplication app;
-        try {
-            app = yarnClient.createApplication();
-        } catch (YarnException | IOException e) {
-            throw new DeploymentException("The ResourceManager at " + yarnConf.get(YarnConfiguration.RM_ADDRESS)
-                    + " did not create an application: " + e.getMessage(), e);
         }
         ApplicationId appId = app.getNewApplicationResponse().getApplicationId();
         org.apache.hadoop.fs.Path stagingDir;
@@ -159,6 +169,14 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 // the JVM is already shutting down; the hook runs
             }
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
     }
 
     private void describeStaging(DeploymentRequest request, StagingResult staging) {
@@ -282,20 +300,29 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         while (true) {
             ApplicationReport report = yarnClient.getApplicationReport(appId);
-            progress.update(report);
             YarnApplicationState state = report.getYarnApplicationState();
             if (state == YarnApplicationState.RUNNING || ENDED.contains(state)) {
+                progress.update(report);
                 return report;
             }
+            String queue = QueueResources.describe(yarnClient, report.getQueue());
+            progress.update(report, queue);
             if (System.nanoTime() > deadline) {
                 String why = report.getDiagnostics() == null || report.getDiagnostics().isBlank()
-                        ? "YARN gave no diagnostics" : report.getDiagnostics().trim();
+                        ? "YARN gave no diagnostics" : report.getDiagnostics().trim().replace('\n', ' ');
                 throw new DeploymentException("Application " + appId + " was not RUNNING after "
-                        + timeout.toSeconds() + " s (" + YarnConfigOptions.DEPLOYMENT_TIMEOUT.key() + "); it was "
-                        + state + " in queue " + report.getQueue() + ": " + why + ". It was killed.");
+                        + timeout.toSeconds() + " s (" + YarnConfigOptions.DEPLOYMENT_TIMEOUT.key() + ") and was killed. It was "
+                        + state + " in queue " + report.getQueue() + " asking for " + amAsk(report) + ": " + why
+                        + (queue.isEmpty() ? "" : "; " + queue) + ".");
             }
             Thread.sleep(POLL.toMillis()); // YARN offers no push notification of report changes
         }
+    }
+
+    private static String amAsk(ApplicationReport report) {
+        var usage = report.getApplicationResourceUsageReport();
+        Resource needed = usage == null ? null : usage.getNeededResources();
+        return needed == null ? "its AM container" : needed.getMemorySize() + " MB and " + needed.getVirtualCores() + " vcores";
     }
 
     /** Polls until the application ended, printing a line per change; returns the final report. */

@@ -7,14 +7,16 @@ import java.util.regex.Pattern;
 import dev.spindle.yarn.client.cli.ActionHandlerProvider;
 import dev.spindle.yarn.client.cli.ActionHandlerRegistry;
 import dev.spindle.yarn.client.cli.LocalClusterAction;
+import dev.spindle.yarn.client.cli.LogsAction;
 import dev.spindle.yarn.client.cli.RunAction;
 import dev.spindle.yarn.client.command.CleanCommand;
+import dev.spindle.yarn.client.command.LogsCommand;
 import dev.spindle.yarn.client.command.RunApplicationCommand;
 import dev.spindle.yarn.client.deployment.HadoopConfLocator;
 import dev.spindle.yarn.client.localcluster.LocalClusterCommand;
 import dev.spindle.yarn.client.localcluster.LocalClusterState;
 
-/** Plugs the YARN back ends into the CLI: {@code run-application -t yarn-application}, {@code clean}, {@code local-cluster}. */
+/** Plugs the YARN back ends into the CLI: {@code run-application -t yarn-application}, {@code logs}, {@code clean}, {@code local-cluster}. */
 public final class YarnActionHandlers implements ActionHandlerProvider {
 
     // java.io.File turns "hdfs://host:port/p" into "hdfs:/host:port/p"; this undoes it.
@@ -31,6 +33,11 @@ public final class YarnActionHandlers implements ActionHandlerProvider {
         registry.register("run-application", "yarn-application", (action, conf, out, err) -> {
             RunAction run = (RunAction) action;
             return runApplication.run(userJar(run.jarFile().getPath()), run.entryClass(), run.programArgs(), conf, out, err);
+        });
+        LogsCommand logs = new LogsCommand(locator);
+        registry.register("logs", null, (action, conf, out, err) -> {
+            LogsAction l = (LogsAction) action;
+            return logs.run(l.applicationId(), l.containerId(), l.follow(), conf, out, err);
         });
         CleanCommand clean = new CleanCommand(locator);
         registry.register("clean", null, (action, conf, out, err) -> clean.run(conf, out, err));

@@ -154,7 +154,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             guard.submitted = true;
             yarnClient.submitApplication(ctx);
             LOG.info("Submitted application {} with staging dir {}", appId, stagingDir);
-            ApplicationReport report = waitUntilRunning(appId, conf.getOptional(YarnConfigOptions.DEPLOYMENT_TIMEOUT).orElse(null));
+            ApplicationReport report = waitUntilRunning(appId, ctx.getResource(),
+                    conf.getOptional(YarnConfigOptions.DEPLOYMENT_TIMEOUT).orElse(null));
             return new DeployedApplication(appId, secret, report, stagingDir, staging);
         } catch (DeploymentException e) {
             guard.cleanUp("deployment failed");
@@ -295,7 +296,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         ctx.setKeepContainersAcrossApplicationAttempts(false);
     }
 
-    private ApplicationReport waitUntilRunning(ApplicationId appId, Duration timeout) throws Exception {
+    private ApplicationReport waitUntilRunning(ApplicationId appId, Resource amAsk, Duration timeout) throws Exception {
         ApplicationProgress progress = new ApplicationProgress(out);
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -309,20 +310,15 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             progress.update(report, queue);
             if (System.nanoTime() > deadline) {
                 String why = report.getDiagnostics() == null || report.getDiagnostics().isBlank()
-                        ? "YARN gave no diagnostics" : report.getDiagnostics().trim().replace('\n', ' ');
+                        ? "YARN gave no diagnostics" : report.getDiagnostics().trim().replace('\n', ' ').replaceAll("[;\\s]+$", "");
                 throw new DeploymentException("Application " + appId + " was not RUNNING after "
                         + timeout.toSeconds() + " s (" + YarnConfigOptions.DEPLOYMENT_TIMEOUT.key() + ") and was killed. It was "
-                        + state + " in queue " + report.getQueue() + " asking for " + amAsk(report) + ": " + why
+                        + state + " in queue " + report.getQueue() + " asking for an AM container of " + amAsk.getMemorySize()
+                        + " MB and " + amAsk.getVirtualCores() + " vcores: " + why
                         + (queue.isEmpty() ? "" : "; " + queue) + ".");
             }
             Thread.sleep(POLL.toMillis()); // YARN offers no push notification of report changes
         }
-    }
-
-    private static String amAsk(ApplicationReport report) {
-        var usage = report.getApplicationResourceUsageReport();
-        Resource needed = usage == null ? null : usage.getNeededResources();
-        return needed == null ? "its AM container" : needed.getMemorySize() + " MB and " + needed.getVirtualCores() + " vcores";
     }
 
     /** Polls until the application ended, printing a line per change; returns the final report. */

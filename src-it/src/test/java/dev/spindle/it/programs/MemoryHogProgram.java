@@ -41,7 +41,7 @@ public final class MemoryHogProgram {
                 }
             }
             // Held until the NodeManager's monitor kills the process (the test bounds the wait).
-            Thread.sleep(120_000);
+            Thread.sleep(60_000);
             return megabytes;
         }
     }

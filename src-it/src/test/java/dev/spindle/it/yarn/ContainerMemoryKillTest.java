@@ -28,13 +28,16 @@ import dev.spindle.it.programs.MemoryHogProgram;
  * job's failure name the container and say which keys to raise. Its own cluster, with the
  * NodeManagers' memory monitor on (the mini cluster turns it off by default).
  */
-@Timeout(120)
+// Generous: on a loaded 2-core machine the TaskExecutor alone can take 20 s to register.
+@Timeout(240)
 class ContainerMemoryKillTest {
 
     @RegisterExtension
     static final LocalYarnClusterExtension CLUSTER = new LocalYarnClusterExtension(1, Map.of(
             "yarn.minicluster.control-resource-monitoring", "true",
             "yarn.nodemanager.pmem-check-enabled", "true",
+            // Otherwise the monitor leaves memory to cgroups (strict enforcement), which the mini cluster does not use.
+            "yarn.nodemanager.resource.memory.enforced", "false",
             "yarn.nodemanager.container-monitor.interval-ms", "500"));
 
     @TempDir

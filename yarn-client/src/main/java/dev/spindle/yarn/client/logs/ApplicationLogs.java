@@ -3,6 +3,7 @@ package dev.spindle.yarn.client.logs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -55,12 +56,15 @@ public final class ApplicationLogs {
         NodeManagerLogReader reader = new NodeManagerLogReader(yarn, report.getUser());
         Map<String, Integer> printed = new HashMap<>();
         while (true) {
-            int containers = printNew(reader, appId, containerIdOrNull, printed);
+            List<String> problems = new ArrayList<>();
+            int containers = printNew(reader, appId, containerIdOrNull, printed, problems);
             if (!follow) {
                 if (containers == 0) {
-                    throw new LogsUnavailableException(containerIdOrNull == null
-                            ? "Application " + appId + " has no running containers yet (it is " + report.getYarnApplicationState() + ")."
-                            : "Container " + containerIdOrNull + " is not a running container of application " + appId + ".");
+                    throw new LogsUnavailableException((containerIdOrNull == null
+                            ? "Application " + appId + " has no running containers whose logs could be read (it is "
+                                    + report.getYarnApplicationState() + ")"
+                            : "Container " + containerIdOrNull + " is not a running container of application " + appId)
+                            + (problems.isEmpty() ? "." : ": " + String.join("; ", problems)));
                 }
                 return;
             }
@@ -73,8 +77,8 @@ public final class ApplicationLogs {
     }
 
     /** Prints what was added to each log file since the last call; returns how many containers were read. */
-    private int printNew(NodeManagerLogReader reader, ApplicationId appId, String onlyContainer, Map<String, Integer> printed)
-            throws IOException, YarnException {
+    private int printNew(NodeManagerLogReader reader, ApplicationId appId, String onlyContainer, Map<String, Integer> printed,
+            List<String> problems) throws IOException, YarnException {
         List<RunningContainer> containers = reader.containers(appId);
         int read = 0;
         for (RunningContainer c : containers) {
@@ -86,6 +90,7 @@ public final class ApplicationLogs {
                 files = reader.files(c);
             } catch (IOException e) {
                 // A container that just ended is gone from its NodeManager; the others still count.
+                problems.add(c.containerId() + ": " + e.getMessage());
                 continue;
             }
             read++;

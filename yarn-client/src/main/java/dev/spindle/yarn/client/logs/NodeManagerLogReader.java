@@ -75,6 +75,15 @@ final class NodeManagerLogReader {
                 + URLEncoder.encode(file, StandardCharsets.UTF_8), "text/plain");
     }
 
+    private static String errorBody(HttpURLConnection c) {
+        try (InputStream in = c.getErrorStream()) {
+            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return body.length() > 300 ? body.substring(0, 300) + "..." : body;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private String get(String url, String accept) throws IOException {
         String withUser = url + (user == null ? "" : "?user.name=" + URLEncoder.encode(user, StandardCharsets.UTF_8));
         HttpURLConnection c = (HttpURLConnection) new URL(withUser).openConnection();
@@ -84,7 +93,7 @@ final class NodeManagerLogReader {
         try {
             int code = c.getResponseCode();
             if (code != 200) {
-                throw new IOException("NodeManager answered HTTP " + code + " for " + url);
+                throw new IOException("NodeManager answered HTTP " + code + " for " + url + ": " + errorBody(c));
             }
             try (InputStream in = c.getInputStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -53,7 +53,6 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
     private final HeartbeatMonitor<ResourceID> heartbeats;
     private final Map<JobID, JobMasterRef> jobMasters = new HashMap<>();
     private final Map<ResourceID, PendingWorker> pendingWorkers = new HashMap<>();
-    private final Map<ResourceID, String> lostTaskExecutors = new HashMap<>();
     // released workers are on their way out; one that still tries to register must not come back
     private final java.util.Set<ResourceID> releasedWorkers = new java.util.HashSet<>();
     private volatile boolean closed;
@@ -150,7 +149,6 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
             slotManager.workerArrivedOrGone();
         }
         WorkerNode worker = pending != null ? pending.worker() : new WorkerNode(id, host, workerSpec);
-        lostTaskExecutors.remove(id);
         RegisteredTaskExecutor te = new RegisteredTaskExecutor(id, host, port, numSlots, worker);
         heartbeats.monitor(id);
         LOG.info("TaskExecutor {} registered from {}:{} with {} slots", id, host, port, numSlots);
@@ -263,7 +261,6 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         List<JobID> jobs = slotManager.jobsOn(te);
         slotManager.removeTaskExecutor(id);
         heartbeats.unmonitor(id);
-        lostTaskExecutors.put(id, cause);
         if (release) {
             release(te.worker);
         }
@@ -319,14 +316,12 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         return CompletableFuture.supplyAsync(() -> slotManager.taskExecutors().stream().map(RegisteredTaskExecutor::info).toList(), mainThread);
     }
 
-    public CompletableFuture<Integer> pendingSlotRequests() {
-        return CompletableFuture.supplyAsync(slotManager::pendingSlotCount, mainThread);
-    }
-
+    /** The RPC service TaskExecutors register and send heartbeats to. */
     public io.grpc.BindableService createRpcService() {
         return new ResourceManagerGrpcService(this);
     }
 
+    /** Tells the cluster the application ended (YARN: unregisters the AM). */
     public void deregisterApplication(ApplicationStatus status, String diagnostics) throws Exception {
         call(() -> {
             driver.deregisterApplication(status, diagnostics);

@@ -3,7 +3,6 @@ package dev.spindle.runtime.taskexecutor;
 import com.google.protobuf.ByteString;
 import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.configuration.Configuration;
-import dev.spindle.configuration.CoreOptions;
 import dev.spindle.runtime.io.InputGate;
 import dev.spindle.runtime.io.ResultPartitionWriter;
 import dev.spindle.runtime.io.network.PartitionKey;
@@ -98,9 +97,10 @@ final class Task {
         JobGraph graph = deployment.jobGraph();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
-            ClassLoader userLoader = classLoaders.forJob(graph.getJobId(), graph.getUserJars(),
-                    graph.getJobConfiguration().getOptional(CoreOptions.CLASSLOADER_RESOLVE_ORDER)
-                            .orElse(taskExecutorConfiguration.get(CoreOptions.CLASSLOADER_RESOLVE_ORDER)));
+            // The job's own settings (e.g. classloader.resolve-order) win over the TaskExecutor's.
+            Configuration classLoading = new Configuration(taskExecutorConfiguration);
+            classLoading.addAll(graph.getJobConfiguration());
+            ClassLoader userLoader = classLoaders.forJob(graph.getJobId(), graph.getUserJars(), classLoading);
             createOutputsAndInputs(graph);
             Class<?> clazz = Class.forName(deployment.vertex().getInvokableClassName(), true, userLoader);
             if (!TaskInvokable.class.isAssignableFrom(clazz)) {

@@ -1,5 +1,6 @@
 package dev.spindle.runtime.taskexecutor;
 
+import dev.spindle.configuration.Configuration;
 import dev.spindle.runtime.jobgraph.JobID;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ final class UserCodeClassLoaders implements AutoCloseable {
         }
     }
 
-    synchronized ClassLoader forJob(JobID jobId, List<URI> jars, String resolveOrder) throws IOException {
+    synchronized ClassLoader forJob(JobID jobId, List<URI> jars, Configuration configuration) throws IOException {
         Entry e = loaders.get(jobId);
         if (e != null) {
             return e.loader();
@@ -79,14 +80,7 @@ final class UserCodeClassLoaders implements AutoCloseable {
                 urls.add(local.toUri().toURL());
             }
         }
-        ClassLoader loader;
-        if ("parent-first".equalsIgnoreCase(resolveOrder)) {
-            loader = new URLClassLoader(urls.toArray(URL[]::new), parent);
-        } else if ("child-first".equalsIgnoreCase(resolveOrder)) {
-            loader = new ChildFirstClassLoader(urls.toArray(URL[]::new), parent);
-        } else {
-            throw new IllegalArgumentException("classloader.resolve-order must be 'child-first' or 'parent-first', was '" + resolveOrder + "'");
-        }
+        ClassLoader loader = dev.spindle.runtime.program.UserCodeClassLoaders.create(urls, parent, configuration);
         loaders.put(jobId, new Entry(loader, Files.exists(dir) ? dir : null));
         return loader;
     }

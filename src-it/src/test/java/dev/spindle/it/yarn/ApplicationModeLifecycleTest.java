@@ -148,6 +148,19 @@ class ApplicationModeLifecycleTest {
         assertFalse(fs.exists(stagingDir(appId)), "...until 'spindle clean' removed it");
     }
 
+    @Test
+    void deploymentThatTimesOutIsKilledAndLeavesNoStaging() throws Exception {
+        YarnCli.Result result = cli.run("run-application", "-Dyarn.deployment.timeout=1ms", "-c",
+                WaitForFileProgram.class.getName(), programsJar.toString(), "/tmp/never");
+        ApplicationReport app = YarnCli.latestApplication(yarn);
+
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("was not RUNNING after 1 ms (yarn.deployment.timeout)"), result.toString());
+        assertTrue(result.err().contains("It was killed."), result.toString());
+        assertEquals(YarnApplicationState.KILLED, waitForEnd(app.getApplicationId()).getYarnApplicationState());
+        assertFalse(fs.exists(stagingDir(app.getApplicationId())), "the half-deployed application's staging dir is removed");
+    }
+
     private static org.apache.hadoop.fs.Path stagingDir(ApplicationId appId) {
         return fs.makeQualified(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + appId));
     }

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.spindle.it.cluster.LocalYarnClusterExtension;
-import dev.spindle.it.programs.ItWordCount;
+import dev.spindle.examples.WordCount;
 
 /**
- * A word count in application mode through the real CLI: main() in the AM, parallelism 4 on two
+ * The examples' WordCount in application mode through the real CLI: main() in the AM, parallelism 4 on two
  * TaskExecutor containers of two slots each, input and output on HDFS.
  */
 @Timeout(150)
@@ -56,7 +56,7 @@ class ApplicationModeWordCountTest {
         yarn.start();
         fs = CLUSTER.cluster().getFileSystem();
         cli = new YarnCli(CLUSTER.cluster(), tmp.resolve("no-local-cluster"));
-        jar = UserJars.pack(tmp.resolve("wordcount.jar"), ItWordCount.class);
+        jar = UserJars.jarOf(WordCount.class, tmp.resolve("spindle-examples.jar"));
 
         // Two files so that the source has splits for several subtasks.
         String[] words = {"spindle", "yarn", "hdfs", "slot", "container", "queue", "heap", "jar"};
@@ -87,8 +87,8 @@ class ApplicationModeWordCountTest {
     @Test
     void localJarParallelismFourOnTwoTaskExecutors() throws Exception {
         String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/out-local")).toString();
-        YarnCli.Result result = cli.run("run-application", "-p", "4", "-c", ItWordCount.class.getName(), jar.toString(),
-                input, output);
+        YarnCli.Result result = cli.run("run-application", "-p", "4", "-c", WordCount.class.getName(), jar.toString(),
+                "--input", input, "--output", output);
         ApplicationReport app = YarnCli.latestApplication(yarn);
         String context = result + cli.amLogs(app.getApplicationId());
 
@@ -103,12 +103,12 @@ class ApplicationModeWordCountTest {
 
     @Test
     void userJarOnHdfsIsReferencedInPlace() throws Exception {
-        org.apache.hadoop.fs.Path remoteJar = fs.makeQualified(new org.apache.hadoop.fs.Path("/jars/wordcount.jar"));
+        org.apache.hadoop.fs.Path remoteJar = fs.makeQualified(new org.apache.hadoop.fs.Path("/jars/spindle-examples.jar"));
         fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(jar.toUri()), remoteJar);
         String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/out-remote")).toString();
 
-        YarnCli.Result result = cli.run("run-application", "-p", "4", "-c", ItWordCount.class.getName(),
-                remoteJar.toString(), input, output);
+        YarnCli.Result result = cli.run("run-application", "-p", "4", "-c", WordCount.class.getName(),
+                remoteJar.toString(), "--input", input, "--output", output);
         ApplicationReport app = YarnCli.latestApplication(yarn);
         String context = result + cli.amLogs(app.getApplicationId());
 

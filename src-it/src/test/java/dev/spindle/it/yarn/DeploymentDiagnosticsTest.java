@@ -235,9 +235,10 @@ class DeploymentDiagnosticsTest {
             assertTrue(stuck.out().matches("(?s).*\\[queue root.default has \\d+ MB and \\d+ vcores free, \\d+ application\\(s\\)"
                     + " pending].*"), stuck.toString());
             // At the end: killed, and why.
-            assertTrue(stuck.err().contains("Application " + app.getApplicationId() + " was not RUNNING after 10 s"
-                    + " (yarn.deployment.timeout) and was killed. It was ACCEPTED in queue root.default asking for an AM"
-                    + " container of 768 MB and 1 vcores: "), stuck.toString());
+            assertTrue(stuck.err().contains("Application " + app.getApplicationId() + " was not RUNNING after 10000 ms"
+                    + " (yarn.deployment.timeout); it was ACCEPTED in queue root.default asking for an AM container of"
+                    + " 768 MB and 1 vcores: "), stuck.toString());
+            assertTrue(stuck.err().trim().endsWith("pending. It was killed."), stuck.toString());
             assertTrue(stuck.err().contains("AM resource limit exceeded"), stuck.toString());
             assertEquals(YarnApplicationState.KILLED, yarn.getApplicationReport(app.getApplicationId())
                     .getYarnApplicationState());

@@ -15,6 +15,31 @@ final class UserJars {
     private UserJars() {
     }
 
+    /**
+     * The jar a class was loaded from; a reactor build's class dir is packed into {@code jar}
+     * first (as 'mvn package' would).
+     */
+    static Path jarOf(Class<?> mainClass, Path jar) throws IOException {
+        Path location;
+        try {
+            location = Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        if (Files.isRegularFile(location)) {
+            return location;
+        }
+        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os);
+                Stream<Path> files = Files.walk(location)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                out.putNextEntry(new JarEntry(location.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
     static Path pack(Path jar, Class<?>... programs) throws IOException {
         try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os)) {
             for (Class<?> program : programs) {

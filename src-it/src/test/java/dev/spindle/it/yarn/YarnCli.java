@@ -54,7 +54,8 @@ final class YarnCli {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // Small containers: the mini cluster shares 2 cores and a few GB with other builds.
         String[] withDefaults = Stream.concat(Stream.of(args[0], "-Djobmanager.memory.process.size=768m",
-                "-Dtaskmanager.memory.process.size=768m", "-Dtaskmanager.numberOfTaskSlots=2"),
+                "-Dtaskmanager.memory.process.size=768m", "-Dtaskmanager.numberOfTaskSlots=2",
+                "-Dyarn.container.java-home.from-client=true"),
                 Stream.of(args).skip(1)).toArray(String[]::new);
         int code = new CliFrontend(env, registry).execute(withDefaults,
                 new PrintStream(new TeeStream(out, System.out), true, StandardCharsets.UTF_8),

@@ -4,12 +4,16 @@ import java.io.PrintStream;
 import java.util.Objects;
 
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 
 /**
  * Prints one line whenever what the user can act on changes: YARN state, queue, tracking URL or
  * the scheduler's diagnostics. Polling the same report twice prints nothing.
  */
 public final class ApplicationProgress {
+
+    private static final java.util.Set<YarnApplicationState> ENDED =
+            java.util.EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED, YarnApplicationState.KILLED);
 
     private final PrintStream out;
     private String last;
@@ -26,7 +30,7 @@ public final class ApplicationProgress {
     public void update(ApplicationReport report, String extra) {
         String diagnostics = report.getDiagnostics() == null ? "" : report.getDiagnostics().trim();
         String line = "Application " + report.getApplicationId() + " is " + report.getYarnApplicationState()
-                + (report.getYarnApplicationState().ordinal() >= 5 ? " (" + report.getFinalApplicationStatus() + ")" : "")
+                + (ENDED.contains(report.getYarnApplicationState()) ? " (" + report.getFinalApplicationStatus() + ")" : "")
                 + " in queue " + report.getQueue()
                 + (report.getTrackingUrl() == null || report.getTrackingUrl().isBlank() ? "" : ", tracking URL " + report.getTrackingUrl())
                 + (diagnostics.isEmpty() ? "" : ": " + diagnostics.replace('\n', ' '))

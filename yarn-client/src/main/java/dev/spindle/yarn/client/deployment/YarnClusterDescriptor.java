@@ -70,6 +70,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     private final YarnClient yarnClient;
     private final FileSystem fs;
     private final PrintStream out;
+    // One per application, so that following it after deployment does not repeat the last line.
+    private final Map<ApplicationId, ApplicationProgress> progress = new java.util.concurrent.ConcurrentHashMap<>();
 
     public YarnClusterDescriptor(Configuration configuration, YarnConfiguration yarnConf, PrintStream out) throws IOException {
         this.configuration = configuration;
@@ -297,7 +299,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     }
 
     private ApplicationReport waitUntilRunning(ApplicationId appId, Resource amAsk, Duration timeout) throws Exception {
-        ApplicationProgress progress = new ApplicationProgress(out);
+        ApplicationProgress progress = progressOf(appId);
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         while (true) {
             ApplicationReport report = yarnClient.getApplicationReport(appId);
@@ -312,10 +314,10 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 String why = report.getDiagnostics() == null || report.getDiagnostics().isBlank()
                         ? "YARN gave no diagnostics" : report.getDiagnostics().trim().replace('\n', ' ').replaceAll("[;\\s]+$", "");
                 throw new DeploymentException("Application " + appId + " was not RUNNING after "
-                        + timeout.toSeconds() + " s (" + YarnConfigOptions.DEPLOYMENT_TIMEOUT.key() + ") and was killed. It was "
+                        + timeout.toMillis() + " ms (" + YarnConfigOptions.DEPLOYMENT_TIMEOUT.key() + "); it was "
                         + state + " in queue " + report.getQueue() + " asking for an AM container of " + amAsk.getMemorySize()
                         + " MB and " + amAsk.getVirtualCores() + " vcores: " + why
-                        + (queue.isEmpty() ? "" : "; " + queue) + ".");
+                        + (queue.isEmpty() ? "" : "; " + queue) + ". It was killed.");
             }
             Thread.sleep(POLL.toMillis()); // YARN offers no push notification of report changes
         }
@@ -323,7 +325,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
 
     /** Polls until the application ended, printing a line per change; returns the final report. */
     public ApplicationReport waitForEnd(ApplicationId appId, Runnable onEachPoll) throws Exception {
-        ApplicationProgress progress = new ApplicationProgress(out);
+        ApplicationProgress progress = progressOf(appId);
         while (true) {
             ApplicationReport report = yarnClient.getApplicationReport(appId);
             progress.update(report);
@@ -335,6 +337,10 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    private ApplicationProgress progressOf(ApplicationId appId) {
+        return progress.computeIfAbsent(appId, id -> new ApplicationProgress(out));
     }
 
     public ApplicationReport report(ApplicationId appId) throws IOException, YarnException {

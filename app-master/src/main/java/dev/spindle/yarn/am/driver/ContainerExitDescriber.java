@@ -11,7 +11,7 @@ import dev.spindle.configuration.TaskManagerOptions;
 /** Turns a completed container's status into a sentence a user can act on. */
 public final class ContainerExitDescriber {
 
-    private static final Pattern USAGE = Pattern.compile("Current usage: ([^;.]*memory used)");
+    private static final Pattern USAGE = Pattern.compile("[\\d.]+ [KMGT]?B of [\\d.]+ [KMGT]?B (physical|virtual) memory used");
 
     private ContainerExitDescriber() {
     }
@@ -22,7 +22,9 @@ public final class ContainerExitDescriber {
         int exit = status.getExitStatus();
         boolean memoryKill = exit == ContainerExitStatus.KILLED_EXCEEDED_PMEM || exit == ContainerExitStatus.KILLED_EXCEEDED_VMEM;
         // A memory kill's diagnostics are a process tree dump; its usage sentence is what the user needs.
-        String detail = diagnostics.isEmpty() ? "" : memoryKill ? memoryUsage(diagnostics) : " [" + lastLines(diagnostics, 5) + "]";
+        String detail = diagnostics.isEmpty() ? ""
+                : memoryKill ? memoryUsage(diagnostics, exit == ContainerExitStatus.KILLED_EXCEEDED_PMEM ? "physical" : "virtual")
+                : " [" + lastLines(diagnostics, 5) + "]";
         return prefix + switch (exit) {
             case ContainerExitStatus.KILLED_EXCEEDED_PMEM -> "was killed for exceeding its physical memory: raise "
                     + TaskManagerOptions.TOTAL_PROCESS_MEMORY.key() + " or the JVM overhead keys (taskmanager.memory.jvm-overhead.*)" + detail;
@@ -42,9 +44,14 @@ public final class ContainerExitDescriber {
     }
 
     /** E.g. " (1.2 GB of 768 MB physical memory used)" from YARN's "Current usage: ..." sentence. */
-    static String memoryUsage(String diagnostics) {
+    static String memoryUsage(String diagnostics, String kind) {
         Matcher m = USAGE.matcher(diagnostics);
-        return m.find() ? " (" + m.group(1).trim() + ")" : "";
+        while (m.find()) {
+            if (m.group(1).equals(kind)) {
+                return " (" + m.group() + ")";
+            }
+        }
+        return "";
     }
 
     private static String lastLines(String text, int n) {

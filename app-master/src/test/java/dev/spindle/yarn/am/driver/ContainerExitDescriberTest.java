@@ -31,7 +31,7 @@ class ContainerExitDescriberTest {
         String diagnostics = "Exception from container-launch.\nContainer exited with a non-zero exit code 1. Error file:"
                 + " prelaunch.err.\nLast 4096 bytes of taskmanager.err :\nException in thread \"main\" java.lang.IllegalStateException:"
                 + " bad config\n\tat dev.spindle.Foo.main(Foo.java:1)\n";
-        assertEquals("TaskExecutor container " + ID + " on node-1 exited with code 1 [Container exited with a non-zero exit"
+        assertEquals("TaskExecutor container " + ID + " on node-1 exited with code 1 [Exception from container-launch. | Container exited with a non-zero exit"
                 + " code 1. Error file: prelaunch.err. | Last 4096 bytes of taskmanager.err : | Exception in thread \"main\""
                 + " java.lang.IllegalStateException: bad config | at dev.spindle.Foo.main(Foo.java:1)]",
                 ContainerExitDescriber.describe(status(1, diagnostics), "node-1"));

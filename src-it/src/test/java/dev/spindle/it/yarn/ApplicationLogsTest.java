@@ -69,10 +69,12 @@ class ApplicationLogsTest {
         assertEquals(0, submitted.exitCode(), submitted.toString());
         ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(submitted.out());
         try {
-            // Running: the TaskExecutor logs the line once its task started; poll the command until it shows.
+            // Running: the TaskExecutor logs the line once its task started; poll the command until it shows
+            // (with the AM's log, which a NodeManager busy on this shared machine may not serve on every call).
             YarnCli.Result running = cli.run("logs", appId.toString());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!running.out().contains(LoggingJobProgram.LINE) && System.nanoTime() < deadline) {
+            while (!(running.out().contains(LoggingJobProgram.LINE) && running.out().contains("jobmanager.log <=="))
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(500); // the job's task starts asynchronously; nothing to wait on but its log
                 running = cli.run("logs", appId.toString());
             }

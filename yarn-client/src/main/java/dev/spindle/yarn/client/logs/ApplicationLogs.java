@@ -87,10 +87,11 @@ public final class ApplicationLogs {
             }
             List<String> files;
             try {
-                files = reader.files(c);
+                files = filesWithOneRetry(reader, c);
             } catch (IOException e) {
-                // A container that just ended is gone from its NodeManager; the others still count.
+                // A container that just ended is gone from its NodeManager; the others still count, and the user hears of it.
                 problems.add(c.containerId() + ": " + e.getMessage());
+                out.println("==> " + c.containerId() + ": logs not readable now (" + e.getMessage() + ") <==");
                 continue;
             }
             read++;
@@ -114,6 +115,15 @@ public final class ApplicationLogs {
             }
         }
         return read;
+    }
+
+    private static List<String> filesWithOneRetry(NodeManagerLogReader reader, RunningContainer c) throws IOException {
+        try {
+            return reader.files(c);
+        } catch (IOException first) {
+            // A busy NodeManager may time out once; a second answer is usually quick.
+            return reader.files(c);
+        }
     }
 
     private void printAggregated(ApplicationReport report, String containerIdOrNull)

@@ -12,11 +12,27 @@ public final class JobExecutionResult implements Serializable {
     private final JobID jobId;
     private final long netRuntimeMillis;
     private final Map<String, Object> accumulators;
+    private final boolean detached;
 
     public JobExecutionResult(JobID jobId, long netRuntimeMillis, Map<String, Object> accumulators) {
+        this(jobId, netRuntimeMillis, accumulators, false);
+    }
+
+    private JobExecutionResult(JobID jobId, long netRuntimeMillis, Map<String, Object> accumulators, boolean detached) {
         this.jobId = jobId;
         this.netRuntimeMillis = netRuntimeMillis;
         this.accumulators = Map.copyOf(accumulators);
+        this.detached = detached;
+    }
+
+    /** The "result" of a job submitted detached ({@code -d}): only its id is known; nobody waited for it. */
+    public static JobExecutionResult detached(JobID jobId) {
+        return new JobExecutionResult(jobId, -1, Map.of(), true);
+    }
+
+    /** Whether the job was submitted detached, so runtime and accumulators are unknown. */
+    public boolean isDetached() {
+        return detached;
     }
 
     public JobID getJobId() {
@@ -38,6 +54,9 @@ public final class JobExecutionResult implements Serializable {
 
     @Override
     public String toString() {
+        if (detached) {
+            return "Job " + jobId + " submitted (detached); its result is not awaited";
+        }
         return "Job " + jobId + " finished in " + netRuntimeMillis + " ms" + (accumulators.isEmpty() ? "" : ", accumulators " + accumulators);
     }
 }

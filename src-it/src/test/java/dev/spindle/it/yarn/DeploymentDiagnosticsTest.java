@@ -38,7 +38,8 @@ import dev.spindle.it.programs.WaitForFileProgram;
 /**
  * Bad input refused before anything is uploaded or submitted, each with its message and a
  * non-zero exit, nothing left behind; and a deployment stuck in YARN's queue, with the
- * scheduler's diagnostics while it waits and killed by {@code yarn.deployment.timeout}.
+ * scheduler's diagnostics while it waits and killed by {@code yarn.deployment.timeout} (a session
+ * start, as users meet it most).
  */
 @Timeout(120)
 class DeploymentDiagnosticsTest {
@@ -214,7 +215,7 @@ class DeploymentDiagnosticsTest {
     }
 
     @Test
-    void stuckDeploymentShowsYarnDiagnosticsAndIsKilledAtTheDeploymentTimeout() throws Exception {
+    void stuckSessionStartShowsYarnDiagnosticsAndIsKilledAtTheDeploymentTimeout() throws Exception {
         // The first application takes the queue's AM share; the second waits for it.
         org.apache.hadoop.fs.Path release = fs.makeQualified(new org.apache.hadoop.fs.Path("/tmp/release-blocker"));
         YarnCli.Result blocker = cli.run("run-application", "-d", "-c", WaitForFileProgram.class.getName(),
@@ -222,8 +223,9 @@ class DeploymentDiagnosticsTest {
         assertEquals(0, blocker.exitCode(), blocker.toString());
         ApplicationId blockerId = ApplicationModeLifecycleTest.applicationIdIn(blocker.out());
         try {
-            YarnCli.Result stuck = cli.run("run-application", "-Dyarn.deployment.timeout=10s",
-                    "-c", WaitForFileProgram.class.getName(), programsJar.toString(), release.toString());
+            // A session start (yarn-session.sh) asking for more than the queue can give its AMs now.
+            YarnCli.Result stuck = cli.session("-d", "-nm", "stuck-session", "-Dyarn.deployment.timeout=10s",
+                    "-Dyarn.properties-file.location=" + tmp.resolve("session-properties"));
             ApplicationReport app = YarnCli.latestApplication(yarn);
             assertNotEquals(blockerId, app.getApplicationId());
 

@@ -10,7 +10,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /** Packs compiled test programs (with their nested classes) into a user jar, as a user's build would. */
-final class UserJars {
+public final class UserJars {
 
     private UserJars() {
     }
@@ -40,7 +40,7 @@ final class UserJars {
         return jar;
     }
 
-    static Path pack(Path jar, Class<?>... programs) throws IOException {
+    public static Path pack(Path jar, Class<?>... programs) throws IOException {
         try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os)) {
             for (Class<?> program : programs) {
                 Path classFile;

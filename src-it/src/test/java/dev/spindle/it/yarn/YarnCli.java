@@ -19,14 +19,15 @@ import dev.spindle.it.cluster.LocalYarnCluster;
 import dev.spindle.yarn.client.YarnActionHandlers;
 import dev.spindle.yarn.client.cli.ActionHandlerRegistry;
 import dev.spindle.yarn.client.cli.CliFrontend;
+import dev.spindle.yarn.client.cli.SessionCli;
 import dev.spindle.yarn.client.deployment.HadoopConfLocator;
 import dev.spindle.yarn.client.localcluster.LocalClusterCommand;
 
 /** Drives the real CLI entry point against a mini cluster, as a user with HADOOP_CONF_DIR set would. */
-final class YarnCli {
+public final class YarnCli {
 
     /** What one CLI run printed and returned. */
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- out ---\n" + out + "\n--- err ---\n" + err;
@@ -37,19 +38,19 @@ final class YarnCli {
     private final Map<String, String> env;
     private final ActionHandlerRegistry registry = new ActionHandlerRegistry();
 
-    YarnCli(LocalYarnCluster cluster, Path localClusterHome) {
+    public YarnCli(LocalYarnCluster cluster, Path localClusterHome) {
         this(cluster, localClusterHome, Map.of("HADOOP_CONF_DIR", cluster.getConfDir().toString()));
     }
 
     /** A CLI with the given environment instead (e.g. no HADOOP_CONF_DIR, or one naming another conf dir). */
-    YarnCli(LocalYarnCluster cluster, Path localClusterHome, Map<String, String> env) {
+    public YarnCli(LocalYarnCluster cluster, Path localClusterHome, Map<String, String> env) {
         this.cluster = cluster;
         this.env = env;
         YarnActionHandlers.register(registry, new HadoopConfLocator(env, localClusterHome),
                 new LocalClusterCommand(System.getProperty("java.class.path")));
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // Small containers: the mini cluster shares 2 cores and a few GB with other builds.
@@ -58,6 +59,19 @@ final class YarnCli {
                 "-Dyarn.container.java-home.from-client=true"),
                 Stream.of(args).skip(1)).toArray(String[]::new);
         int code = new CliFrontend(env, registry).execute(withDefaults,
+                new PrintStream(new TeeStream(out, System.out), true, StandardCharsets.UTF_8),
+                new PrintStream(new TeeStream(err, System.err), true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs {@code yarn-session.sh} with the same small container sizes as {@link #run}. */
+    public Result session(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] withDefaults = Stream.concat(Stream.of("-Djobmanager.memory.process.size=768m",
+                "-Dtaskmanager.memory.process.size=768m", "-Dyarn.container.java-home.from-client=true"),
+                Stream.of(args)).toArray(String[]::new);
+        int code = new SessionCli(env, registry).execute(withDefaults,
                 new PrintStream(new TeeStream(out, System.out), true, StandardCharsets.UTF_8),
                 new PrintStream(new TeeStream(err, System.err), true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -78,7 +92,7 @@ final class YarnCli {
     }
 
     /** The AM's log and stdout/stderr, for failure messages. */
-    String amLogs(ApplicationId appId) {
+    public String amLogs(ApplicationId appId) {
         StringBuilder sb = new StringBuilder();
         try {
             for (String name : new String[] {"jobmanager.err", "jobmanager.out", "jobmanager.log"}) {

@@ -25,4 +25,7 @@ public record DeploymentRequest(
         java.util.Map<String, String> extraConfFiles) {
 
     public static final String APPLICATION_MODE_ENTRYPOINT = "dev.spindle.yarn.am.ApplicationModeEntrypoint";
+
+    /** AM main class of a session: no program, jobs come over REST. */
+    public static final String SESSION_MODE_ENTRYPOINT = "dev.spindle.yarn.am.SessionModeEntrypoint";
 }

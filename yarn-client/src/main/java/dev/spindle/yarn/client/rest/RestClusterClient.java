@@ -64,6 +64,12 @@ public final class RestClusterClient {
         return summary(get("/v1/jobs/" + jobId));
     }
 
+    /** Submits a Java-serialized job graph ({@code POST /v1/jobs}); returns the job id the cluster accepted. */
+    public String submitJob(byte[] serializedJobGraph) throws IOException {
+        return send(HttpRequest.newBuilder(baseUrl.resolve("/v1/jobs")).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(serializedJobGraph))).path("id").asText();
+    }
+
     public void cancel(String jobId) throws IOException {
         send(HttpRequest.newBuilder(baseUrl.resolve("/v1/jobs/" + jobId + "/cancel")).POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -250,8 +250,8 @@ class CliFrontendTest {
 
     @Test
     void actionsWithoutBackEndSaySo() {
-        assertEquals(1, real("list"));
-        assertTrue(err().contains("spindle list: this action is not available yet"), err());
+        assertEquals(1, real("savepoint", "0123456789abcdef0123456789abcdef"));
+        assertTrue(err().contains("spindle savepoint: this action is not available yet"), err());
         errBytes.reset();
         assertEquals(1, real("run", "-t", "yarn-per-job", "app.jar"));
         assertTrue(err().contains("spindle run -t yarn-per-job: this action is not available yet"), err());

@@ -106,7 +106,7 @@ class SessionCliTest {
 
     @Test
     void withoutBackEndSaysNotAvailable() {
-        assertEquals(1, session(ActionHandlerRegistry.withDefaults(), "-d"));
+        assertEquals(1, session(new ActionHandlerRegistry(), "-d"));
         assertTrue(err().contains("not available yet"), err());
     }
 }

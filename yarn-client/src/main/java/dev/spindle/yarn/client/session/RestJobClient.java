@@ -1,0 +1,124 @@
+package dev.spindle.yarn.client.session;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.spindle.api.JobClient;
+import dev.spindle.api.JobExecutionException;
+import dev.spindle.api.JobExecutionResult;
+import dev.spindle.api.JobStatus;
+import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.yarn.client.rest.RestClusterClient;
+
+/**
+ * A job running in a remote cluster, watched over REST. The result is found by polling the job's
+ * status (the REST API has no push); each state change is printed as one line.
+ */
+public final class RestJobClient implements JobClient {
+
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RestClusterClient rest;
+    private final JobID jobId;
+    private final PrintStream out;
+    private CompletableFuture<JobExecutionResult> result;
+
+    public RestJobClient(RestClusterClient rest, JobID jobId, PrintStream out) {
+        this.rest = rest;
+        this.jobId = jobId;
+        this.out = out;
+    }
+
+    @Override
+    public JobID getJobId() {
+        return jobId;
+    }
+
+    @Override
+    public CompletableFuture<JobStatus> getJobStatus() {
+        try {
+            return CompletableFuture.completedFuture(JobStatus.valueOf(rest.job(jobId.toHexString()).status()));
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> cancel() {
+        try {
+            rest.cancel(jobId.toHexString());
+            return CompletableFuture.completedFuture(null);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public synchronized CompletableFuture<JobExecutionResult> getJobExecutionResult() {
+        if (result == null) {
+            result = new CompletableFuture<>();
+            Thread watcher = new Thread(this::watch, "job-watcher-" + jobId);
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+        return result;
+    }
+
+    private void watch() {
+        String seen = null;
+        int failures = 0;
+        try {
+            while (true) {
+                RestClusterClient.JobSummary job;
+                try {
+                    job = rest.job(jobId.toHexString());
+                    failures = 0;
+                } catch (IOException e) {
+                    // A blip is retried; a cluster that stays unreachable ends the wait with its cause.
+                    if (++failures >= 40) {
+                        throw e;
+                    }
+                    Thread.sleep(250);
+                    continue;
+                }
+                if (!job.status().equals(seen)) {
+                    seen = job.status();
+                    out.println("Job " + jobId + " (" + job.name() + ") is " + seen);
+                }
+                if (job.isTerminal()) {
+                    complete(job);
+                    return;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.completeExceptionally(e);
+        } catch (Exception e) {
+            result.completeExceptionally(new JobExecutionException(jobId, JobStatus.FAILED,
+                    "Lost track of job " + jobId + ": " + e.getMessage(), e));
+        }
+    }
+
+    private void complete(RestClusterClient.JobSummary job) {
+        if (job.status().equals(JobStatus.FINISHED.name())) {
+            Map<String, Object> accumulators = job.details().has("accumulators")
+                    ? JSON.convertValue(job.details().get("accumulators"), new TypeReference<Map<String, Object>>() { })
+                    : Map.of();
+            out.println("Job " + jobId + " (" + job.name() + ") FINISHED in " + job.duration() + " ms"
+                    + (accumulators.isEmpty() ? "" : ", accumulators " + accumulators));
+            result.complete(new JobExecutionResult(jobId, job.duration(), accumulators));
+        } else {
+            result.completeExceptionally(new JobExecutionException(jobId, JobStatus.valueOf(job.status()),
+                    "Job " + jobId + " (" + job.name() + ") " + job.status()
+                            + (job.failureCause() == null ? "" : ": " + job.failureCause()), null));
+        }
+    }
+}

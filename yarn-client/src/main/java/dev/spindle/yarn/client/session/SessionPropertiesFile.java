@@ -1,0 +1,105 @@
+package dev.spindle.yarn.client.session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+
+import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.YarnConfigOptions;
+import dev.spindle.runtime.security.ClusterSecret;
+
+/**
+ * The {@code .yarn-properties-<user>} file that names the current session, so a bare
+ * {@code spindle run} finds it. It holds the session's secret, so it is created owner-only (0600)
+ * before anything is written into it.
+ */
+public final class SessionPropertiesFile {
+
+    static final String APPLICATION_ID = "applicationID";
+    static final String SECRET = "secret";
+
+    /** What the file says: the session's application id and secret. */
+    public record Entry(ApplicationId applicationId, ClusterSecret secret) {
+    }
+
+    private final Path file;
+
+    public SessionPropertiesFile(Path file) {
+        this.file = file;
+    }
+
+    /** The file for this user at {@code yarn.properties-file.location} (default: the temp dir). */
+    public static SessionPropertiesFile of(Configuration configuration) {
+        String dir = configuration.getOptional(YarnConfigOptions.PROPERTIES_FILE_LOCATION)
+                .orElse(System.getProperty("java.io.tmpdir"));
+        return new SessionPropertiesFile(Path.of(dir).resolve(".yarn-properties-" + System.getProperty("user.name")));
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    /** The session the file names, or empty when there is no (readable, complete) file. */
+    public Optional<Entry> read() throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        }
+        String id = p.getProperty(APPLICATION_ID);
+        String secret = p.getProperty(SECRET);
+        if (id == null || secret == null) {
+            throw new IOException("The session properties file " + file + " lacks '" + APPLICATION_ID + "' or '" + SECRET
+                    + "'; delete it and attach with 'yarn-session.sh -id <appId>'.");
+        }
+        try {
+            return Optional.of(new Entry(ApplicationId.fromString(id.trim()), ClusterSecret.fromBase64(secret)));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("The session properties file " + file + " is corrupt (" + e.getMessage()
+                    + "); delete it and attach with 'yarn-session.sh -id <appId>'.", e);
+        }
+    }
+
+    /** Writes the file atomically; it is 0600 from its creation on, so the secret is never readable by others. */
+    public void write(ApplicationId applicationId, ClusterSecret secret) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".yarn-properties-", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Properties p = new Properties();
+            p.setProperty(APPLICATION_ID, applicationId.toString());
+            p.setProperty(SECRET, secret.toBase64());
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                p.store(out, "Spindle session (owner-only: holds the session's secret)");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Removes the file if it names {@code applicationId}; returns whether it did. */
+    public boolean deleteIfNames(ApplicationId applicationId) throws IOException {
+        Optional<Entry> entry;
+        try {
+            entry = read();
+        } catch (IOException e) {
+            return false;
+        }
+        if (entry.isPresent() && entry.get().applicationId().equals(applicationId)) {
+            Files.deleteIfExists(file);
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.spindle.yarn.client.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.YarnConfigOptions;
+import dev.spindle.runtime.security.ClusterSecret;
+
+class SessionPropertiesFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesOwnerOnlyAndReadsBack() throws Exception {
+        SessionPropertiesFile file = of(dir);
+        ApplicationId app = ApplicationId.newInstance(1700000000000L, 7);
+        ClusterSecret secret = ClusterSecret.generate();
+        file.write(app, secret);
+
+        assertEquals(dir.resolve(".yarn-properties-" + System.getProperty("user.name")), file.path());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path())));
+        SessionPropertiesFile.Entry entry = file.read().orElseThrow();
+        assertEquals(app, entry.applicationId());
+        assertTrue(entry.secret().matches(secret.toBase64()));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void isRemovedOnlyForTheSessionItNames() throws Exception {
+        SessionPropertiesFile file = of(dir);
+        ApplicationId app = ApplicationId.newInstance(1700000000000L, 7);
+        file.write(app, ClusterSecret.generate());
+
+        assertFalse(file.deleteIfNames(ApplicationId.newInstance(1700000000000L, 8)));
+        assertTrue(Files.exists(file.path()));
+        assertTrue(file.deleteIfNames(app));
+        assertFalse(Files.exists(file.path()));
+        assertTrue(file.read().isEmpty());
+    }
+
+    @Test
+    void aCorruptFileSaysHowToRecover() throws Exception {
+        SessionPropertiesFile file = of(dir);
+        Files.writeString(file.path(), "applicationID=nonsense\nsecret=abc\n");
+        IOException e = assertThrows(IOException.class, file::read);
+        assertTrue(e.getMessage().contains("delete it and attach with 'yarn-session.sh -id <appId>'"), e.getMessage());
+    }
+
+    private static SessionPropertiesFile of(Path dir) {
+        Configuration conf = new Configuration();
+        conf.set(YarnConfigOptions.PROPERTIES_FILE_LOCATION, dir.toString());
+        return SessionPropertiesFile.of(conf);
+    }
+}

@@ -33,6 +33,7 @@ public final class LocalYarnCluster implements AutoCloseable {
     private final String name;
     private final int numNodeManagers;
     private final FixedPorts fixedPorts;
+    private final Map<String, String> overrides;
 
     private MiniDFSCluster dfs;
     private MiniYARNCluster yarn;
@@ -45,10 +46,16 @@ public final class LocalYarnCluster implements AutoCloseable {
     }
 
     public LocalYarnCluster(Path baseDir, String name, int numNodeManagers, FixedPorts fixedPorts) {
+        this(baseDir, name, numNodeManagers, fixedPorts, Map.of());
+    }
+
+    /** @param overrides Hadoop settings on top of the defaults, e.g. log aggregation or the pmem check for one test class */
+    public LocalYarnCluster(Path baseDir, String name, int numNodeManagers, FixedPorts fixedPorts, Map<String, String> overrides) {
         this.baseDir = baseDir.toAbsolutePath();
         this.name = name;
         this.numNodeManagers = numNodeManagers;
         this.fixedPorts = fixedPorts;
+        this.overrides = Map.copyOf(overrides);
     }
 
     /** Starts HDFS, then YARN, waits until every NodeManager is RUNNING, and writes the conf dir. */
@@ -118,6 +125,7 @@ public final class LocalYarnCluster implements AutoCloseable {
             conf.set(YarnConfiguration.NM_WEBAPP_ADDRESS, host + ":0");
             conf.set(YarnConfiguration.NM_COLLECTOR_SERVICE_ADDRESS, host + ":0");
         }
+        overrides.forEach(conf::set);
         return conf;
     }
 
@@ -152,7 +160,8 @@ public final class LocalYarnCluster implements AutoCloseable {
                 YarnConfiguration.RM_RESOURCE_TRACKER_ADDRESS, YarnConfiguration.RM_ADMIN_ADDRESS,
                 YarnConfiguration.RM_WEBAPP_ADDRESS, YarnConfiguration.RM_HOSTNAME,
                 YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_MB,
-                YarnConfiguration.YARN_APPLICATION_CLASSPATH}) {
+                YarnConfiguration.YARN_APPLICATION_CLASSPATH, YarnConfiguration.LOG_AGGREGATION_ENABLED,
+                YarnConfiguration.NM_REMOTE_APP_LOG_DIR, YarnConfiguration.NM_REMOTE_APP_LOG_DIR_SUFFIX}) {
             String value = full.get(key);
             if (value != null) {
                 c.set(key, value);

@@ -2,6 +2,7 @@ package dev.spindle.it.cluster;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class LocalYarnClusterExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final int numNodeManagers;
+    private final Map<String, String> overrides;
     private LocalYarnCluster cluster;
 
     public LocalYarnClusterExtension() {
@@ -23,7 +25,13 @@ public final class LocalYarnClusterExtension implements BeforeAllCallback, After
     }
 
     public LocalYarnClusterExtension(int numNodeManagers) {
+        this(numNodeManagers, Map.of());
+    }
+
+    /** A cluster with Hadoop settings of its own (e.g. the NodeManagers' memory check), for one test class. */
+    public LocalYarnClusterExtension(int numNodeManagers, Map<String, String> overrides) {
         this.numNodeManagers = numNodeManagers;
+        this.overrides = Map.copyOf(overrides);
     }
 
     @Override
@@ -31,7 +39,7 @@ public final class LocalYarnClusterExtension implements BeforeAllCallback, After
         String name = context.getRequiredTestClass().getSimpleName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         // Under target/ so that a crashed run leaves nothing outside the build dir.
         Path base = Path.of(System.getProperty("basedir", "."), "target", "local-yarn", name);
-        cluster = new LocalYarnCluster(base, name, numNodeManagers, null).start(Duration.ofSeconds(60));
+        cluster = new LocalYarnCluster(base, name, numNodeManagers, null, overrides).start(Duration.ofSeconds(60));
     }
 
     @Override

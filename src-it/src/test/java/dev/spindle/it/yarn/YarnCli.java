@@ -39,8 +39,13 @@ public final class YarnCli {
     private final ActionHandlerRegistry registry = new ActionHandlerRegistry();
 
     public YarnCli(LocalYarnCluster cluster, Path localClusterHome) {
+        this(cluster, localClusterHome, Map.of("HADOOP_CONF_DIR", cluster.getConfDir().toString()));
+    }
+
+    /** A CLI with the given environment instead (e.g. no HADOOP_CONF_DIR, or one naming another conf dir). */
+    public YarnCli(LocalYarnCluster cluster, Path localClusterHome, Map<String, String> env) {
         this.cluster = cluster;
-        this.env = Map.of("HADOOP_CONF_DIR", cluster.getConfDir().toString());
+        this.env = env;
         YarnActionHandlers.register(registry, new HadoopConfLocator(env, localClusterHome),
                 new LocalClusterCommand(System.getProperty("java.class.path")));
     }

@@ -11,11 +11,13 @@ import dev.spindle.yarn.client.cli.ActionHandlerRegistry;
 import dev.spindle.yarn.client.cli.JobAction;
 import dev.spindle.yarn.client.cli.ListAction;
 import dev.spindle.yarn.client.cli.LocalClusterAction;
+import dev.spindle.yarn.client.cli.LogsAction;
 import dev.spindle.yarn.client.cli.RunAction;
 import dev.spindle.yarn.client.cli.SessionAction;
 import dev.spindle.yarn.client.command.ApplicationClusterCommands;
 import dev.spindle.yarn.client.command.CleanCommand;
 import dev.spindle.yarn.client.command.JobCommands;
+import dev.spindle.yarn.client.command.LogsCommand;
 import dev.spindle.yarn.client.command.RunApplicationCommand;
 import dev.spindle.yarn.client.command.SessionCommand;
 import dev.spindle.yarn.client.command.SessionRunCommand;
@@ -30,7 +32,7 @@ import dev.spindle.yarn.client.session.ClusterLocator;
  * {@code run -t yarn-per-job}, sessions ({@code yarn-session.sh}, {@code run -t yarn-session}, a
  * bare {@code run} when a session is recorded), {@code list}/{@code info}/{@code cancel} (per-job
  * and application clusters by id have their own, which wait for the cluster's end on cancel),
- * {@code clean}, {@code local-cluster}.
+ * {@code logs}, {@code clean}, {@code local-cluster}.
  */
 public final class YarnActionHandlers implements ActionHandlerProvider {
 
@@ -48,6 +50,11 @@ public final class YarnActionHandlers implements ActionHandlerProvider {
         registry.register("run-application", "yarn-application", (action, conf, out, err) -> {
             RunAction run = (RunAction) action;
             return runApplication.run(userJar(run.jarFile().getPath()), run.entryClass(), run.programArgs(), conf, out, err);
+        });
+        LogsCommand logs = new LogsCommand(locator);
+        registry.register("logs", null, (action, conf, out, err) -> {
+            LogsAction l = (LogsAction) action;
+            return logs.run(l.applicationId(), l.containerId(), l.follow(), conf, out, err);
         });
         registerSession(registry, locator);
         RunPerJobCommand runPerJob = new RunPerJobCommand(locator);

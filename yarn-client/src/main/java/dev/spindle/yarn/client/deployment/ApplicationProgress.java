@@ -23,12 +23,18 @@ public final class ApplicationProgress {
     }
 
     public void update(ApplicationReport report) {
+        update(report, "");
+    }
+
+    /** Like {@link #update(ApplicationReport)}, with what else the user should know appended (e.g. queue resources). */
+    public void update(ApplicationReport report, String extra) {
         String diagnostics = report.getDiagnostics() == null ? "" : report.getDiagnostics().trim();
         String line = "Application " + report.getApplicationId() + " is " + report.getYarnApplicationState()
                 + (ENDED.contains(report.getYarnApplicationState()) ? " (" + report.getFinalApplicationStatus() + ")" : "")
                 + " in queue " + report.getQueue()
                 + (report.getTrackingUrl() == null || report.getTrackingUrl().isBlank() ? "" : ", tracking URL " + report.getTrackingUrl())
-                + (diagnostics.isEmpty() ? "" : ": " + diagnostics.replace('\n', ' '));
+                + (diagnostics.isEmpty() ? "" : ": " + diagnostics.replace('\n', ' '))
+                + (extra == null || extra.isEmpty() ? "" : " [" + extra + "]");
         if (!Objects.equals(line, last)) {
             out.println(line);
             last = line;

@@ -43,6 +43,9 @@ import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.yarn.client.container.ContainerEnvironment;
 import dev.spindle.yarn.client.container.LocalResourceListing;
 import dev.spindle.yarn.client.container.ShippedConfiguration;
+import dev.spindle.yarn.client.preflight.PreflightChecks;
+import dev.spindle.yarn.client.preflight.PreflightContext;
+import dev.spindle.yarn.client.preflight.PreflightException;
 import dev.spindle.yarn.client.staging.ClusterSecretFile;
 import dev.spindle.yarn.client.staging.FrameworkJarCache;
 import dev.spindle.yarn.client.staging.StagingDirectories;
@@ -118,18 +121,25 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             throws DeploymentException {
         Configuration conf = request.configuration();
         ProcessMemorySpec memory = JobManagerProcessSpec.fromConfiguration(conf);
+        PreflightChecks.run(PreflightChecks.LOCAL,
+                new PreflightContext(conf, request.userJar(), request.mainClass(), yarnConf, yarnClient, fs, null));
+
+        YarnClientApplication app;
+        try {
+            // A new application id only: nothing exists on the cluster until it is submitted.
+            app = yarnClient.createApplication();
+        } catch (YarnException | IOException e) {
+            throw new PreflightException("The ResourceManager at " + yarnConf.get(YarnConfiguration.RM_ADDRESS)
+                    + " is unreachable (gave up after " + conf.get(YarnConfigOptions.RM_CONNECT_MAX_WAIT).toSeconds() + " s, "
+                    + YarnConfigOptions.RM_CONNECT_MAX_WAIT.key() + "): " + rootMessage(e) + ". Check that it runs and that "
+                    + YarnConfiguration.RM_ADDRESS + " in the yarn-site.xml of HADOOP_CONF_DIR names it.", e);
+        }
+        PreflightChecks.run(PreflightChecks.CLUSTER, new PreflightContext(conf, request.userJar(), request.mainClass(),
+                yarnConf, yarnClient, fs, app.getNewApplicationResponse().getMaximumResourceCapability()));
         try {
             sweepStagingDirs();
         } catch (IOException e) {
             LOG.warn("Could not sweep old staging dirs under the staging root: {}", e.getMessage());
-        }
-
-        YarnClientApplication app;
-        try {
-            app = yarnClient.createApplication();
-        } catch (YarnException | IOException e) {
-            throw new DeploymentException("The ResourceManager at " + yarnConf.get(YarnConfiguration.RM_ADDRESS)
-                    + " did not create an application: " + e.getMessage(), e);
         }
         ApplicationId appId = app.getNewApplicationResponse().getApplicationId();
         org.apache.hadoop.fs.Path stagingDir;
@@ -157,8 +167,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             guard.submitted = true;
             yarnClient.submitApplication(ctx);
             LOG.info("Submitted application {} with staging dir {}", appId, stagingDir);
-            ApplicationReport report = waitUntilRunning(appId, conf.getOptional(YarnConfigOptions.DEPLOYMENT_TIMEOUT).orElse(null),
-                    untilAccepted);
+            ApplicationReport report = waitUntilRunning(appId, ctx.getResource(),
+                    conf.getOptional(YarnConfigOptions.DEPLOYMENT_TIMEOUT).orElse(null), untilAccepted);
             return new DeployedApplication(appId, secret, report, stagingDir, staging);
         } catch (DeploymentException e) {
             guard.cleanUp("deployment failed");
@@ -173,6 +183,14 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 // the JVM is already shutting down; the hook runs
             }
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
     }
 
     private void describeStaging(DeploymentRequest request, StagingResult staging) {
@@ -292,23 +310,28 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         ctx.setKeepContainersAcrossApplicationAttempts(false);
     }
 
-    private ApplicationReport waitUntilRunning(ApplicationId appId, Duration timeout, boolean untilAccepted) throws Exception {
+    private ApplicationReport waitUntilRunning(ApplicationId appId, Resource amAsk, Duration timeout, boolean untilAccepted)
+            throws Exception {
         ApplicationProgress progress = progressOf(appId);
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         while (true) {
             ApplicationReport report = yarnClient.getApplicationReport(appId);
-            progress.update(report);
             YarnApplicationState state = report.getYarnApplicationState();
             if (state == YarnApplicationState.RUNNING || ENDED.contains(state)
                     || (untilAccepted && state == YarnApplicationState.ACCEPTED)) {
+                progress.update(report);
                 return report;
             }
+            String queue = QueueResources.describe(yarnClient, report.getQueue());
+            progress.update(report, queue);
             if (System.nanoTime() > deadline) {
                 String why = report.getDiagnostics() == null || report.getDiagnostics().isBlank()
-                        ? "YARN gave no diagnostics" : report.getDiagnostics().trim();
+                        ? "YARN gave no diagnostics" : report.getDiagnostics().trim().replace('\n', ' ').replaceAll("[;\\s]+$", "");
                 throw new DeploymentException("Application " + appId + " was not RUNNING after "
                         + timeout.toMillis() + " ms (" + YarnConfigOptions.DEPLOYMENT_TIMEOUT.key() + "); it was "
-                        + state + " in queue " + report.getQueue() + ": " + why + ". It was killed.");
+                        + state + " in queue " + report.getQueue() + " asking for an AM container of " + amAsk.getMemorySize()
+                        + " MB and " + amAsk.getVirtualCores() + " vcores: " + why
+                        + (queue.isEmpty() ? "" : "; " + queue) + ". It was killed.");
             }
             Thread.sleep(POLL.toMillis()); // YARN offers no push notification of report changes
         }

@@ -10,12 +10,12 @@ import org.slf4j.LoggerFactory;
 
 import dev.spindle.api.JobStatus;
 import dev.spindle.configuration.Configuration;
+import dev.spindle.runtime.dispatcher.DispatcherPipelineExecutor;
 import dev.spindle.runtime.dispatcher.JobResult;
 import dev.spindle.runtime.entrypoint.ClusterServices;
 import dev.spindle.runtime.execution.ExecutionContext;
 import dev.spindle.runtime.jobgraph.JobID;
 import dev.spindle.runtime.program.PackagedProgram;
-import dev.spindle.yarn.am.executor.DispatcherPipelineExecutor;
 import dev.spindle.yarn.client.container.ContainerEnvironment;
 import dev.spindle.yarn.client.container.ProgramArguments;
 

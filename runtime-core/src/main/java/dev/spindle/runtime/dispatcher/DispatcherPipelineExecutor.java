@@ -4,14 +4,23 @@ import dev.spindle.api.JobClient;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.runtime.execution.PipelineExecutor;
 import dev.spindle.runtime.jobgraph.JobGraph;
+import dev.spindle.runtime.jobgraph.JobID;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Submits a program's jobs to a dispatcher in this process, as the application-mode entrypoint
- * does with the dispatcher it hosts.
+ * does with the dispatcher it hosts. Remembers the jobs so the entrypoint can wait for all of them.
  */
 public final class DispatcherPipelineExecutor implements PipelineExecutor {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DispatcherPipelineExecutor.class);
+
     private final DispatcherGateway dispatcher;
+    private final List<JobID> submitted = new CopyOnWriteArrayList<>();
 
     public DispatcherPipelineExecutor(DispatcherGateway dispatcher) {
         this.dispatcher = dispatcher;
@@ -21,9 +30,16 @@ public final class DispatcherPipelineExecutor implements PipelineExecutor {
     public JobClient execute(JobGraph jobGraph, Configuration configuration, ClassLoader userClassLoader) throws Exception {
         try {
             dispatcher.submitJob(jobGraph).get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception ex ? ex : e;
         }
+        submitted.add(jobGraph.getJobId());
+        LOG.info("Job {} ({}) submitted to the dispatcher", jobGraph.getJobId(), jobGraph.getName());
         return new DispatcherJobClient(dispatcher, jobGraph.getJobId());
+    }
+
+    /** Jobs submitted so far, in submission order. */
+    public List<JobID> submittedJobs() {
+        return List.copyOf(submitted);
     }
 }

@@ -121,13 +121,16 @@ class RestEndpointTest {
         assertEquals("FINISHED", sink.get("subtasks").get(1).get("status").asText());
         assertEquals("127.0.0.1", sink.get("subtasks").get(1).get("host").asText());
 
+        // A job of another test that still holds slots makes the resource manager start more
+        // TaskExecutors: the overview and the list must agree, whatever the number.
         JsonNode overview = json(call("GET", "/v1/overview"));
-        assertEquals(2, overview.get("taskExecutors").asInt());
-        assertEquals(4, overview.get("slotsTotal").asInt());
+        JsonNode tes = json(call("GET", "/v1/taskexecutors")).get("taskExecutors");
+        int taskExecutors = overview.get("taskExecutors").asInt();
+        assertTrue(taskExecutors >= 2, overview.toString());
+        assertEquals(taskExecutors, tes.size(), tes.toString());
+        assertEquals(2 * taskExecutors, overview.get("slotsTotal").asInt());
         assertTrue(overview.get("jobsFinished").asInt() >= 1);
 
-        JsonNode tes = json(call("GET", "/v1/taskexecutors")).get("taskExecutors");
-        assertEquals(2, tes.size());
         assertEquals(2, tes.get(0).get("slotsTotal").asInt());
         assertTrue(tes.get(0).get("lastHeartbeat").asLong() > 0);
 

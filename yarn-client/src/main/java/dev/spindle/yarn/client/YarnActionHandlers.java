@@ -1,8 +1,6 @@
 package dev.spindle.yarn.client;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.spindle.configuration.Configuration;
 import dev.spindle.yarn.client.cli.ActionHandler;
@@ -37,7 +35,6 @@ import dev.spindle.yarn.client.session.ClusterLocator;
 public final class YarnActionHandlers implements ActionHandlerProvider {
 
     // java.io.File turns "hdfs://host:port/p" into "hdfs:/host:port/p"; this undoes it.
-    private static final Pattern COLLAPSED_URI = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]+):/+([^/]+)(/.*)?$");
 
     @Override
     public void registerHandlers(ActionHandlerRegistry registry) {
@@ -49,7 +46,7 @@ public final class YarnActionHandlers implements ActionHandlerProvider {
         RunApplicationCommand runApplication = new RunApplicationCommand(locator);
         registry.register("run-application", "yarn-application", (action, conf, out, err) -> {
             RunAction run = (RunAction) action;
-            return runApplication.run(userJar(run.jarFile().getPath()), run.entryClass(), run.programArgs(), conf, out, err);
+            return runApplication.run(run.jarLocation(), run.entryClass(), run.programArgs(), conf, out, err);
         });
         LogsCommand logs = new LogsCommand(locator);
         registry.register("logs", null, (action, conf, out, err) -> {
@@ -60,7 +57,7 @@ public final class YarnActionHandlers implements ActionHandlerProvider {
         RunPerJobCommand runPerJob = new RunPerJobCommand(locator);
         registry.register("run", "yarn-per-job", (action, conf, out, err) -> {
             RunAction run = (RunAction) action;
-            return runPerJob.run(userJar(run.jarFile().getPath()), run.entryClass(), run.programArgs(), conf, out, err);
+            return runPerJob.run(run.jarLocation(), run.entryClass(), run.programArgs(), conf, out, err);
         });
         ApplicationClusterCommands byId = new ApplicationClusterCommands(locator);
         for (String target : new String[] {"yarn-per-job", "yarn-application"}) {
@@ -107,15 +104,5 @@ public final class YarnActionHandlers implements ActionHandlerProvider {
                 jobs.info(((JobAction) action).jobId().toHexString(), conf, out, err));
         registry.register("cancel", null, (action, conf, out, err) ->
                 jobs.cancel(((JobAction) action).jobId().toHexString(), conf, out, err));
-    }
-
-    static String userJar(String path) {
-        Matcher m = COLLAPSED_URI.matcher(path);
-        if (m.matches() && m.group(1).length() > 1 && !m.group(1).equalsIgnoreCase("file")) {
-            // A first segment with a port is the authority; without, the URI had none (scheme:/path).
-            return m.group(2).contains(":") ? m.group(1) + "://" + m.group(2) + (m.group(3) == null ? "" : m.group(3))
-                    : path;
-        }
-        return path;
     }
 }

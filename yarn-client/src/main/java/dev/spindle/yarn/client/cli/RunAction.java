@@ -20,12 +20,17 @@ public record RunAction(String action, ClusterTarget cluster, String entryClass,
 
     /** The jar as a local file (meaningful when {@link #isRemoteJar()} is false). */
     public File jarFile() {
-        return new File(jar);
+        return jar.startsWith("file:") ? new File(URI.create(jar)) : new File(jar);
     }
 
     /** Whether the jar was given as a URI with a scheme ({@code hdfs://...}, {@code file://...}). */
     public boolean isRemoteJar() {
         return URI_WITH_SCHEME.matcher(jar).matches() && !jar.startsWith("file:");
+    }
+
+    /** The jar as deployments take it: a remote URI as given, a local jar as its path. */
+    public String jarLocation() {
+        return isRemoteJar() ? jar : jarFile().getPath();
     }
 
     /** The jar as an absolute URI: as given when it has a scheme, else the local file's URI. */

@@ -35,7 +35,6 @@ import dev.spindle.yarn.client.deployment.HadoopConfLocator;
 import dev.spindle.yarn.client.deployment.YarnClusterDescriptor;
 import dev.spindle.yarn.client.session.ClusterLocator;
 import dev.spindle.yarn.client.session.SessionPropertiesFile;
-import dev.spindle.yarn.client.session.SessionSecretFile;
 
 /**
  * {@code yarn-session.sh}: starts a session (attached or {@code -d}), attaches to one ({@code -id}),
@@ -106,7 +105,6 @@ public final class SessionCommand {
         }
         SessionPropertiesFile properties = SessionPropertiesFile.of(conf);
         try {
-            SessionSecretFile.write(descriptor.fileSystem(), app.stagingDir(), app.secret());
             properties.write(app.applicationId(), app.secret());
         } catch (IOException e) {
             err.println("Could not record session " + id + " for later clients (" + e.getMessage() + "); stopping it.");

@@ -1,6 +1,5 @@
 package dev.spindle.yarn.client.session;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.yarn.client.deployment.YarnClusterDescriptor;
 import dev.spindle.yarn.client.rest.RestClusterClient;
+import dev.spindle.yarn.client.staging.ClusterSecretFile;
 import dev.spindle.yarn.client.staging.StagingDirectories;
 
 /**
@@ -114,12 +114,17 @@ public final class ClusterLocator {
 
     private static ClusterSecret secretFromStaging(YarnClusterDescriptor descriptor, ApplicationId appId, Path stagingDir)
             throws IOException {
+        ClusterSecret secret;
         try {
-            return SessionSecretFile.read(descriptor.fileSystem(), stagingDir);
-        } catch (FileNotFoundException | AccessControlException e) {
+            secret = ClusterSecretFile.read(descriptor.fileSystem(), stagingDir);
+        } catch (AccessControlException e) {
+            secret = null;
+        }
+        if (secret == null) {
             throw new IllegalArgumentException("Cannot use application " + appId + ": its secret is not readable at "
-                    + SessionSecretFile.in(stagingDir) + " (only the user who started it may use it, from a client with"
+                    + ClusterSecretFile.in(stagingDir) + " (only the user who started it may use it, from a client with"
                     + " the same " + YarnConfigOptions.STAGING_DIRECTORY.key() + ").");
         }
+        return secret;
     }
 }

@@ -28,8 +28,13 @@ public final class ClusterSecretFile {
     private ClusterSecretFile() {
     }
 
+    /** Where the secret of the application staged in {@code stagingDir} is kept. */
+    public static Path in(Path stagingDir) {
+        return new Path(stagingDir, FILE_NAME);
+    }
+
     public static void write(FileSystem fs, Path stagingDir, ClusterSecret secret) throws IOException {
-        Path file = new Path(stagingDir, FILE_NAME);
+        Path file = in(stagingDir);
         try (OutputStream out = fs.create(file, OWNER_READ_WRITE, true, 4096, fs.getDefaultReplication(file),
                 fs.getDefaultBlockSize(file), null)) {
             out.write(secret.toBase64().getBytes(StandardCharsets.US_ASCII));
@@ -40,7 +45,7 @@ public final class ClusterSecretFile {
 
     /** The secret, or null when the staging dir holds none (the application ended and took it away). */
     public static ClusterSecret read(FileSystem fs, Path stagingDir) throws IOException {
-        try (InputStream in = fs.open(new Path(stagingDir, FILE_NAME))) {
+        try (InputStream in = fs.open(in(stagingDir))) {
             return ClusterSecret.fromBase64(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         } catch (FileNotFoundException e) {
             return null;

@@ -92,7 +92,8 @@ public final class ApplicationModeBenchmark {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "dev.spindle.yarn.client.cli.CliFrontend", "run-application",
                 "-p", "2", "-Djobmanager.memory.process.size=1g", "-Dtaskmanager.memory.process.size=1g",
-                "-Dtaskmanager.numberOfTaskSlots=1", "-c", mainClass, jar, "--input", input, "--output", output);
+                "-Dtaskmanager.numberOfTaskSlots=1", "-Dyarn.container.java-home.from-client=true", "-c", mainClass, jar,
+                "--input", input, "--output", output);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(File.createTempFile("spindle-bench-cli", ".log"));
         Map<String, String> env = pb.environment();

@@ -76,6 +76,9 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     private final LaunchContextFactory launchContexts;
     private final String amHost;
     private final LongSupplier clock;
+    /** How long a new AM heartbeats fast while waiting for its first container requests. */
+    private static final java.time.Duration STARTUP_WINDOW = java.time.Duration.ofSeconds(30);
+
     private final int fastHeartbeatMs;
     private final int idleHeartbeatMs;
     private final int maxStartFailuresPerMinute;
@@ -96,6 +99,9 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     private final Map<ContainerId, WorkerNode> running = new HashMap<>();
     private final ArrayDeque<Long> startFailures = new ArrayDeque<>();
     private boolean fastHeartbeat;
+    // Until the first allocation (or STARTUP_WINDOW): a new AM asks for its first workers within
+    // moments, and an AMRM client sleeping out a slow interval would delay them by that much.
+    private volatile boolean startupWindowOver;
     private volatile boolean terminated;
 
     private record PendingRequest(WorkerResourceSpec spec, ContainerRequest request, CompletableFuture<WorkerNode> future) {
@@ -125,9 +131,11 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     /** The production wiring: real clients, wall clock. */
     public static YarnResourceManagerDriver create(Configuration configuration, org.apache.hadoop.conf.Configuration yarnConf,
             LaunchContextFactory launchContexts, String amHost) {
-        int idle = (int) configuration.get(YarnConfigOptions.IDLE_HEARTBEAT_INTERVAL).toMillis();
+        // Created with the fast interval: the client's heartbeat thread sleeps a whole interval before
+        // it sees a change, so starting slow would hold the first container requests back.
+        int fast = (int) configuration.get(YarnConfigOptions.HEARTBEAT_INTERVAL).toMillis();
         return new YarnResourceManagerDriver(configuration, yarnConf,
-                h -> AMRMClientAsync.createAMRMClientAsync(idle, h), NMClientAsync::createNMClientAsync,
+                h -> AMRMClientAsync.createAMRMClientAsync(fast, h), NMClientAsync::createNMClientAsync,
                 launchContexts, amHost, System::currentTimeMillis);
     }
 
@@ -149,7 +157,12 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         amrm.start();
         RegisterApplicationMasterResponse response = amrm.registerApplicationMaster(amHost, addresses.rpcPort(), addresses.restUrl());
         maxContainer = response == null ? null : response.getMaximumResourceCapability();
-        amrm.setHeartbeatInterval(idleHeartbeatMs);
+        amrm.setHeartbeatInterval(fastHeartbeatMs);
+        fastHeartbeat = true;
+        retryTimer.schedule(() -> mainThread.execute(() -> {
+            startupWindowOver = true;
+            updateHeartbeat();
+        }), STARTUP_WINDOW.toMillis(), TimeUnit.MILLISECONDS);
         nm = nmFactory.apply(new NmCallbacks());
         nm.init(yarnConf);
         nm.start();
@@ -192,7 +205,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
 
     /** Heartbeat fast while containers are pending so allocations arrive quickly; slowly otherwise. */
     private void updateHeartbeat() {
-        boolean wantFast = pendingCount() > 0;
+        boolean wantFast = pendingCount() > 0 || !startupWindowOver;
         if (wantFast != fastHeartbeat) {
             fastHeartbeat = wantFast;
             amrm.setHeartbeatInterval(wantFast ? fastHeartbeatMs : idleHeartbeatMs);
@@ -200,6 +213,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     }
 
     private void onAllocated(List<Container> containers) {
+        startupWindowOver = true;
         for (Container container : containers) {
             Queue<PendingRequest> queue = pending.get(container.getPriority());
             PendingRequest request = queue == null ? null : queue.poll();

@@ -124,6 +124,8 @@ class RestEndpointTest {
         JsonNode overview = json(call("GET", "/v1/overview"));
         assertEquals(2, overview.get("taskExecutors").asInt());
         assertEquals(4, overview.get("slotsTotal").asInt());
+        assertEquals(2, overview.get("workers").get("registered").asInt(), overview.toString());
+        assertTrue(overview.get("workers").has("requested"), overview.toString());
         assertTrue(overview.get("jobsFinished").asInt() >= 1);
 
         JsonNode tes = json(call("GET", "/v1/taskexecutors")).get("taskExecutors");

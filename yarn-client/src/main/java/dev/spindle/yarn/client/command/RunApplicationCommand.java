@@ -154,7 +154,8 @@ public final class RunApplicationCommand {
                         out.println("Job " + j.id() + " (" + j.name() + ") is " + j.status());
                     }
                 }
-                if (jobs.values().stream().noneMatch(j -> j.status().equals("RUNNING") || j.isTerminal())) {
+                // A job is RUNNING as soon as it asks for slots, so the counts are shown until one ended.
+                if (jobs.values().stream().noneMatch(RestClusterClient.JobSummary::isTerminal)) {
                     printWorkersIfChanged(rest.overview().get("workers"));
                 }
             } catch (IOException | RuntimeException | org.apache.hadoop.yarn.exceptions.YarnException e) {
@@ -162,7 +163,7 @@ public final class RunApplicationCommand {
             }
         }
 
-        /** While no job runs yet, the user sees where the TaskExecutors are: one line per change. */
+        /** While the jobs wait for and use their TaskExecutors, the user sees where those are: one line per change. */
         private void printWorkersIfChanged(com.fasterxml.jackson.databind.JsonNode workers) {
             String line = WorkerProgress.describe(workers);
             if (line != null && !line.equals(lastWorkers)) {

@@ -8,9 +8,9 @@ final class WorkerProgress {
     private WorkerProgress() {
     }
 
-    /** The line, or null when the cluster reports no counts (an older AM). */
+    /** The line, or null when the cluster reports no counts (an older AM) or nothing was asked for yet. */
     static String describe(JsonNode workers) {
-        if (workers == null || !workers.isObject()) {
+        if (workers == null || !workers.isObject() || workers.path("requested").asInt(0) + workers.path("registered").asInt(0) == 0) {
             return null;
         }
         return "TaskExecutor containers: " + count(workers, "requested") + " requested, " + count(workers, "allocated")

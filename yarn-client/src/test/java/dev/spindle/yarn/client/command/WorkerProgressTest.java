@@ -21,5 +21,7 @@ class WorkerProgressTest {
     void noLineWhenTheClusterReportsNoCounts() throws Exception {
         assertNull(WorkerProgress.describe(null));
         assertNull(WorkerProgress.describe(json.readTree("{\"taskExecutors\":1}").get("workers")));
+        assertNull(WorkerProgress.describe(json.readTree("{\"requested\":0,\"allocated\":0,\"running\":0,\"registered\":0}")),
+                "nothing asked for yet is not progress");
     }
 }

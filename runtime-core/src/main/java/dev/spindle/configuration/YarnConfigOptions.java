@@ -101,6 +101,11 @@ public final class YarnConfigOptions {
             .booleanType().defaultValue(false)
             .withDescription("Set JAVA_HOME of every container to the client's java.home (single-machine clusters); off leaves it to the NodeManager.");
 
+    public static final ConfigOption<String> LOG_CONFIG_FILE = ConfigOptions.key("yarn.log-config-file")
+            .stringType().noDefaultValue()
+            .withDescription("Local log4j2 config file shipped as the cluster processes' log config instead of conf/log4j2.properties.")
+            .withFallbackKeys("log4j.configurationFile");
+
     public static final ConfigOption<Duration> RM_CONNECT_MAX_WAIT = ConfigOptions.key("yarn.client.rm-connect.max-wait")
             .durationType().defaultValue(Duration.ofSeconds(10))
             .withDescription("How long the client retries an unreachable ResourceManager before giving up.");

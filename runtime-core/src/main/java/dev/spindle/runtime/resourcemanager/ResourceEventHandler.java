@@ -10,6 +10,13 @@ public interface ResourceEventHandler {
      */
     void onWorkerTerminated(ResourceID resourceId, String diagnostics);
 
+    /**
+     * The driver's counts of requested, allocated and running workers changed; shown to users
+     * while they wait for workers. Drivers that do not count never call it.
+     */
+    default void onWorkerCountsChanged(WorkerCounts counts) {
+    }
+
     /** The driver cannot go on (e.g. lost the cluster); the resource manager fails. */
     void onError(Throwable error);
 }

@@ -56,6 +56,8 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
     // released workers are on their way out; one that still tries to register must not come back
     private final java.util.Set<ResourceID> releasedWorkers = new java.util.HashSet<>();
     private volatile boolean closed;
+    // written on the driver's callbacks, read by REST threads: a whole snapshot, never torn
+    private volatile WorkerCounts driverCounts = WorkerCounts.NONE;
 
     public ResourceManager(Configuration configuration, ResourceManagerDriver driver, RpcClients clients) {
         this.driver = driver;
@@ -282,6 +284,16 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
             return;
         }
         taskExecutorLost(resourceId, cause, false);
+    }
+
+    @Override
+    public void onWorkerCountsChanged(WorkerCounts counts) {
+        driverCounts = counts;
+    }
+
+    /** The driver's last reported worker counts (requested, allocated, running). */
+    public WorkerCounts driverWorkerCounts() {
+        return driverCounts;
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.spindle.runtime.jobmaster.JobDetails;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.ResourceManager;
 import dev.spindle.runtime.resourcemanager.TaskExecutorInfo;
+import dev.spindle.runtime.resourcemanager.WorkerCounts;
 import dev.spindle.runtime.rpc.JobGraphs;
 import dev.spindle.runtime.security.BearerToken;
 import dev.spindle.runtime.security.ClusterSecret;
@@ -214,6 +215,13 @@ final class RestHandler extends AbstractHandler {
         m.put("jobsFinished", jobs.stream().filter(j -> j.status() == JobStatus.FINISHED).count());
         m.put("jobsFailed", jobs.stream().filter(j -> j.status() == JobStatus.FAILED).count());
         m.put("jobsCanceled", jobs.stream().filter(j -> j.status() == JobStatus.CANCELED).count());
+        WorkerCounts counts = resourceManager.driverWorkerCounts();
+        Map<String, Object> workers = new LinkedHashMap<>();
+        workers.put("requested", counts.requested());
+        workers.put("allocated", counts.allocated());
+        workers.put("running", counts.running());
+        workers.put("registered", tes.size());
+        m.put("workers", workers);
         return m;
     }
 

@@ -84,4 +84,16 @@ class ResourceManagerTest {
         assertEquals(List.of("te-1: worker te-1 terminated: killed for exceeding physical memory: raise taskmanager.memory.process.size"), lost);
         assertTrue(rm.listTaskExecutors().get().isEmpty());
     }
+
+    @Test
+    void theDriversLastWorkerCountsAreKeptForTheOverview() throws Exception {
+        start();
+        assertEquals(WorkerCounts.NONE, rm.driverWorkerCounts(), "nothing reported yet");
+        rm.call(() -> {
+            driver.handler.onWorkerCountsChanged(new WorkerCounts(2, 1, 0));
+            driver.handler.onWorkerCountsChanged(new WorkerCounts(2, 2, 1));
+            return null;
+        });
+        assertEquals(new WorkerCounts(2, 2, 1), rm.driverWorkerCounts());
+    }
 }

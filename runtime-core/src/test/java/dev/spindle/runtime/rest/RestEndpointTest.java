@@ -129,6 +129,8 @@ class RestEndpointTest {
         assertTrue(taskExecutors >= 2, overview.toString());
         assertEquals(taskExecutors, tes.size(), tes.toString());
         assertEquals(2 * taskExecutors, overview.get("slotsTotal").asInt());
+        assertEquals(taskExecutors, overview.get("workers").get("registered").asInt(), overview.toString());
+        assertTrue(overview.get("workers").has("requested"), overview.toString());
         assertTrue(overview.get("jobsFinished").asInt() >= 1);
 
         assertEquals(2, tes.get(0).get("slotsTotal").asInt());

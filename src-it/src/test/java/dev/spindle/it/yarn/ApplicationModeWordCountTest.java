@@ -96,6 +96,8 @@ class ApplicationModeWordCountTest {
         assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus(), context);
         assertEquals(EXPECTED, readCounts(output), context);
         assertTrue(result.out().contains("FINISHED"), context);
+        assertTrue(result.out().lines().anyMatch(l -> l.matches("TaskExecutor containers: [1-9]\\d* requested, .* registered")),
+                "progress lines carry the TaskExecutor container counts: " + context);
         // Four subtasks need two TaskExecutors of two slots: two containers ran one.
         assertEquals(2, cli.containerLogs(app.getApplicationId(), "taskmanager.log").size(), context);
         assertFalse(fs.exists(stagingDir(app)), "staging dir removed after success");

@@ -41,6 +41,7 @@ import dev.spindle.runtime.resourcemanager.ClusterAddresses;
 import dev.spindle.runtime.resourcemanager.ResourceEventHandler;
 import dev.spindle.runtime.resourcemanager.ResourceID;
 import dev.spindle.runtime.resourcemanager.ResourceManagerDriver;
+import dev.spindle.runtime.resourcemanager.WorkerCounts;
 import dev.spindle.runtime.resourcemanager.WorkerNode;
 import dev.spindle.runtime.resourcemanager.WorkerResourceSpec;
 
@@ -102,6 +103,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     // Until the first allocation (or STARTUP_WINDOW): a new AM asks for its first workers within
     // moments, and an AMRM client sleeping out a slow interval would delay them by that much.
     private volatile boolean startupWindowOver;
+    private WorkerCounts reportedCounts = WorkerCounts.NONE;
     private volatile boolean terminated;
 
     private record PendingRequest(WorkerResourceSpec spec, ContainerRequest request, CompletableFuture<WorkerNode> future) {
@@ -191,6 +193,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         LOG.info("Requested TaskExecutor container {} (priority {}); {} requests pending", request.getCapability(),
                 priority.getPriority(), pendingCount());
         updateHeartbeat();
+        reportCounts();
     }
 
     Resource containerResource(WorkerResourceSpec spec) {
@@ -229,6 +232,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
             launchExecutor.execute(() -> launch(container, request.spec()));
         }
         updateHeartbeat();
+        reportCounts();
     }
 
     /** Off the main and callback threads: building the context may touch the file system. */
@@ -250,6 +254,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
                 worker.spec());
         running.put(containerId, node);
         LOG.info("Started TaskExecutor container {} on {}", containerId, node.host());
+        reportCounts();
         worker.future().complete(node);
     }
 
@@ -259,6 +264,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
             return;
         }
         amrm.releaseAssignedContainer(containerId);
+        reportCounts();
         retryOrFail(worker.spec(), worker.future(), "TaskExecutor container " + containerId + " on "
                 + worker.container().getNodeId().getHost() + " could not be started: " + cause);
     }
@@ -283,6 +289,14 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     }
 
     private void onCompleted(List<ContainerStatus> statuses) {
+        try {
+            completeAll(statuses);
+        } finally {
+            reportCounts();
+        }
+    }
+
+    private void completeAll(List<ContainerStatus> statuses) {
         for (ContainerStatus status : statuses) {
             ContainerId id = status.getContainerId();
             WorkerNode node = running.remove(id);
@@ -311,6 +325,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         LOG.info("Releasing TaskExecutor container {} on {}", id, worker.host());
         // The RM stops a released container on its node; no NodeManager round trip needed.
         amrm.releaseAssignedContainer(id);
+        reportCounts();
     }
 
     @Override
@@ -345,6 +360,23 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         }
         if (amrm != null) {
             amrm.stop();
+        }
+    }
+
+    /** Requested counts pending, allocated and running containers; allocated counts starting and running ones. */
+    WorkerCounts counts() {
+        int allocated = starting.size() + running.size();
+        return new WorkerCounts(pendingCount() + allocated, allocated, running.size());
+    }
+
+    /** Tells the resource manager the counts, once per change, so users see progress while waiting. */
+    private void reportCounts() {
+        WorkerCounts now = counts();
+        if (!now.equals(reportedCounts)) {
+            reportedCounts = now;
+            LOG.info("TaskExecutor containers: {} requested, {} allocated, {} running", now.requested(), now.allocated(),
+                    now.running());
+            handler.onWorkerCountsChanged(now);
         }
     }
 

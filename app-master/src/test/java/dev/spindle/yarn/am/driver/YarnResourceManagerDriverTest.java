@@ -38,6 +38,7 @@ import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.ClusterAddresses;
 import dev.spindle.runtime.resourcemanager.ResourceEventHandler;
 import dev.spindle.runtime.resourcemanager.ResourceID;
+import dev.spindle.runtime.resourcemanager.WorkerCounts;
 import dev.spindle.runtime.resourcemanager.WorkerNode;
 import dev.spindle.runtime.resourcemanager.WorkerResourceSpec;
 
@@ -52,6 +53,7 @@ class YarnResourceManagerDriverTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final List<String> terminated = new ArrayList<>();
     private final List<Throwable> errors = new ArrayList<>();
+    private final List<WorkerCounts> counts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Configuration conf = new Configuration()
             .set(YarnConfigOptions.CONTAINER_START_RETRY_BACKOFF, java.time.Duration.ofMillis(1))
             .set(YarnConfigOptions.MAX_FAILED_CONTAINERS_PER_MINUTE, 1);
@@ -77,6 +79,11 @@ class YarnResourceManagerDriverTest {
             @Override
             public void onError(Throwable error) {
                 errors.add(error);
+            }
+
+            @Override
+            public void onWorkerCountsChanged(WorkerCounts c) {
+                counts.add(c);
             }
         };
         onMain(() -> {
@@ -118,6 +125,30 @@ class YarnResourceManagerDriverTest {
         awaitStarts(3);
         assertEquals(5000, last(amrm.heartbeats), "slow heartbeat once nothing is pending");
         assertEquals(3, amrm.removed.size(), "matched requests are removed so YARN does not allocate them again");
+    }
+
+    @Test
+    void workerCountsAreReportedOncePerChangeAsRequestedAllocatedRunning() throws Exception {
+        CompletableFuture<WorkerNode> first = request(SMALL);
+        request(SMALL);
+        assertEquals(List.of(new WorkerCounts(1, 0, 0), new WorkerCounts(2, 0, 0)), counts);
+
+        Priority p = amrm.added.get(0).getPriority();
+        Container c1 = container(p, SMALL);
+        allocate(c1);
+        assertNotNull(nm.starts.poll(10, TimeUnit.SECONDS));
+        assertEquals(new WorkerCounts(2, 1, 0), last(counts), "one allocated, the other still pending");
+
+        nm.callbacks.onContainerStarted(c1.getId(), null);
+        first.get(10, TimeUnit.SECONDS);
+        onMain(() -> null);
+        assertEquals(new WorkerCounts(2, 1, 1), last(counts));
+
+        amrm.callbacks.onContainersCompleted(List.of(ContainerStatus.newInstance(c1.getId(), ContainerState.COMPLETE,
+                "gone", ContainerExitStatus.ABORTED)));
+        onMain(() -> null);
+        assertEquals(new WorkerCounts(1, 0, 0), last(counts), "an ended container leaves every count");
+        assertEquals(5, counts.size(), "one report per change, none repeated: " + counts);
     }
 
     @Test

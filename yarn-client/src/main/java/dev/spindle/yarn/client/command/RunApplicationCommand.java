@@ -126,6 +126,7 @@ public final class RunApplicationCommand {
         private final PrintStream out;
         private final Map<String, RestClusterClient.JobSummary> jobs = new LinkedHashMap<>();
         private RestClusterClient rest;
+        private String lastWorkers;
 
         JobWatcher(DeployedApplication app, PrintStream out) {
             this.app = app;
@@ -153,8 +154,21 @@ public final class RunApplicationCommand {
                         out.println("Job " + j.id() + " (" + j.name() + ") is " + j.status());
                     }
                 }
+                // A job is RUNNING as soon as it asks for slots, so the counts are shown until one ended.
+                if (jobs.values().stream().noneMatch(RestClusterClient.JobSummary::isTerminal)) {
+                    printWorkersIfChanged(rest.overview().get("workers"));
+                }
             } catch (IOException | RuntimeException | org.apache.hadoop.yarn.exceptions.YarnException e) {
                 // The AM may be starting or already gone; YARN's report decides the outcome.
+            }
+        }
+
+        /** While the jobs wait for and use their TaskExecutors, the user sees where those are: one line per change. */
+        private void printWorkersIfChanged(com.fasterxml.jackson.databind.JsonNode workers) {
+            String line = WorkerProgress.describe(workers);
+            if (line != null && !line.equals(lastWorkers)) {
+                lastWorkers = line;
+                out.println(line);
             }
         }
 

@@ -43,6 +43,11 @@ public final class HadoopConfLocator {
             return "Using Hadoop configuration from " + dir + " (" + source + ")";
         }
 
+        static final String IPC_CONNECT_MAX_RETRIES = "ipc.client.connect.max.retries";
+        static final String IPC_CONNECT_MAX_RETRIES_ON_TIMEOUTS = "ipc.client.connect.max.retries.on.timeouts";
+        static final String IPC_CONNECT_RETRY_INTERVAL = "ipc.client.connect.retry.interval";
+        static final String IPC_CONNECT_TIMEOUT = "ipc.client.connect.timeout";
+
         /**
          * The YARN configuration from the site files, with a short ResourceManager connect wait
          * so that an unreachable RM fails in seconds instead of retrying for 15 minutes.
@@ -55,9 +60,14 @@ public final class HadoopConfLocator {
             YarnConfiguration yarn = new YarnConfiguration(hadoop);
             long maxWait = spindleConf.get(YarnConfigOptions.RM_CONNECT_MAX_WAIT).toMillis();
             yarn.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_MAX_WAIT_MS, maxWait);
-            yarn.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_RETRY_INTERVAL_MS, Math.min(1000, Math.max(100, maxWait / 4)));
-            // Also bounds the IPC-level retries of each call (otherwise 10 connect retries per attempt).
-            yarn.setInt("ipc.client.connect.max.retries", 2);
+            long interval = Math.min(1000, Math.max(100, maxWait / 4));
+            yarn.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_RETRY_INTERVAL_MS, interval);
+            // The RM proxy counts attempts (max-wait / interval), not time: every IPC-level retry
+            // inside an attempt (10 by default, 1 s apart) would stretch the wait far past max-wait.
+            yarn.setInt(IPC_CONNECT_MAX_RETRIES, 0);
+            yarn.setInt(IPC_CONNECT_MAX_RETRIES_ON_TIMEOUTS, 0);
+            yarn.setLong(IPC_CONNECT_RETRY_INTERVAL, interval);
+            yarn.setLong(IPC_CONNECT_TIMEOUT, Math.min(20_000, Math.max(1000, maxWait / 4)));
             return yarn;
         }
     }

@@ -125,12 +125,15 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 new PreflightContext(conf, request.userJar(), request.mainClass(), yarnConf, yarnClient, fs, null));
 
         YarnClientApplication app;
+        long connectStart = System.nanoTime();
         try {
             // A new application id only: nothing exists on the cluster until it is submitted.
             app = yarnClient.createApplication();
         } catch (YarnException | IOException e) {
+            // The time really waited, so the message stays honest whatever the IPC layer did.
+            long waitedSeconds = Math.round((System.nanoTime() - connectStart) / 1e9);
             throw new PreflightException("The ResourceManager at " + yarnConf.get(YarnConfiguration.RM_ADDRESS)
-                    + " is unreachable (gave up after " + conf.get(YarnConfigOptions.RM_CONNECT_MAX_WAIT).toSeconds() + " s, "
+                    + " is unreachable (gave up after " + waitedSeconds + " s, "
                     + YarnConfigOptions.RM_CONNECT_MAX_WAIT.key() + "): " + rootMessage(e) + ". Check that it runs and that "
                     + YarnConfiguration.RM_ADDRESS + " in the yarn-site.xml of HADOOP_CONF_DIR names it.", e);
         }
@@ -217,7 +220,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         Configuration conf = request.configuration();
         Map<String, String> confFiles = new LinkedHashMap<>();
         confFiles.put(ShippedConfiguration.FILE_NAME, ShippedConfiguration.toYaml(conf));
-        confFiles.put(ContainerEnvironment.LOG4J_FILE, LogConfiguration.resolve());
+        confFiles.put(ContainerEnvironment.LOG4J_FILE, LogConfiguration.resolve(conf));
         if (request.extraConfFiles() != null) {
             confFiles.putAll(request.extraConfFiles());
         }

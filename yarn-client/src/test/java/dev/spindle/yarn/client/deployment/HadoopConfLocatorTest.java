@@ -44,6 +44,19 @@ class HadoopConfLocatorTest {
     }
 
     @Test
+    void ipcLevelRetriesAreOffSoTheConnectWaitIsTheWholeWait() throws Exception {
+        Path hadoop = confDir("hadoop", "rm-a:8032");
+        YarnConfiguration conf = new HadoopConfLocator(Map.of("HADOOP_CONF_DIR", hadoop.toString()), tmp.resolve("none"))
+                .locate().toYarnConfiguration(new Configuration().set(dev.spindle.configuration.YarnConfigOptions.RM_CONNECT_MAX_WAIT,
+                        java.time.Duration.ofSeconds(2)));
+        assertEquals(2000, conf.getLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_MAX_WAIT_MS, -1));
+        assertEquals(500, conf.getLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_RETRY_INTERVAL_MS, -1));
+        assertEquals(0, conf.getInt(HadoopConfLocator.HadoopConf.IPC_CONNECT_MAX_RETRIES, -1));
+        assertEquals(0, conf.getInt(HadoopConfLocator.HadoopConf.IPC_CONNECT_MAX_RETRIES_ON_TIMEOUTS, -1));
+        assertEquals(1000, conf.getLong(HadoopConfLocator.HadoopConf.IPC_CONNECT_TIMEOUT, -1));
+    }
+
+    @Test
     void yarnConfDirIsTheFallback() throws Exception {
         Path yarn = confDir("yarn", "rm-b:8032");
         HadoopConfLocator.HadoopConf c = new HadoopConfLocator(Map.of("YARN_CONF_DIR", yarn.toString()), tmp.resolve("none")).locate();

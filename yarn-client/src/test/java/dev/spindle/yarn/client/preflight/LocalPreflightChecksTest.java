@@ -65,6 +65,20 @@ class LocalPreflightChecksTest {
     }
 
     @Test
+    void missingLogConfigFileNamesTheKeyAndTheFile() throws Exception {
+        Configuration conf = new Configuration();
+        conf.setString("log4j.configurationFile", tmp.resolve("nope.properties").toString());
+        PreflightException e = assertThrows(PreflightException.class,
+                () -> new LogConfigFileCheck().check(new PreflightContext(conf, null, null, null, null, null, null)));
+        assertTrue(e.getMessage().startsWith("yarn.log-config-file (or log4j.configurationFile) names "
+                + tmp.resolve("nope.properties") + ", which is not a readable file"), e.getMessage());
+
+        Path present = Files.writeString(tmp.resolve("log.properties"), "status = warn\n");
+        conf.setString("log4j.configurationFile", present.toString());
+        assertDoesNotThrow(() -> new LogConfigFileCheck().check(new PreflightContext(conf, null, null, null, null, null, null)));
+    }
+
+    @Test
     void taskExecutorVcoresDefaultToOnePerSlot() {
         Configuration conf = new Configuration();
         conf.setString("taskmanager.numberOfTaskSlots", "6");

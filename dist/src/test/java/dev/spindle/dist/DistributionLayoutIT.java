@@ -56,7 +56,9 @@ class DistributionLayoutIT {
         List<String> bindings = new ArrayList<>();
         for (String dir : List.of("lib", "opt/local-cluster")) {
             for (String name : names(dist.resolve(dir))) {
-                if (name.matches("(slf4j-(reload4j|log4j12|simple|jdk14|nop)|logback-classic|log4j-slf4j2?-impl|reload4j|log4j-1).*")) {
+                // log4j 1.x itself is a second logging back end; log4j-1.2-api (its API bridged to
+                // log4j2, which the embedded ResourceManager calls) is not.
+                if (name.matches("(slf4j-(reload4j|log4j12|simple|jdk14|nop)|logback-classic|log4j-slf4j2?-impl|reload4j|log4j-1\\.[0-9.]+\\.jar).*")) {
                     bindings.add(dir + "/" + name);
                 }
             }

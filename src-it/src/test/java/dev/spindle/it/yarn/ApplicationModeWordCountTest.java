@@ -2,18 +2,14 @@ package dev.spindle.it.yarn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
@@ -94,7 +90,7 @@ class ApplicationModeWordCountTest {
 
         assertEquals(0, result.exitCode(), context);
         assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus(), context);
-        assertEquals(EXPECTED, readCounts(output), context);
+        assertEquals(EXPECTED, WordCountOutput.readCounts(fs, output), context);
         assertTrue(result.out().contains("FINISHED"), context);
         assertTrue(result.out().lines().anyMatch(l -> l.matches("TaskExecutor containers: [1-9]\\d* requested, .* registered")),
                 "progress lines carry the TaskExecutor container counts: " + context);
@@ -117,29 +113,12 @@ class ApplicationModeWordCountTest {
         assertEquals(0, result.exitCode(), context);
         assertTrue(result.out().contains("User jar " + remoteJar + " is referenced in place (not uploaded)"), context);
         assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus(), context);
-        assertEquals(EXPECTED, readCounts(output), context);
+        assertEquals(EXPECTED, WordCountOutput.readCounts(fs, output), context);
         assertTrue(fs.exists(remoteJar), "the user's jar is left alone");
         assertFalse(fs.exists(stagingDir(app)));
     }
 
     private static org.apache.hadoop.fs.Path stagingDir(ApplicationReport app) {
         return fs.makeQualified(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + app.getApplicationId()));
-    }
-
-    private static Map<String, Long> readCounts(String dir) throws Exception {
-        Map<String, Long> counts = new HashMap<>();
-        for (FileStatus part : fs.listStatus(new org.apache.hadoop.fs.Path(dir))) {
-            if (!part.getPath().getName().startsWith("part-")) {
-                continue;
-            }
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(part.getPath()), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    String[] kv = line.split("\t");
-                    assertNull(counts.put(kv[0], Long.parseLong(kv[1])), "each word once: " + kv[0]);
-                }
-            }
-        }
-        return counts;
     }
 }

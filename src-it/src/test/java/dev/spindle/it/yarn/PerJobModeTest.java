@@ -3,11 +3,8 @@ package dev.spindle.it.yarn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
@@ -148,7 +144,7 @@ class PerJobModeTest {
 
         ApplicationReport end = waitForEnd(appId);
         assertEquals(FinalApplicationStatus.SUCCEEDED, end.getFinalApplicationStatus(), end.getDiagnostics() + cli.amLogs(appId));
-        assertEquals(EXPECTED, readCounts(output));
+        assertEquals(EXPECTED, WordCountOutput.readCounts(fs, output));
         assertFalse(fs.exists(stagingDir(appId)), "staging dir removed after success");
 
         // After the end, list and info answer from YARN's final report instead of a connection error.
@@ -234,7 +230,7 @@ class PerJobModeTest {
         assertTrue(attached.out().contains("finished successfully"), attached.out());
         assertTrue(attached.out().contains("User jar " + remoteJar + " is referenced in place (not uploaded)"), attached.out());
         assertTrue(attached.out().contains("(WordCount) is "), "job state lines while following: " + attached.out());
-        assertEquals(EXPECTED, readCounts(output));
+        assertEquals(EXPECTED, WordCountOutput.readCounts(fs, output));
         assertFalse(fs.exists(stagingDir(app.getApplicationId())));
 
         YarnCli.Result two = cli.run("run", "-t", "yarn-per-job", "-d", "-c", TwoJobsProgram.class.getName(), jar.toString());
@@ -269,22 +265,5 @@ class PerJobModeTest {
             }
             Thread.sleep(100); // YARN reports have no change notification; the class timeout bounds this
         }
-    }
-
-    private static Map<String, Long> readCounts(String dir) throws Exception {
-        Map<String, Long> counts = new HashMap<>();
-        for (FileStatus part : fs.listStatus(new org.apache.hadoop.fs.Path(dir))) {
-            if (!part.getPath().getName().startsWith("part-")) {
-                continue;
-            }
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(part.getPath()), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    String[] kv = line.split("\t");
-                    assertNull(counts.put(kv[0], Long.parseLong(kv[1])), "each word once: " + kv[0]);
-                }
-            }
-        }
-        return counts;
     }
 }

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spindle.api.JobClient;
 import dev.spindle.api.tuple.Tuple2;
 import dev.spindle.configuration.Configuration;
-import dev.spindle.runtime.execution.ExecutionContext;
+import dev.spindle.api.execution.ExecutionContext;
 import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.runtime.jobgraph.JobVertex;
 import dev.spindle.runtime.streamtask.harness.LocalJobRunner;
@@ -33,9 +34,10 @@ class ExamplesTest {
 
     private void installHarness() {
         LocalJobRunner runner = new LocalJobRunner();
-        ExecutionContext.install(new ExecutionContext((graph, conf, cl) -> {
-            submitted.set(graph);
-            return runner.execute(graph, conf, cl);
+        ExecutionContext.install(new ExecutionContext((pipeline, conf, cl) -> {
+            JobClient client = runner.execute(pipeline, conf, cl);
+            submitted.set(runner.lastJob().jobGraph());
+            return client;
         }, new Configuration(), null));
     }
 

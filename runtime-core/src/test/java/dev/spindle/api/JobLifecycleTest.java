@@ -11,8 +11,9 @@ import dev.spindle.api.functions.RuntimeContext;
 import dev.spindle.api.functions.SourceFunction;
 import dev.spindle.api.tuple.Tuple2;
 import dev.spindle.configuration.Configuration;
-import dev.spindle.runtime.execution.ExecutionContext;
-import dev.spindle.runtime.execution.PipelineExecutor;
+import dev.spindle.api.execution.ExecutionContext;
+import dev.spindle.api.execution.PipelineExecutor;
+import dev.spindle.runtime.graph.PipelineTranslator;
 import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.runtime.streamtask.harness.CollectSink;
 import dev.spindle.runtime.streamtask.harness.LocalJobRunner;
@@ -193,11 +194,12 @@ class JobLifecycleTest {
         AtomicReference<JobGraph> submitted = new AtomicReference<>();
         AtomicReference<Configuration> submittedConf = new AtomicReference<>();
         CountDownLatch called = new CountDownLatch(1);
-        PipelineExecutor capture = (graph, conf, cl) -> {
+        PipelineExecutor capture = (pipeline, conf, cl) -> {
+            JobGraph graph = PipelineTranslator.translate(pipeline, conf);
             submitted.set(graph);
             submittedConf.set(conf);
             called.countDown();
-            return new LocalJobRunner().execute(graph, conf, cl);
+            return new LocalJobRunner().submit(graph, conf, cl);
         };
         Configuration context = new Configuration();
         context.setString("user.setting", "x");

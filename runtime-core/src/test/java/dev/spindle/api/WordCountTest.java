@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.api.tuple.Tuple2;
 import dev.spindle.configuration.Configuration;
-import dev.spindle.runtime.execution.ExecutionContext;
+import dev.spindle.api.execution.ExecutionContext;
 import dev.spindle.runtime.streamtask.harness.LocalJobRunner;
 import java.io.IOException;
 import java.io.Writer;

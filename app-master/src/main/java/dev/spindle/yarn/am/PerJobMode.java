@@ -13,7 +13,7 @@ import dev.spindle.runtime.dispatcher.JobResult;
 import dev.spindle.runtime.entrypoint.ClusterServices;
 import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.runtime.jobgraph.JobGraphFile;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 
 /**

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.spindle.api.JobStatus;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.runtime.dispatcher.JobResult;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 
 /** How a per-job AM's one job maps to the application's ending, and what it says when it has no usable graph. */

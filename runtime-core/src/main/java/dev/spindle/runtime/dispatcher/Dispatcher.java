@@ -3,7 +3,7 @@ package dev.spindle.runtime.dispatcher;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.ResourceManagerOptions;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobmaster.JobDetails;
 import dev.spindle.runtime.jobmaster.JobMaster;
 import dev.spindle.runtime.jobmaster.JobMasterRegistry;

@@ -1,7 +1,7 @@
 package dev.spindle.runtime.dispatcher;
 
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 

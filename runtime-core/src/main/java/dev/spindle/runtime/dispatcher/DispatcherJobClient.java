@@ -4,7 +4,7 @@ import dev.spindle.api.JobClient;
 import dev.spindle.api.JobExecutionException;
 import dev.spindle.api.JobExecutionResult;
 import dev.spindle.api.JobStatus;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.rpc.RemoteFailure;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

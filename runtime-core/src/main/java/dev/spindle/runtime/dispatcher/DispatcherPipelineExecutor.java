@@ -2,9 +2,9 @@ package dev.spindle.runtime.dispatcher;
 
 import dev.spindle.api.JobClient;
 import dev.spindle.configuration.Configuration;
-import dev.spindle.runtime.execution.PipelineExecutor;
+import dev.spindle.runtime.execution.TranslatingPipelineExecutor;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Submits a program's jobs to a dispatcher in this process, as the application-mode entrypoint
  * does with the dispatcher it hosts. Remembers the jobs so the entrypoint can wait for all of them.
  */
-public final class DispatcherPipelineExecutor implements PipelineExecutor {
+public final class DispatcherPipelineExecutor extends TranslatingPipelineExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatcherPipelineExecutor.class);
 
@@ -27,7 +27,7 @@ public final class DispatcherPipelineExecutor implements PipelineExecutor {
     }
 
     @Override
-    public JobClient execute(JobGraph jobGraph, Configuration configuration, ClassLoader userClassLoader) throws Exception {
+    public JobClient submit(JobGraph jobGraph, Configuration configuration, ClassLoader userClassLoader) throws Exception {
         try {
             dispatcher.submitJob(jobGraph).get();
         } catch (ExecutionException e) {

@@ -1,7 +1,7 @@
 package dev.spindle.runtime.dispatcher;
 
 import dev.spindle.api.JobStatus;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import java.io.Serializable;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.spindle.runtime.dispatcher;
 
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 
 /** The dispatcher knows no running or finished job with this id. */
 public final class NoSuchJobException extends Exception {

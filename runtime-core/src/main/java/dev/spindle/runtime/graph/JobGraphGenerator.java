@@ -3,7 +3,7 @@ package dev.spindle.runtime.graph;
 import dev.spindle.api.RuntimeMode;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobgraph.JobVertex;
 import dev.spindle.runtime.jobgraph.JobVertexID;
 import dev.spindle.runtime.jobgraph.ShipStrategy;

@@ -1,7 +1,14 @@
 package dev.spindle.runtime.graph;
 
 import dev.spindle.api.RuntimeMode;
+import dev.spindle.api.dag.OneInputTransformation;
+import dev.spindle.api.dag.PartitionTransformation;
+import dev.spindle.api.dag.SinkTransformation;
+import dev.spindle.api.dag.SourceTransformation;
+import dev.spindle.api.dag.Transformation;
+import dev.spindle.api.dag.UnionTransformation;
 import dev.spindle.runtime.jobgraph.ShipStrategy;
+import dev.spindle.runtime.operators.StreamOperator;
 import dev.spindle.runtime.streamtask.ForwardPartitioner;
 import dev.spindle.runtime.streamtask.Partitioner;
 import dev.spindle.runtime.streamtask.RebalancePartitioner;
@@ -12,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the transformations of a program into a {@link StreamGraph}: sources and operators become
- * nodes with a resolved parallelism; partitionings and unions become properties of the edges. An
+ * Turns the transformations of a program into a {@link StreamGraph}: sources, operators and sinks
+ * become nodes with a resolved parallelism and the runtime operator chosen by {@link RuntimeOperators};
+ * partitionings and unions become properties of the edges. An
  * edge without an explicit partitioning is FORWARD between equal parallelisms and REBALANCE otherwise.
  */
 public final class StreamGraphGenerator {
@@ -72,22 +80,20 @@ public final class StreamGraphGenerator {
         }
         List<Upstream> result;
         if (t instanceof SourceTransformation<?> source) {
-            StreamNode node = new StreamNode(t.getId(), "Source: " + t.getName(), parallelism(t), source.getOperator(), true,
-                    source.isBounded());
+            StreamNode node = new StreamNode(t.getId(), "Source: " + t.getName(), parallelism(t),
+                    RuntimeOperators.source(source.getSource()), true, source.isBounded());
             graph.addNode(node);
             result = List.of(new Upstream(node, null, null));
         } else if (t instanceof OneInputTransformation<?, ?> op) {
-            List<Upstream> inputs = translate(op.getInputs().get(0));
-            StreamNode node = new StreamNode(t.getId(), t.getName(), parallelism(t), op.getOperator(), false, true);
-            graph.addNode(node);
-            for (Upstream in : inputs) {
-                graph.addEdge(edge(in, node));
-            }
-            result = List.of(new Upstream(node, null, null));
+            result = List.of(consumer(t, RuntimeOperators.operator(op.getOperator())));
+        } else if (t instanceof SinkTransformation<?> sink) {
+            result = List.of(consumer(t, RuntimeOperators.sink(sink.getSink())));
         } else if (t instanceof PartitionTransformation<?> p) {
             result = new ArrayList<>();
+            ShipStrategy strategy = Partitioners.shipStrategy(p.getPartitioning());
+            Partitioner partitioner = Partitioners.partitioner(p);
             for (Upstream in : translate(p.getInputs().get(0))) {
-                result.add(new Upstream(in.node(), p.getShipStrategy(), p.getPartitioner()));
+                result.add(new Upstream(in.node(), strategy, partitioner));
             }
         } else if (t instanceof UnionTransformation<?> u) {
             result = new ArrayList<>();
@@ -99,6 +105,17 @@ public final class StreamGraphGenerator {
         }
         translated.put(t.getId(), result);
         return result;
+    }
+
+    /** The node of an operator or sink, connected to everything its input resolves to. */
+    private Upstream consumer(Transformation<?> t, StreamOperator<?, ?> operator) {
+        List<Upstream> inputs = translate(t.getInputs().get(0));
+        StreamNode node = new StreamNode(t.getId(), t.getName(), parallelism(t), operator, false, true);
+        graph.addNode(node);
+        for (Upstream in : inputs) {
+            graph.addEdge(edge(in, node));
+        }
+        return new Upstream(node, null, null);
     }
 
     private int parallelism(Transformation<?> t) {

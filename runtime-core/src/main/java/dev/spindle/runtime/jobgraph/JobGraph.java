@@ -1,5 +1,6 @@
 package dev.spindle.runtime.jobgraph;
 
+import dev.spindle.api.JobID;
 import dev.spindle.configuration.Configuration;
 import java.io.Serializable;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package dev.spindle.runtime.jobgraph;
 
+import dev.spindle.api.AbstractId;
+
 /** Identifies one vertex of a job graph. */
 public final class JobVertexID extends AbstractId {
 

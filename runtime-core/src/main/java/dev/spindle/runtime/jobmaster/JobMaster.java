@@ -9,7 +9,7 @@ import dev.spindle.configuration.RpcOptions;
 import dev.spindle.runtime.dispatcher.JobResult;
 import dev.spindle.runtime.heartbeat.HeartbeatMonitor;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobgraph.JobVertex;
 import dev.spindle.runtime.jobgraph.JobVertexID;
 import dev.spindle.runtime.resourcemanager.JobResourceListener;

@@ -1,6 +1,6 @@
 package dev.spindle.runtime.jobmaster;
 
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.rpc.proto.Ack;
 import dev.spindle.runtime.rpc.proto.HeartbeatResponse;
 import dev.spindle.runtime.rpc.proto.JobMasterHeartbeatRequest;

@@ -1,6 +1,6 @@
 package dev.spindle.runtime.jobmaster;
 
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 
 /** Finds the running job master of a job (the dispatcher keeps them). */
 public interface JobMasterRegistry {

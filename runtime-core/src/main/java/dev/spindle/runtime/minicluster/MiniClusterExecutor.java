@@ -7,9 +7,9 @@ import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.MiniClusterOptions;
 import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.runtime.dispatcher.DispatcherJobClient;
-import dev.spindle.runtime.execution.PipelineExecutor;
+import dev.spindle.runtime.execution.TranslatingPipelineExecutor;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +19,12 @@ import org.slf4j.LoggerFactory;
  * started for the job and stopped when it ends. The default executor of a program run outside any
  * cluster.
  */
-public final class MiniClusterExecutor implements PipelineExecutor {
+public final class MiniClusterExecutor extends TranslatingPipelineExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(MiniClusterExecutor.class);
 
     @Override
-    public JobClient execute(JobGraph jobGraph, Configuration configuration, ClassLoader userClassLoader) throws Exception {
+    public JobClient submit(JobGraph jobGraph, Configuration configuration, ClassLoader userClassLoader) throws Exception {
         Configuration conf = new Configuration(configuration);
         int taskExecutors = Math.max(1, conf.get(MiniClusterOptions.NUM_TASK_EXECUTORS));
         conf.set(MiniClusterOptions.NUM_TASK_EXECUTORS, taskExecutors);

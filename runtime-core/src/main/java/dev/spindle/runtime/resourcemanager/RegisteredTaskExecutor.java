@@ -1,6 +1,6 @@
 package dev.spindle.runtime.resourcemanager;
 
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 
 /** The resource manager's view of one registered TaskExecutor and its slots. */
 final class RegisteredTaskExecutor {

@@ -6,7 +6,7 @@ import dev.spindle.configuration.ResourceManagerOptions;
 import dev.spindle.configuration.RpcOptions;
 import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.runtime.heartbeat.HeartbeatMonitor;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.proto.Ack;
 import dev.spindle.runtime.rpc.proto.RequestSlotRequest;

@@ -1,6 +1,6 @@
 package dev.spindle.runtime.resourcemanager;
 
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.rpc.proto.SlotStatus;
 import java.util.ArrayList;
 import java.util.Collection;

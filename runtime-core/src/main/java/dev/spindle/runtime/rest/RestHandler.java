@@ -6,7 +6,7 @@ import dev.spindle.runtime.dispatcher.Dispatcher;
 import dev.spindle.runtime.dispatcher.JobResult;
 import dev.spindle.runtime.dispatcher.NoSuchJobException;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobmaster.JobDetails;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.ResourceManager;

@@ -3,7 +3,7 @@ package dev.spindle.runtime.taskexecutor;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.runtime.io.InputGate;
 import dev.spindle.runtime.io.ResultPartitionWriter;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobgraph.JobVertex;
 import dev.spindle.runtime.metrics.TaskIOMetrics;
 import dev.spindle.runtime.task.AccumulatorRegistry;

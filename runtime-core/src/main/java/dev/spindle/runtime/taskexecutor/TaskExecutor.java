@@ -8,7 +8,7 @@ import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.runtime.io.network.ProducerLocation;
 import dev.spindle.runtime.io.network.ShuffleEnvironment;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobgraph.JobVertexID;
 import dev.spindle.runtime.resourcemanager.ResourceID;
 import dev.spindle.runtime.rpc.JobGraphs;

@@ -1,7 +1,7 @@
 package dev.spindle.runtime.taskexecutor;
 
 import dev.spindle.configuration.Configuration;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

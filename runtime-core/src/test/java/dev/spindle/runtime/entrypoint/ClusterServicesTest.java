@@ -60,7 +60,7 @@ class ClusterServicesTest {
         }
 
         JobGraph job = TestJobs.sourceToSink("in-am", 2, 2, ShipStrategy.REBALANCE, "n=5000", "", new Configuration());
-        JobExecutionResult result = new DispatcherPipelineExecutor(services.getDispatcher()).execute(job, new Configuration(),
+        JobExecutionResult result = new DispatcherPipelineExecutor(services.getDispatcher()).submit(job, new Configuration(),
                 getClass().getClassLoader()).getJobExecutionResult().get(30, TimeUnit.SECONDS);
         assertEquals(TestJobs.expectedSum(5000), (Long) result.getAccumulatorResult("sum"));
         assertTrue(driver.requested.isEmpty(), "the registered TaskExecutor's slots sufficed");
@@ -80,7 +80,7 @@ class ClusterServicesTest {
         RecordingDriver driver = new RecordingDriver();
         try (ClusterServices services = ClusterServicesFactory.start(conf, driver, ClusterSecret.generate(), "127.0.0.1")) {
             JobGraph job = TestJobs.sourceToSink("starved", 3, 3, ShipStrategy.FORWARD, "n=10", "", new Configuration());
-            var client = new DispatcherPipelineExecutor(services.getDispatcher()).execute(job, new Configuration(), getClass().getClassLoader());
+            var client = new DispatcherPipelineExecutor(services.getDispatcher()).submit(job, new Configuration(), getClass().getClassLoader());
             var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> client.getJobExecutionResult().get(10, TimeUnit.SECONDS));
             String message = e.getCause().getMessage();
             assertTrue(message.contains("NoResourceAvailableException") && message.contains("needs 3 slots") && message.contains("got 0")

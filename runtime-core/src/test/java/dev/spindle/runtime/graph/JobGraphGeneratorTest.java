@@ -40,7 +40,7 @@ class JobGraphGeneratorTest {
                 .reduce(Long::sum)
                 .map(x -> "v" + x)
                 .print();
-        JobGraph g = env.getJobGraph("chain");
+        JobGraph g = PipelineTranslator.translate(env, "chain");
         assertEquals(List.of("Source: numbers -> Map -> Filter", "Keyed Reduce -> Map -> Sink: Print to Std. Out"), names(g));
         assertEquals(1, g.getEdges().size());
         JobEdge edge = g.getEdges().get(0);
@@ -60,7 +60,7 @@ class JobGraphGeneratorTest {
                 .rebalance().map(x -> x).name("same")                // explicit REBALANCE
                 .broadcast().filter(x -> true).setParallelism(3)     // BROADCAST
                 .print().setParallelism(3);                          // chained: FORWARD, equal parallelism
-        JobGraph g = env.getJobGraph("breaks");
+        JobGraph g = PipelineTranslator.translate(env, "breaks");
         assertEquals(List.of("Source: Collection", "inc", "same", "Filter -> Sink: Print to Std. Out"), names(g));
         assertEquals(List.of(1, 2, 2, 3), g.getVertices().stream().map(JobVertex::getParallelism).toList());
         assertEquals(List.of(ShipStrategy.REBALANCE, ShipStrategy.REBALANCE, ShipStrategy.BROADCAST),
@@ -79,7 +79,7 @@ class JobGraphGeneratorTest {
         DataStream<Long> b = env.fromSequence(20, 30);
         a.print();
         a.union(b).map(x -> x).print();
-        JobGraph g = env.getJobGraph("union");
+        JobGraph g = PipelineTranslator.translate(env, "union");
         // a -> print is chained; a and b both feed the union's map through FORWARD network edges.
         assertEquals(List.of("Source: Sequence 0..10 -> Sink: Print to Std. Out", "Source: Sequence 20..30",
                 "Map -> Sink: Print to Std. Out"), names(g));
@@ -92,19 +92,19 @@ class JobGraphGeneratorTest {
     void runtimeModeIsResolvedFromSourceBoundedness() throws Exception {
         StreamEnvironment env = env();
         env.fromGenerator(i -> i).print();
-        StreamTaskConfig config = JavaSerialization.fromBytes(env.getJobGraph("g").getVertices().get(0).getTaskConfiguration(), null);
+        StreamTaskConfig config = JavaSerialization.fromBytes(PipelineTranslator.translate(env, "g").getVertices().get(0).getTaskConfiguration(), null);
         assertEquals(false, config.batchMode(), "an unbounded source makes AUTOMATIC run as STREAMING");
 
         StreamEnvironment batch = env();
         batch.setRuntimeMode(RuntimeMode.BATCH);
         batch.fromGenerator(i -> i).print();
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> batch.getJobGraph("g"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> PipelineTranslator.translate(batch, "g"));
         assertTrue(e.getMessage().contains("unbounded"), e.getMessage());
     }
 
     @Test
     void programWithoutOperatorsIsRejected() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> env().getJobGraph("empty"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> PipelineTranslator.translate(env(), "empty"));
         assertTrue(e.getMessage().contains("no operators"));
     }
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+import dev.spindle.api.JobID;
 import dev.spindle.configuration.Configuration;
 
 class JobGraphFileTest {

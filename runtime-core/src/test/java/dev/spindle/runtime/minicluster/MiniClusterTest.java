@@ -81,7 +81,7 @@ class MiniClusterTest {
     void executorSizesAClusterForTheJobAndStopsIt() throws Exception {
         long n = 10_000;
         JobGraph job = TestJobs.sourceToSink("forward", 3, 3, ShipStrategy.FORWARD, "n=" + n, "", new Configuration());
-        JobClient client = new MiniClusterExecutor().execute(job, new Configuration(), getClass().getClassLoader());
+        JobClient client = new MiniClusterExecutor().submit(job, new Configuration(), getClass().getClassLoader());
         JobExecutionResult result = client.getJobExecutionResult().get(30, TimeUnit.SECONDS);
         assertEquals(TestJobs.expectedSum(n), (Long) result.getAccumulatorResult("sum"));
         assertEquals(job.getJobId(), result.getJobId());

@@ -6,7 +6,7 @@ import dev.spindle.runtime.io.InputBuffer;
 import dev.spindle.runtime.io.InputGate;
 import dev.spindle.runtime.io.ResultPartitionWriter;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobgraph.JobVertex;
 import dev.spindle.runtime.jobgraph.JobVertexID;
 import dev.spindle.runtime.jobgraph.ShipStrategy;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.MemorySize;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.security.ClusterSecret;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.spindle.runtime.resourcemanager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.rpc.proto.SlotStatus;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.MiniClusterOptions;
 import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobgraph.ShipStrategy;
 import dev.spindle.runtime.minicluster.MiniCluster;
 import dev.spindle.runtime.minicluster.TestJobs;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobgraph.JobVertex;
 import dev.spindle.runtime.jobgraph.JobVertexID;
 import dev.spindle.runtime.resourcemanager.ResourceID;

@@ -9,7 +9,7 @@ import dev.spindle.api.JobExecutionException;
 import dev.spindle.api.JobExecutionResult;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobgraph.JobVertex;
 import dev.spindle.runtime.jobgraph.JobVertexID;
 import dev.spindle.runtime.minicluster.MiniClusterExecutor;
@@ -111,7 +111,7 @@ class UserJarClassLoadingTest {
     }
 
     private static Object run(JobGraph graph) throws Exception {
-        JobExecutionResult r = new MiniClusterExecutor().execute(graph, new Configuration(), UserJarClassLoadingTest.class.getClassLoader())
+        JobExecutionResult r = new MiniClusterExecutor().submit(graph, new Configuration(), UserJarClassLoadingTest.class.getClassLoader())
                 .getJobExecutionResult().get(30, TimeUnit.SECONDS);
         // the job master has no user classes: a user accumulator comes back as the text of each subtask's value
         Object max = r.getAccumulatorResult("max");
@@ -157,7 +157,7 @@ class UserJarClassLoadingTest {
         conf.setString("taskmanager.numberOfTaskSlots", "2");
         RemoteLikeFileSystem.OPENS.set(0);
         JobGraph graph = job(null, URI.create("testremote://" + jar.toUri().getPath()));
-        JobExecutionResult r = new MiniClusterExecutor().execute(graph, conf, getClass().getClassLoader())
+        JobExecutionResult r = new MiniClusterExecutor().submit(graph, conf, getClass().getClassLoader())
                 .getJobExecutionResult().get(30, TimeUnit.SECONDS);
         assertEquals(4L, (Long) r.getAccumulatorResult("which"));
         assertEquals(1, RemoteLikeFileSystem.OPENS.get(), "two subtasks on one TaskExecutor share one download");

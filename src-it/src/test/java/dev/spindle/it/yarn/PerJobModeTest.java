@@ -40,7 +40,7 @@ import dev.spindle.it.programs.EndlessStreamProgram;
 import dev.spindle.it.programs.TwoJobsProgram;
 import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.runtime.jobgraph.JobGraphFile;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.yarn.client.deployment.DeployedApplication;
 import dev.spindle.yarn.client.deployment.DeploymentRequest;
 import dev.spindle.yarn.client.deployment.HadoopConfLocator;

@@ -1,7 +1,7 @@
 package dev.spindle.runtime.io.network;
 
 import com.google.protobuf.ByteString;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.rpc.Failures;
 import dev.spindle.runtime.rpc.proto.ConsumerMessage;
 import dev.spindle.runtime.rpc.proto.DataExchangeServiceGrpc;

@@ -1,6 +1,6 @@
 package dev.spindle.runtime.io.network;
 
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 
 /** Identifies the output of one producer subtask attempt on one edge of a job. */
 public record PartitionKey(JobID jobId, int edgeIndex, int producerSubtask, int attempt) {

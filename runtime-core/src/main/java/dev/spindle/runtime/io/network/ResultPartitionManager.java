@@ -1,6 +1,6 @@
 package dev.spindle.runtime.io.network;
 
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

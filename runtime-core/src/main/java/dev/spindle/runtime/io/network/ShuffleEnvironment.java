@@ -2,7 +2,7 @@ package dev.spindle.runtime.io.network;
 
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.NetworkOptions;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.rpc.RpcClients;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.configuration.Configuration;
 import dev.spindle.runtime.io.InputBuffer;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.RpcServer;
 import dev.spindle.runtime.security.ClusterSecret;

@@ -10,6 +10,7 @@ import dev.spindle.api.StreamEnvironment;
 import dev.spindle.api.WriteMode;
 import dev.spindle.api.functions.MapFunction;
 import dev.spindle.configuration.Configuration;
+import dev.spindle.runtime.graph.PipelineTranslator;
 import dev.spindle.runtime.streamtask.harness.LocalJobRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,8 +103,8 @@ class TextOutputSinkTest {
         TextOutputSink<String> sink = new TextOutputSink<>(out.toUri().toString(), WriteMode.NO_OVERWRITE);
         StreamEnvironment env = env(1, 1);
         env.fromElements("from attempt 1").addSink(sink);
-        env.getJobGraph("bypass");
-        new LocalJobRunner(8, 1).execute(env.getJobGraph("restart"), new Configuration(), null)
+        PipelineTranslator.translate(env, "bypass");
+        new LocalJobRunner(8, 1).submit(PipelineTranslator.translate(env, "restart"), new Configuration(), null)
                 .getJobExecutionResult().get();
         assertEquals(List.of("from attempt 1"), Files.readAllLines(out.resolve("part-0")));
         assertFalse(names(out).stream().anyMatch(n -> n.contains("inprogress")));

@@ -6,7 +6,7 @@ import dev.spindle.api.JobExecutionResult;
 import dev.spindle.api.JobStatus;
 import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.configuration.Configuration;
-import dev.spindle.runtime.execution.PipelineExecutor;
+import dev.spindle.runtime.execution.TranslatingPipelineExecutor;
 import dev.spindle.runtime.jobgraph.JobEdge;
 import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.runtime.jobgraph.JobVertex;
@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * in-memory queues. The first failure cancels the other subtasks and fails the job with the
  * root cause. No restarts; the attempt number is fixed per runner.
  */
-public final class LocalJobRunner implements PipelineExecutor {
+public final class LocalJobRunner extends TranslatingPipelineExecutor {
 
     private final int queueCapacity;
     private final int attemptNumber;
@@ -46,7 +46,7 @@ public final class LocalJobRunner implements PipelineExecutor {
     }
 
     @Override
-    public JobClient execute(JobGraph jobGraph, Configuration configuration, ClassLoader userClassLoader) throws Exception {
+    public JobClient submit(JobGraph jobGraph, Configuration configuration, ClassLoader userClassLoader) throws Exception {
         RunningJob job = new RunningJob(jobGraph, userClassLoader == null ? getClass().getClassLoader() : userClassLoader);
         lastJob = job;
         job.start();
@@ -193,12 +193,17 @@ public final class LocalJobRunner implements PipelineExecutor {
             }
         }
 
+        /** The job graph this job runs. */
+        public JobGraph jobGraph() {
+            return jobGraph;
+        }
+
         public Map<JobVertexID, List<HarnessTaskEnvironment>> environments() {
             return environments;
         }
 
         @Override
-        public dev.spindle.runtime.jobgraph.JobID getJobId() {
+        public dev.spindle.api.JobID getJobId() {
             return jobGraph.getJobId();
         }
 

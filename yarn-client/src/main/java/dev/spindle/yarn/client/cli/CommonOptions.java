@@ -1,6 +1,6 @@
 package dev.spindle.yarn.client.cli;
 
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;

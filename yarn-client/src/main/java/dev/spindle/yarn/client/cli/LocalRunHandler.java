@@ -3,7 +3,7 @@ package dev.spindle.yarn.client.cli;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.DeploymentOptions;
 import dev.spindle.configuration.PipelineOptions;
-import dev.spindle.runtime.execution.ExecutionContext;
+import dev.spindle.api.execution.ExecutionContext;
 import dev.spindle.runtime.minicluster.MiniClusterExecutor;
 import dev.spindle.runtime.program.PackagedProgram;
 import dev.spindle.runtime.program.ProgramInvocationException;

@@ -1,7 +1,7 @@
 package dev.spindle.yarn.client.cli;
 
 import dev.spindle.configuration.Configuration;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import java.util.List;
 
 /** {@code stop <jobId> [-p savepointPath] [-d]}: stop a job with a final savepoint. */

@@ -9,7 +9,7 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.DeploymentOptions;
 import dev.spindle.configuration.PipelineOptions;
-import dev.spindle.runtime.execution.ExecutionContext;
+import dev.spindle.api.execution.ExecutionContext;
 import dev.spindle.runtime.program.PackagedProgram;
 import dev.spindle.runtime.program.ProgramInvocationException;
 import dev.spindle.yarn.client.deployment.HadoopConfLocator;

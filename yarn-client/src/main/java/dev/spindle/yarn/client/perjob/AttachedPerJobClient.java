@@ -18,7 +18,7 @@ import dev.spindle.api.JobExecutionException;
 import dev.spindle.api.JobExecutionResult;
 import dev.spindle.api.JobStatus;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.yarn.client.deployment.DeployedApplication;
 import dev.spindle.yarn.client.deployment.YarnClusterDescriptor;
 import dev.spindle.yarn.client.rest.RestClusterClient;

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.spindle.api.JobClient;
 import dev.spindle.api.JobExecutionResult;
 import dev.spindle.api.JobStatus;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 
 /**
  * What {@code executeAsync()} gives a detached per-job program: the job id and nothing to wait

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import dev.spindle.api.JobClient;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.DeploymentOptions;
-import dev.spindle.runtime.execution.PipelineExecutor;
+import dev.spindle.runtime.execution.TranslatingPipelineExecutor;
 import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.runtime.jobgraph.JobGraphFile;
 import dev.spindle.yarn.client.deployment.DeployedApplication;
@@ -29,7 +29,7 @@ import dev.spindle.yarn.client.deployment.YarnClusterDescriptor;
  * application and {@code execute()} returns {@link dev.spindle.api.JobExecutionResult#detached}
  * at once: main() goes on and finishes while the job runs on the cluster.
  */
-public final class PerJobPipelineExecutor implements PipelineExecutor {
+public final class PerJobPipelineExecutor extends TranslatingPipelineExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PerJobPipelineExecutor.class);
 
@@ -54,7 +54,7 @@ public final class PerJobPipelineExecutor implements PipelineExecutor {
     }
 
     @Override
-    public synchronized JobClient execute(JobGraph jobGraph, Configuration configuration, ClassLoader userClassLoader)
+    public synchronized JobClient submit(JobGraph jobGraph, Configuration configuration, ClassLoader userClassLoader)
             throws Exception {
         if (graph != null) {
             throw new IllegalStateException("The program submitted a second job ('" + jobGraph.getName() + "') after job "

@@ -13,7 +13,7 @@ import dev.spindle.api.JobClient;
 import dev.spindle.api.JobExecutionException;
 import dev.spindle.api.JobExecutionResult;
 import dev.spindle.api.JobStatus;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.yarn.client.rest.RestClusterClient;
 
 /**

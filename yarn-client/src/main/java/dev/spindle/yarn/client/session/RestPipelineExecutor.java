@@ -12,9 +12,9 @@ import dev.spindle.api.JobClient;
 import dev.spindle.api.JobExecutionResult;
 import dev.spindle.api.JobStatus;
 import dev.spindle.configuration.Configuration;
-import dev.spindle.runtime.execution.PipelineExecutor;
+import dev.spindle.runtime.execution.TranslatingPipelineExecutor;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import dev.spindle.runtime.rpc.JobGraphs;
 import dev.spindle.yarn.client.rest.RestClusterClient;
 
@@ -23,7 +23,7 @@ import dev.spindle.yarn.client.rest.RestClusterClient;
  * jobs: the session's REST API. Attached, the returned client waits for the job's end; detached,
  * its result is complete at once with only the job id.
  */
-public final class RestPipelineExecutor implements PipelineExecutor {
+public final class RestPipelineExecutor extends TranslatingPipelineExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestPipelineExecutor.class);
 
@@ -41,7 +41,7 @@ public final class RestPipelineExecutor implements PipelineExecutor {
     }
 
     @Override
-    public JobClient execute(JobGraph jobGraph, Configuration configuration, ClassLoader userClassLoader) throws Exception {
+    public JobClient submit(JobGraph jobGraph, Configuration configuration, ClassLoader userClassLoader) throws Exception {
         String id = rest.submitJob(JobGraphs.serialize(jobGraph));
         JobID jobId = JobID.fromHexString(id);
         submitted.add(jobId);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.CoreOptions;
 import dev.spindle.configuration.DeploymentOptions;
-import dev.spindle.runtime.execution.ExecutionContext;
+import dev.spindle.api.execution.ExecutionContext;
 import dev.spindle.yarn.client.cli.testprogram.RecordingProgram;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.spindle.yarn.client.cli.testprogram;
 
 import dev.spindle.configuration.CoreOptions;
-import dev.spindle.runtime.execution.ExecutionContext;
+import dev.spindle.api.execution.ExecutionContext;
 
 /** A user program that reports the context the CLI installed, without calling execute(). */
 public final class RecordingProgram {

@@ -1,21 +1,22 @@
-package dev.spindle.runtime.graph;
+package dev.spindle.api.dag;
 
-import dev.spindle.runtime.operators.StreamOperator;
 import java.util.List;
 
-/** An operator (map, keyed reduce, sink, ...) applied to one input stream. */
+/** An operator (map, keyed reduce, ...) applied to one input stream. */
 public final class OneInputTransformation<IN, OUT> extends Transformation<OUT> {
 
     private final Transformation<IN> input;
-    private final StreamOperator<IN, OUT> operator;
+    private final OperatorDescription<IN, OUT> operator;
 
-    public OneInputTransformation(int id, String name, Transformation<IN> input, StreamOperator<IN, OUT> operator) {
+    /** The operator {@code operator} reading {@code input}. */
+    public OneInputTransformation(int id, String name, Transformation<IN> input, OperatorDescription<IN, OUT> operator) {
         super(id, name, DEFAULT_PARALLELISM);
         this.input = input;
         this.operator = operator;
     }
 
-    public StreamOperator<IN, OUT> getOperator() {
+    /** What the operator does. */
+    public OperatorDescription<IN, OUT> getOperator() {
         return operator;
     }
 

@@ -1,11 +1,11 @@
-package dev.spindle.api;
+package dev.spindle.runtime.execution;
 
-import dev.spindle.runtime.graph.OneInputTransformation;
-import dev.spindle.runtime.graph.Transformation;
-import dev.spindle.runtime.operators.SinkOperator;
-import dev.spindle.runtime.operators.sinks.TextOutputSink;
+import dev.spindle.api.WriteMode;
+import dev.spindle.api.dag.Pipeline;
+import dev.spindle.api.dag.SinkDescription;
+import dev.spindle.api.dag.SinkTransformation;
+import dev.spindle.api.dag.Transformation;
 import java.io.IOException;
-import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,20 +14,24 @@ import org.apache.hadoop.fs.Path;
 /**
  * Checks file outputs before submission, so a job does not start only to fail on existing output:
  * an output directory holding data is an error unless written with {@link WriteMode#OVERWRITE},
- * in which case it is removed.
+ * in which case it is removed. Run by {@link TranslatingPipelineExecutor} in the JVM that submits the
+ * job (client or ApplicationMaster), before the job starts.
  */
 final class OutputPreparation {
 
-    void prepare(List<Transformation<?>> transformations) throws IOException {
-        for (Transformation<?> t : transformations) {
-            if (t instanceof OneInputTransformation<?, ?> op && op.getOperator() instanceof SinkOperator<?> sink
-                    && sink.getFunction() instanceof TextOutputSink<?> text) {
-                prepare(new Path(text.getDirectory()), text.getWriteMode());
+    private OutputPreparation() {
+    }
+
+    /** Checks (and for OVERWRITE clears) the output of every text file sink of {@code pipeline}. */
+    static void prepare(Pipeline pipeline) throws IOException {
+        for (Transformation<?> t : pipeline.getTransformations()) {
+            if (t instanceof SinkTransformation<?> sink && sink.getSink() instanceof SinkDescription.TextFile<?> text) {
+                prepare(new Path(text.directory()), text.writeMode());
             }
         }
     }
 
-    private void prepare(Path path, WriteMode mode) throws IOException {
+    private static void prepare(Path path, WriteMode mode) throws IOException {
         FileSystem fs = path.getFileSystem(new Configuration());
         if (!fs.exists(path)) {
             return;

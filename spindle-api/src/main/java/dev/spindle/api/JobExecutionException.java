@@ -1,6 +1,6 @@
 package dev.spindle.api;
 
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 
 /** A job that ended FAILED (or CANCELED); the cause is the root failure of its tasks. */
 public class JobExecutionException extends Exception {

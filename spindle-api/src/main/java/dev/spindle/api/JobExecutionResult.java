@@ -1,6 +1,6 @@
 package dev.spindle.api;
 
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import java.io.Serializable;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.spindle.api;
 
-import dev.spindle.runtime.graph.Transformation;
+import dev.spindle.api.dag.Transformation;
 
 /** The end of a stream in a sink; lets the sink's name and parallelism be set. */
 public final class DataStreamSink<T> {
@@ -11,16 +11,19 @@ public final class DataStreamSink<T> {
         this.transformation = transformation;
     }
 
+    /** Sets how many parallel subtasks run the sink. */
     public DataStreamSink<T> setParallelism(int parallelism) {
         transformation.setParallelism(parallelism);
         return this;
     }
 
+    /** Names the sink (shown in the job graph, logs and REST). */
     public DataStreamSink<T> name(String name) {
         transformation.setName(name);
         return this;
     }
 
+    /** The program step of the sink. */
     public Transformation<?> getTransformation() {
         return transformation;
     }

@@ -1,6 +1,6 @@
 package dev.spindle.api;
 
-import dev.spindle.runtime.jobgraph.JobID;
+import dev.spindle.api.JobID;
 import java.util.concurrent.CompletableFuture;
 
 /** A handle on a submitted job, returned by {@code StreamEnvironment.executeAsync}. */

@@ -1,27 +1,17 @@
 package dev.spindle.api;
 
+import dev.spindle.api.dag.Pipeline;
+import dev.spindle.api.dag.SourceDescription;
+import dev.spindle.api.dag.SourceTransformation;
+import dev.spindle.api.dag.Transformation;
+import dev.spindle.api.execution.ExecutionContext;
+import dev.spindle.api.execution.LocalExecutorLookup;
+import dev.spindle.api.execution.PipelineExecutor;
 import dev.spindle.api.functions.GeneratorFunction;
 import dev.spindle.api.functions.SourceFunction;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.CoreOptions;
 import dev.spindle.configuration.ExecutionOptions;
-import dev.spindle.configuration.PipelineOptions;
-import dev.spindle.runtime.execution.ExecutionContext;
-import dev.spindle.runtime.execution.PipelineExecutor;
-import dev.spindle.runtime.graph.JobGraphGenerator;
-import dev.spindle.runtime.graph.SourceTransformation;
-import dev.spindle.runtime.graph.StreamGraph;
-import dev.spindle.runtime.graph.StreamGraphGenerator;
-import dev.spindle.runtime.graph.Transformation;
-import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.minicluster.MiniClusterExecutor;
-import dev.spindle.runtime.operators.SourceOperator;
-import dev.spindle.runtime.operators.sources.CollectionSource;
-import dev.spindle.runtime.operators.sources.GeneratorSource;
-import dev.spindle.runtime.operators.sources.SequenceSource;
-import dev.spindle.runtime.operators.sources.SocketTextSource;
-import dev.spindle.runtime.operators.sources.TextFileSource;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,8 +19,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where a job's {@code main()} builds its program and runs it. {@link #getEnvironment()} binds to
@@ -38,8 +26,6 @@ import org.slf4j.LoggerFactory;
  * cluster, to a local in-process MiniCluster.
  */
 public final class StreamEnvironment {
-
-    private static final Logger LOG = LoggerFactory.getLogger(StreamEnvironment.class);
 
     private final PipelineExecutor executor;
     private final Configuration configuration;
@@ -54,13 +40,13 @@ public final class StreamEnvironment {
         this.userClassLoader = userClassLoader;
     }
 
-    /** The environment of the context this program runs in, or a local MiniCluster one. */
+    /** The environment of the context this program runs in, or a local MiniCluster one (needs the runtime on the classpath). */
     public static StreamEnvironment getEnvironment() {
         ExecutionContext context = ExecutionContext.current();
         if (context != null) {
             return new StreamEnvironment(context.executor(), context.configuration(), context.userClassLoader());
         }
-        return new StreamEnvironment(new MiniClusterExecutor(), new Configuration(), null);
+        return new StreamEnvironment(LocalExecutorLookup.createExecutor(), new Configuration(), null);
     }
 
     // ---- settings ------------------------------------------------------------------------------
@@ -114,17 +100,17 @@ public final class StreamEnvironment {
 
     /** The lines of a file, or of all non-hidden files of a directory, on any Hadoop FileSystem; read in parallel. */
     public DataStream<String> readTextFile(String path) {
-        return source("Text File " + path, new TextFileSource(path), true, 0);
+        return source("Text File " + path, new SourceDescription.TextFile(path), true, 0);
     }
 
     /** Lines from a TCP socket, until the other side closes it (parallelism 1). */
     public DataStream<String> socketTextStream(String host, int port) {
-        return source("Socket Stream " + host + ":" + port, new SocketTextSource(host, port), false, 1);
+        return source("Socket Stream " + host + ":" + port, new SourceDescription.Socket(host, port), false, 1);
     }
 
     /** The numbers {@code from..to} (inclusive), read in parallel. */
     public DataStream<Long> fromSequence(long from, long to) {
-        return source("Sequence " + from + ".." + to, new SequenceSource(from, to), true, 0);
+        return source("Sequence " + from + ".." + to, new SourceDescription.Sequence(from, to), true, 0);
     }
 
     /** {@code generator(i)} for {@code i} in {@code 0..count-1}, in parallel. */
@@ -133,12 +119,12 @@ public final class StreamEnvironment {
             throw new IllegalArgumentException("fromGenerator: count must be 0 or more, was " + count
                     + "; use fromGenerator(generator) for an unbounded stream");
         }
-        return source("Generator", new GeneratorSource<>(count, generator), true, 0);
+        return source("Generator", new SourceDescription.Generator<>(count, generator), true, 0);
     }
 
     /** {@code generator(i)} for {@code i = 0, 1, 2, ...} until the job is canceled. */
     public <T> DataStream<T> fromGenerator(GeneratorFunction<T> generator) {
-        return source("Generator", new GeneratorSource<>(-1, generator), false, 0);
+        return source("Generator", new SourceDescription.Generator<>(-1, generator), false, 0);
     }
 
     /** The given elements (shipped with the job; parallelism 1). */
@@ -149,7 +135,7 @@ public final class StreamEnvironment {
 
     /** The elements of a collection (captured now, shipped with the job; parallelism 1). */
     public <T> DataStream<T> fromCollection(Collection<T> elements) {
-        return source("Collection", new CollectionSource<>(Objects.requireNonNull(elements, "elements")), true, 1);
+        return source("Collection", SourceDescription.Elements.of(elements), true, 1);
     }
 
     /** A user source; bounded if {@link SourceFunction#isBounded()} says so. Parallelism 1 unless set. */
@@ -159,13 +145,13 @@ public final class StreamEnvironment {
 
     /** Like {@link #addSource(SourceFunction)}, with a name for the job graph. */
     public <T> DataStream<T> addSource(SourceFunction<T> source, String name) {
-        DataStream<T> stream = source(name, Objects.requireNonNull(source, "source function"), source.isBounded(), 0);
+        DataStream<T> stream = source(name, new SourceDescription.UserFunction<>(source), source.isBounded(), 0);
         stream.setParallelism(1);
         return stream;
     }
 
-    private <T> DataStream<T> source(String name, SourceFunction<T> function, boolean bounded, int maxParallelism) {
-        SourceTransformation<T> t = new SourceTransformation<>(nextId(), name, new SourceOperator<>(function), bounded, maxParallelism);
+    private <T> DataStream<T> source(String name, SourceDescription<T> description, boolean bounded, int maxParallelism) {
+        SourceTransformation<T> t = new SourceTransformation<>(nextId(), name, description, bounded, maxParallelism);
         register(t);
         return new DataStream<>(this, t);
     }
@@ -185,18 +171,12 @@ public final class StreamEnvironment {
 
     // ---- execution -----------------------------------------------------------------------------
 
-    /** The program's operators before chaining. */
-    public StreamGraph getStreamGraph() {
-        return new StreamGraphGenerator(getParallelism(), getRuntimeMode()).generate(transformations);
-    }
-
-    /** The job graph that {@link #execute} would submit, without running it (per-job mode ships it). */
-    public JobGraph getJobGraph(String jobName) {
-        JobGraph jobGraph = JobGraphGenerator.generate(getStreamGraph(), jobName, configuration);
-        // TaskExecutors load the user code from these jars (the CLI names the program jar here).
-        configuration.getOptional(PipelineOptions.JARS)
-                .ifPresent(jars -> jars.forEach(jar -> jobGraph.addUserJar(URI.create(jar))));
-        return jobGraph;
+    /**
+     * The job {@link #execute} would submit, without running it: what the program built so far,
+     * named {@code jobName}. The runtime's translator turns it into a job graph (per-job mode ships that).
+     */
+    public Pipeline getPipeline(String jobName) {
+        return new Pipeline(jobName, transformations);
     }
 
     /** Runs the program and waits for its end; a failure throws {@link JobExecutionException} with the root cause. */
@@ -220,12 +200,10 @@ public final class StreamEnvironment {
 
     /** Submits the program and returns at once with a handle to watch or cancel the job. */
     public JobClient executeAsync(String jobName) throws Exception {
-        JobGraph jobGraph = getJobGraph(jobName);
-        new OutputPreparation().prepare(transformations);
+        Pipeline pipeline = getPipeline(jobName);
         ClassLoader classLoader = userClassLoader != null ? userClassLoader : Thread.currentThread().getContextClassLoader();
-        LOG.info("Submitting job '{}' ({}) with {} vertices: {}", jobName, jobGraph.getJobId(), jobGraph.getVertices().size(),
-                jobGraph.getVertices());
-        JobClient client = executor.execute(jobGraph, configuration, classLoader);
+        // The executor translates the pipeline and checks its outputs before anything runs.
+        JobClient client = executor.execute(pipeline, configuration, classLoader);
         // The program may build and run another job with this environment.
         transformations.clear();
         return client;

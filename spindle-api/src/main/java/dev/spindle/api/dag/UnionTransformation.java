@@ -1,4 +1,4 @@
-package dev.spindle.runtime.graph;
+package dev.spindle.api.dag;
 
 import java.util.List;
 
@@ -7,6 +7,7 @@ public final class UnionTransformation<T> extends Transformation<T> {
 
     private final List<Transformation<?>> inputs;
 
+    /** The records of all {@code inputs} as one stream. */
     public UnionTransformation(int id, List<Transformation<?>> inputs) {
         super(id, "Union", DEFAULT_PARALLELISM);
         this.inputs = List.copyOf(inputs);

@@ -1,4 +1,4 @@
-package dev.spindle.runtime.jobgraph;
+package dev.spindle.api;
 
 /** Identifies one job (submission) across client, dispatcher, job master and task executors. */
 public final class JobID extends AbstractId {

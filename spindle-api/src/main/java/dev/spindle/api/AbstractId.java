@@ -1,4 +1,4 @@
-package dev.spindle.runtime.jobgraph;
+package dev.spindle.api;
 
 import java.io.Serializable;
 import java.security.SecureRandom;

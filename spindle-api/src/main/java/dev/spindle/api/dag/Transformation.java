@@ -1,4 +1,4 @@
-package dev.spindle.runtime.graph;
+package dev.spindle.api.dag;
 
 import java.util.List;
 
@@ -15,20 +15,24 @@ public abstract class Transformation<T> {
     private String name;
     private int parallelism;
 
+    /** A step with the given id, name and parallelism (or {@link #DEFAULT_PARALLELISM}). */
     protected Transformation(int id, String name, int parallelism) {
         this.id = id;
         this.name = name;
         this.parallelism = parallelism;
     }
 
+    /** Unique within the environment; increases in creation order. */
     public int getId() {
         return id;
     }
 
+    /** The name shown in the job graph, logs and REST. */
     public String getName() {
         return name;
     }
 
+    /** Renames the step; the name must not be empty. */
     public void setName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("an operator name must not be empty");
@@ -36,10 +40,12 @@ public abstract class Transformation<T> {
         this.name = name;
     }
 
+    /** The parallelism set by the user, or {@link #DEFAULT_PARALLELISM}. */
     public int getParallelism() {
         return parallelism;
     }
 
+    /** Sets how many parallel subtasks run this step. */
     public void setParallelism(int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism of '" + name + "' must be at least 1, was " + parallelism);

@@ -1,28 +1,35 @@
-package dev.spindle.runtime.graph;
+package dev.spindle.api.dag;
 
-import dev.spindle.runtime.operators.SourceOperator;
 import java.util.List;
 
-/** A source; {@code maxParallelism} is 1 for sources that cannot be read in parallel (socket, collection). */
+/** A source; {@code maxParallelism} is 1 for sources that cannot be read in parallel (socket, collection), 0 for no limit. */
 public final class SourceTransformation<T> extends Transformation<T> {
 
-    private final SourceOperator<T> operator;
+    private final SourceDescription<T> source;
     private final boolean bounded;
     private final int maxParallelism;
 
-    public SourceTransformation(int id, String name, SourceOperator<T> operator, boolean bounded, int maxParallelism) {
+    /** The source {@code source}; {@code bounded} says whether it ends by itself. */
+    public SourceTransformation(int id, String name, SourceDescription<T> source, boolean bounded, int maxParallelism) {
         super(id, name, maxParallelism == 1 ? 1 : DEFAULT_PARALLELISM);
-        this.operator = operator;
+        this.source = source;
         this.bounded = bounded;
         this.maxParallelism = maxParallelism;
     }
 
-    public SourceOperator<T> getOperator() {
-        return operator;
+    /** What the source reads. */
+    public SourceDescription<T> getSource() {
+        return source;
     }
 
+    /** Whether the source ends by itself; decides the AUTOMATIC runtime mode. */
     public boolean isBounded() {
         return bounded;
+    }
+
+    /** The highest parallelism the source can run with; 0 for no limit. */
+    public int getMaxParallelism() {
+        return maxParallelism;
     }
 
     @Override

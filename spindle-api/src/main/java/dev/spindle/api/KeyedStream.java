@@ -4,12 +4,8 @@ import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.KeyedProcessFunction;
 import dev.spindle.api.functions.ReduceFunction;
 import dev.spindle.api.tuple.Tuple2;
-import dev.spindle.runtime.graph.PartitionTransformation;
-import dev.spindle.runtime.operators.KeyedCountOperator;
-import dev.spindle.runtime.operators.KeyedProcessOperator;
-import dev.spindle.runtime.operators.KeyedReduceOperator;
-import dev.spindle.runtime.operators.TupleSumFunction;
-import java.util.Objects;
+import dev.spindle.api.dag.OperatorDescription;
+import dev.spindle.api.dag.PartitionTransformation;
 
 /**
  * A stream grouped by key. Aggregations keep one value per key: in STREAMING mode they emit the
@@ -31,14 +27,12 @@ public final class KeyedStream<T, K> extends DataStream<T> {
 
     /** Combines the records of each key with {@code reducer}. */
     public DataStream<T> reduce(ReduceFunction<T> reducer) {
-        return transform("Keyed Reduce", new KeyedReduceOperator<>(keySelector, Objects.requireNonNull(reducer, "reduce function")));
+        return transform("Keyed Reduce", new OperatorDescription.KeyedReduce<>(keySelector, reducer));
     }
 
     /** Sums field {@code position} (0 or 1) of Tuple2 records per key. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public DataStream<T> sum(int position) {
-        ReduceFunction sum = new TupleSumFunction(position);
-        return transform("Keyed Sum", new KeyedReduceOperator<>(keySelector, (ReduceFunction<T>) sum));
+        return transform("Keyed Sum", new OperatorDescription.KeyedSum<>(keySelector, position));
     }
 
     /** Sums the Tuple2 field named {@code "f0"} or {@code "f1"} per key. */
@@ -55,12 +49,12 @@ public final class KeyedStream<T, K> extends DataStream<T> {
 
     /** Counts records per key, as (key, count). */
     public DataStream<Tuple2<K, Long>> count() {
-        return transform("Keyed Count", new KeyedCountOperator<>(keySelector));
+        return transform("Keyed Count", new OperatorDescription.KeyedCount<>(keySelector));
     }
 
     /** Processes each record with access to state of its key. */
     public <O> DataStream<O> process(KeyedProcessFunction<K, T, O> function) {
-        return transform("Keyed Process", new KeyedProcessOperator<>(keySelector, Objects.requireNonNull(function, "process function")));
+        return transform("Keyed Process", new OperatorDescription.KeyedProcess<>(keySelector, function));
     }
 
     @Override

@@ -5,21 +5,14 @@ import dev.spindle.api.functions.FlatMapFunction;
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.MapFunction;
 import dev.spindle.api.functions.SinkFunction;
-import dev.spindle.runtime.graph.OneInputTransformation;
-import dev.spindle.runtime.graph.PartitionTransformation;
-import dev.spindle.runtime.graph.Transformation;
-import dev.spindle.runtime.graph.UnionTransformation;
-import dev.spindle.runtime.jobgraph.ShipStrategy;
-import dev.spindle.runtime.operators.FilterOperator;
-import dev.spindle.runtime.operators.FlatMapOperator;
-import dev.spindle.runtime.operators.MapOperator;
-import dev.spindle.runtime.operators.SinkOperator;
-import dev.spindle.runtime.operators.StreamOperator;
-import dev.spindle.runtime.operators.sinks.PrintSink;
-import dev.spindle.runtime.operators.sinks.TextOutputSink;
-import dev.spindle.runtime.streamtask.BroadcastPartitioner;
-import dev.spindle.runtime.streamtask.HashPartitioner;
-import dev.spindle.runtime.streamtask.RebalancePartitioner;
+import dev.spindle.api.dag.OneInputTransformation;
+import dev.spindle.api.dag.OperatorDescription;
+import dev.spindle.api.dag.PartitionTransformation;
+import dev.spindle.api.dag.Partitioning;
+import dev.spindle.api.dag.SinkDescription;
+import dev.spindle.api.dag.SinkTransformation;
+import dev.spindle.api.dag.Transformation;
+import dev.spindle.api.dag.UnionTransformation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -59,35 +52,35 @@ public class DataStream<T> {
 
     /** One output record per input record. */
     public <O> DataStream<O> map(MapFunction<T, O> mapper) {
-        return transform("Map", new MapOperator<>(Objects.requireNonNull(mapper, "map function")));
+        return transform("Map", new OperatorDescription.Map<>(mapper));
     }
 
     /** Zero or more output records per input record. */
     public <O> DataStream<O> flatMap(FlatMapFunction<T, O> flatMapper) {
-        return transform("Flat Map", new FlatMapOperator<>(Objects.requireNonNull(flatMapper, "flatMap function")));
+        return transform("Flat Map", new OperatorDescription.FlatMap<>(flatMapper));
     }
 
     /** Keeps the records the filter accepts. */
     public DataStream<T> filter(FilterFunction<T> filter) {
-        return transform("Filter", new FilterOperator<>(Objects.requireNonNull(filter, "filter function")));
+        return transform("Filter", new OperatorDescription.Filter<>(filter));
     }
 
     /** Groups records by key: records with equal keys go to the same parallel subtask. */
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector) {
         Objects.requireNonNull(keySelector, "key selector");
-        PartitionTransformation<T> p = new PartitionTransformation<>(environment.nextId(), transformation, ShipStrategy.HASH,
-                new HashPartitioner<>(keySelector));
+        PartitionTransformation<T> p = new PartitionTransformation<>(environment.nextId(), transformation, Partitioning.HASH,
+                keySelector);
         return new KeyedStream<>(environment, p, keySelector);
     }
 
     /** Spreads records round-robin over the next operator's subtasks. */
     public DataStream<T> rebalance() {
-        return partition(ShipStrategy.REBALANCE, new RebalancePartitioner());
+        return partition(Partitioning.REBALANCE);
     }
 
     /** Sends every record to every subtask of the next operator. */
     public DataStream<T> broadcast() {
-        return partition(ShipStrategy.BROADCAST, new BroadcastPartitioner());
+        return partition(Partitioning.BROADCAST);
     }
 
     /** One stream of the records of this and the other streams (same type). */
@@ -104,12 +97,12 @@ public class DataStream<T> {
         return new DataStream<>(environment, new UnionTransformation<>(environment.nextId(), inputs));
     }
 
-    private DataStream<T> partition(ShipStrategy strategy, dev.spindle.runtime.streamtask.Partitioner partitioner) {
-        return new DataStream<>(environment, new PartitionTransformation<>(environment.nextId(), transformation, strategy, partitioner));
+    private DataStream<T> partition(Partitioning partitioning) {
+        return new DataStream<>(environment, new PartitionTransformation<>(environment.nextId(), transformation, partitioning));
     }
 
-    /** Applies an operator; the general form of map, filter and friends. */
-    public <O> DataStream<O> transform(String name, StreamOperator<T, O> operator) {
+    /** Applies the operator {@code operator} describes; the general form of map, filter and friends. */
+    <O> DataStream<O> transform(String name, OperatorDescription<T, O> operator) {
         OneInputTransformation<T, O> t = new OneInputTransformation<>(environment.nextId(), name, transformation, operator);
         environment.register(t);
         return new DataStream<>(environment, t);
@@ -117,12 +110,12 @@ public class DataStream<T> {
 
     /** Hands every record to a user sink. */
     public DataStreamSink<T> addSink(SinkFunction<T> sink) {
-        return sink("Sink", Objects.requireNonNull(sink, "sink function"));
+        return sink("Sink", new SinkDescription.UserFunction<>(sink));
     }
 
     /** Prints each record to the stdout of the task running the sink. */
     public DataStreamSink<T> print() {
-        return sink("Print to Std. Out", new PrintSink<>());
+        return sink("Print to Std. Out", new SinkDescription.Print<>());
     }
 
     /** Writes each record's text into {@code path/part-<subtask>}; fails if the output exists. */
@@ -132,12 +125,11 @@ public class DataStream<T> {
 
     /** Like {@link #writeAsText(String)}; {@link WriteMode#OVERWRITE} replaces existing output. */
     public DataStreamSink<T> writeAsText(String path, WriteMode writeMode) {
-        return sink("Text File " + path, new TextOutputSink<>(path, writeMode));
+        return sink("Text File " + path, new SinkDescription.TextFile<>(path, writeMode));
     }
 
-    private DataStreamSink<T> sink(String name, SinkFunction<T> function) {
-        OneInputTransformation<T, Void> t = new OneInputTransformation<>(environment.nextId(), "Sink: " + name, transformation,
-                new SinkOperator<>(function));
+    private DataStreamSink<T> sink(String name, SinkDescription<T> description) {
+        SinkTransformation<T> t = new SinkTransformation<>(environment.nextId(), "Sink: " + name, transformation, description);
         environment.register(t);
         return new DataStreamSink<>(t);
     }

@@ -1,0 +1,68 @@
+package dev.spindle.api.dag;
+
+import dev.spindle.api.functions.FilterFunction;
+import dev.spindle.api.functions.FlatMapFunction;
+import dev.spindle.api.functions.KeySelector;
+import dev.spindle.api.functions.KeyedProcessFunction;
+import dev.spindle.api.functions.MapFunction;
+import dev.spindle.api.functions.ReduceFunction;
+import dev.spindle.api.tuple.Tuple2;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * What an operator does to each record of its input, with the user function that does it. The
+ * runtime turns each kind into its operator; keyed kinds carry the key selector of their keyBy.
+ */
+public sealed interface OperatorDescription<IN, OUT> extends Serializable {
+
+    /** One output record per input record. */
+    record Map<IN, OUT>(MapFunction<IN, OUT> function) implements OperatorDescription<IN, OUT> {
+        public Map {
+            Objects.requireNonNull(function, "map function");
+        }
+    }
+
+    /** Zero or more output records per input record. */
+    record FlatMap<IN, OUT>(FlatMapFunction<IN, OUT> function) implements OperatorDescription<IN, OUT> {
+        public FlatMap {
+            Objects.requireNonNull(function, "flatMap function");
+        }
+    }
+
+    /** The records the function accepts. */
+    record Filter<T>(FilterFunction<T> function) implements OperatorDescription<T, T> {
+        public Filter {
+            Objects.requireNonNull(function, "filter function");
+        }
+    }
+
+    /** Each key's records combined by the function. */
+    record KeyedReduce<T, K>(KeySelector<T, K> keySelector, ReduceFunction<T> function) implements OperatorDescription<T, T> {
+        public KeyedReduce {
+            Objects.requireNonNull(function, "reduce function");
+        }
+    }
+
+    /** Each key's Tuple2 records summed on field {@code position} (0 or 1). */
+    record KeyedSum<T, K>(KeySelector<T, K> keySelector, int position) implements OperatorDescription<T, T> {
+        public KeyedSum {
+            // Checked while the program is built, so the error points at sum(), not at execute().
+            if (position != 0 && position != 1) {
+                throw new IllegalArgumentException("sum(" + position + "): a Tuple2 has fields 0 and 1");
+            }
+        }
+    }
+
+    /** The number of records of each key, as (key, count). */
+    record KeyedCount<T, K>(KeySelector<T, K> keySelector) implements OperatorDescription<T, Tuple2<K, Long>> {
+    }
+
+    /** Each record handed to the function with access to its key's state. */
+    record KeyedProcess<K, IN, OUT>(KeySelector<IN, K> keySelector, KeyedProcessFunction<K, IN, OUT> function)
+            implements OperatorDescription<IN, OUT> {
+        public KeyedProcess {
+            Objects.requireNonNull(function, "process function");
+        }
+    }
+}

@@ -2,7 +2,7 @@ package dev.spindle.configuration;
 
 import java.time.Duration;
 
-/** The data exchange between subtasks. */
+/** The data exchange between subtasks ({@code taskmanager.network.*}). */
 public final class NetworkOptions {
 
     private NetworkOptions() {
@@ -19,16 +19,4 @@ public final class NetworkOptions {
     public static final ConfigOption<Duration> PARTITION_REQUEST_TIMEOUT = ConfigOptions.key("taskmanager.network.partition-request.timeout")
             .durationType().defaultValue(Duration.ofSeconds(60))
             .withDescription("How long a consumer retries to reach a producer that is not deployed yet.");
-
-    public static final ConfigOption<String> TASK_MANAGER_HOST = ConfigOptions.key("taskmanager.host")
-            .stringType().noDefaultValue()
-            .withDescription("Address a TaskExecutor binds and advertises; defaults to the local host name.");
-
-    public static final ConfigOption<Duration> REGISTRATION_TIMEOUT = ConfigOptions.key("taskmanager.registration.timeout")
-            .durationType().defaultValue(Duration.ofMinutes(5))
-            .withDescription("How long a TaskExecutor retries registering with the resource manager before it gives up.");
-
-    public static final ConfigOption<String> TMP_DIR = ConfigOptions.key("io.tmp.dirs")
-            .stringType().noDefaultValue()
-            .withDescription("Local directory for downloaded user jars; defaults to java.io.tmpdir.");
 }

@@ -1,5 +1,7 @@
 package dev.spindle.configuration;
 
+import java.time.Duration;
+
 /** Options of TaskExecutor processes. */
 public final class TaskManagerOptions {
 
@@ -65,4 +67,12 @@ public final class TaskManagerOptions {
     public static final ConfigOption<MemorySize> JVM_OVERHEAD_MAX = ConfigOptions.key("taskmanager.memory.jvm-overhead.max")
             .memoryType().defaultValue(MemorySize.parse("1g"))
             .withDescription("Upper bound of the TaskExecutor's JVM overhead.");
+
+    public static final ConfigOption<String> HOST = ConfigOptions.key("taskmanager.host")
+            .stringType().noDefaultValue()
+            .withDescription("Address a TaskExecutor binds and advertises; defaults to the local host name.");
+
+    public static final ConfigOption<Duration> REGISTRATION_TIMEOUT = ConfigOptions.key("taskmanager.registration.timeout")
+            .durationType().defaultValue(Duration.ofMinutes(5))
+            .withDescription("How long a TaskExecutor retries registering with the resource manager before it gives up.");
 }

@@ -1,7 +1,6 @@
 package dev.spindle.runtime.entrypoint;
 
 import dev.spindle.runtime.dispatcher.Dispatcher;
-import dev.spindle.runtime.dispatcher.DispatcherGateway;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.ResourceManager;
 import dev.spindle.runtime.rest.RestServer;
@@ -49,13 +48,9 @@ public final class DefaultClusterServices implements ClusterServices {
         return restServer.getUrl();
     }
 
+    /** The dispatcher itself (not only its gateway), with its REST-only views (job details). */
     @Override
-    public DispatcherGateway getDispatcher() {
-        return dispatcher;
-    }
-
-    /** The dispatcher with its REST-only views (job details). */
-    public Dispatcher dispatcher() {
+    public Dispatcher getDispatcher() {
         return dispatcher;
     }
 

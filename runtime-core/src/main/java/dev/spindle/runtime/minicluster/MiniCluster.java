@@ -64,7 +64,7 @@ public final class MiniCluster implements AutoCloseable {
     }
 
     public Dispatcher getDispatcher() {
-        return ((dev.spindle.runtime.entrypoint.DefaultClusterServices) services).dispatcher();
+        return ((dev.spindle.runtime.entrypoint.DefaultClusterServices) services).getDispatcher();
     }
 
     public dev.spindle.runtime.resourcemanager.ResourceManager getResourceManager() {

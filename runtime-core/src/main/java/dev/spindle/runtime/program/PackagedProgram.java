@@ -62,7 +62,7 @@ public final class PackagedProgram implements AutoCloseable {
         }
         String entryClass = entryClassOrNull != null && !entryClassOrNull.isBlank() ? entryClassOrNull.trim()
                 : mainClassFromManifest(jar);
-        URLClassLoader classLoader = UserCodeClassLoaders.create(urls(jar, extraClasspath),
+        URLClassLoader classLoader = UserCodeClassLoaderFactory.create(urls(jar, extraClasspath),
                 PackagedProgram.class.getClassLoader(), configuration);
         try {
             Method main = findMain(jar, entryClass, classLoader);

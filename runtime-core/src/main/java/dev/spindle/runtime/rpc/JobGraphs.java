@@ -26,7 +26,9 @@ public final class JobGraphs {
             c = c.getComponentType();
         }
         String n = c.getName();
+        // JobID (and its base class) live in the API module; nothing else of the API belongs in a job graph.
         boolean allowed = c.isPrimitive() || n.startsWith("dev.spindle.runtime.jobgraph.") || n.startsWith("dev.spindle.configuration.")
+                || n.equals("dev.spindle.api.JobID") || n.equals("dev.spindle.api.AbstractId")
                 || n.startsWith("java.lang.") || n.startsWith("java.util.") || n.equals("java.net.URI") || n.startsWith("java.time.");
         return allowed ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
     };

@@ -35,7 +35,7 @@ final class Task {
     private final TaskDeployment deployment;
     private final Configuration taskExecutorConfiguration;
     private final ShuffleEnvironment shuffle;
-    private final UserCodeClassLoaders classLoaders;
+    private final JobClassLoaderCache classLoaders;
     private final TaskStateListener listener;
     private final String resourceId;
     private final TaskIOMetrics metrics = new TaskIOMetrics();
@@ -48,7 +48,7 @@ final class Task {
     private volatile TaskState state = TaskState.DEPLOYING;
 
     Task(TaskDeployment deployment, Configuration taskExecutorConfiguration, ShuffleEnvironment shuffle,
-            UserCodeClassLoaders classLoaders, TaskStateListener listener, String resourceId) {
+            JobClassLoaderCache classLoaders, TaskStateListener listener, String resourceId) {
         this.deployment = deployment;
         this.taskExecutorConfiguration = taskExecutorConfiguration;
         this.shuffle = shuffle;

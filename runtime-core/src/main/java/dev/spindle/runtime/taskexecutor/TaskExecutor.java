@@ -2,7 +2,7 @@ package dev.spindle.runtime.taskexecutor;
 
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.HeartbeatOptions;
-import dev.spindle.configuration.NetworkOptions;
+import dev.spindle.configuration.IoOptions;
 import dev.spindle.configuration.RpcOptions;
 import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.runtime.io.network.ProducerLocation;
@@ -80,7 +80,7 @@ public final class TaskExecutor implements AutoCloseable {
     private final TaskSlotTable slots;
     private final RpcClients clients;
     private final ShuffleEnvironment shuffle;
-    private final UserCodeClassLoaders classLoaders;
+    private final JobClassLoaderCache classLoaders;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService rpcCallers;
     private final Map<TaskKey, Task> tasks = new ConcurrentHashMap<>();
@@ -113,9 +113,9 @@ public final class TaskExecutor implements AutoCloseable {
         this.slots = new TaskSlotTable(numSlots);
         this.clients = new RpcClients(secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES));
         this.shuffle = new ShuffleEnvironment(resourceId.id(), configuration, clients);
-        String tmp = configuration.getOptional(NetworkOptions.TMP_DIR).orElse(System.getProperty("java.io.tmpdir"));
+        String tmp = configuration.getOptional(IoOptions.TMP_DIRS).orElse(System.getProperty("java.io.tmpdir"));
         this.workDir = Files.createDirectories(Paths.get(tmp, "spindle-te-" + resourceId.id().replaceAll("[^A-Za-z0-9_.-]", "_")));
-        this.classLoaders = new UserCodeClassLoaders(workDir, configuration);
+        this.classLoaders = new JobClassLoaderCache(workDir, configuration);
         this.scheduler = Executors.newScheduledThreadPool(1, r -> daemon(r, "te-heartbeat " + resourceId));
         this.rpcCallers = Executors.newSingleThreadExecutor(r -> daemon(r, "te-rpc " + resourceId));
     }
@@ -131,7 +131,7 @@ public final class TaskExecutor implements AutoCloseable {
         List<BindableService> services = List.of(new TaskExecutorGrpcService(this), shuffle.createDataExchangeService());
         server = RpcServer.start(bindHost, 0, secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES), services);
         LOG.info("TaskExecutor {} with {} slots started at {}:{}", resourceId, numSlots, server.getHost(), server.getPort());
-        long deadline = System.currentTimeMillis() + configuration.get(NetworkOptions.REGISTRATION_TIMEOUT).toMillis();
+        long deadline = System.currentTimeMillis() + configuration.get(TaskManagerOptions.REGISTRATION_TIMEOUT).toMillis();
         scheduler.execute(() -> register(deadline, 50));
     }
 
@@ -211,7 +211,7 @@ public final class TaskExecutor implements AutoCloseable {
                 LOG.warn("Resource manager no longer knows TaskExecutor {}; registering again", resourceId);
                 registered = false;
                 scheduler.execute(() -> register(System.currentTimeMillis()
-                        + configuration.get(NetworkOptions.REGISTRATION_TIMEOUT).toMillis(), 50));
+                        + configuration.get(TaskManagerOptions.REGISTRATION_TIMEOUT).toMillis(), 50));
                 heartbeatJobMasters(deadline);
                 return;
             }

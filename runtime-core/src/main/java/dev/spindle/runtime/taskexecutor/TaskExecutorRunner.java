@@ -1,7 +1,7 @@
 package dev.spindle.runtime.taskexecutor;
 
 import dev.spindle.configuration.Configuration;
-import dev.spindle.configuration.NetworkOptions;
+import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.runtime.resourcemanager.ResourceID;
 import dev.spindle.runtime.rpc.Hosts;
 import dev.spindle.runtime.security.ClusterSecret;
@@ -19,7 +19,7 @@ public final class TaskExecutorRunner {
      */
     public static int runTaskExecutor(Configuration configuration, ResourceID resourceId, String resourceManagerHost,
             int resourceManagerPort, ClusterSecret secret) throws Exception {
-        String host = configuration.getOptional(NetworkOptions.TASK_MANAGER_HOST).orElse(Hosts.advertisedHost(null));
+        String host = configuration.getOptional(TaskManagerOptions.HOST).orElse(Hosts.advertisedHost(null));
         TaskExecutor taskExecutor = new TaskExecutor(configuration, resourceId, resourceManagerHost, resourceManagerPort, secret, host);
         Thread hook = new Thread(taskExecutor::close, "task-executor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

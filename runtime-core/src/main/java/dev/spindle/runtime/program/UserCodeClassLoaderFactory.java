@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Builds the classloader user code runs in, as {@code classloader.resolve-order} says. */
-public final class UserCodeClassLoaders {
+public final class UserCodeClassLoaderFactory {
 
     /**
      * Prefixes always loaded from Spindle's classpath: the JDK, the API and runtime user code talks
@@ -21,9 +21,10 @@ public final class UserCodeClassLoaders {
             "dev.spindle.api.", "dev.spindle.runtime.", "dev.spindle.configuration.", "org.slf4j.",
             "org.apache.logging.log4j.", "org.apache.hadoop.");
 
-    private UserCodeClassLoaders() {
+    private UserCodeClassLoaderFactory() {
     }
 
+    /** A classloader over {@code urls} that resolves child-first or parent-first as {@code classloader.resolve-order} says. */
     public static URLClassLoader create(List<URL> urls, ClassLoader parent, Configuration configuration) {
         String order = configuration.get(CoreOptions.CLASSLOADER_RESOLVE_ORDER).trim().toLowerCase(Locale.ROOT);
         URL[] urlArray = urls.toArray(new URL[0]);

@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * ({@code hdfs:} ...) are downloaded once per job into a local directory that is deleted with the
  * job. Without jars the job uses the TaskExecutor's own classloader.
  */
-final class UserCodeClassLoaders implements AutoCloseable {
+final class JobClassLoaderCache implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UserCodeClassLoaders.class);
+    private static final Logger LOG = LoggerFactory.getLogger(JobClassLoaderCache.class);
 
     private record Entry(ClassLoader loader, Path downloadDir) {
     }
@@ -39,7 +39,7 @@ final class UserCodeClassLoaders implements AutoCloseable {
     private final org.apache.hadoop.conf.Configuration hadoopConfiguration;
     private final Map<JobID, Entry> loaders = new HashMap<>();
 
-    UserCodeClassLoaders(Path workDir, dev.spindle.configuration.Configuration configuration) {
+    JobClassLoaderCache(Path workDir, dev.spindle.configuration.Configuration configuration) {
         this.workDir = workDir;
         this.hadoopConfiguration = new org.apache.hadoop.conf.Configuration();
         for (String key : configuration.keySet()) {
@@ -80,7 +80,7 @@ final class UserCodeClassLoaders implements AutoCloseable {
                 urls.add(local.toUri().toURL());
             }
         }
-        ClassLoader loader = dev.spindle.runtime.program.UserCodeClassLoaders.create(urls, parent, configuration);
+        ClassLoader loader = dev.spindle.runtime.program.UserCodeClassLoaderFactory.create(urls, parent, configuration);
         loaders.put(jobId, new Entry(loader, Files.exists(dir) ? dir : null));
         return loader;
     }

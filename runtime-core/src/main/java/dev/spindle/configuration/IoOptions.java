@@ -1,0 +1,12 @@
+package dev.spindle.configuration;
+
+/** Local file use of Spindle's processes ({@code io.*}). */
+public final class IoOptions {
+
+    private IoOptions() {
+    }
+
+    public static final ConfigOption<String> TMP_DIRS = ConfigOptions.key("io.tmp.dirs")
+            .stringType().noDefaultValue()
+            .withDescription("Local directory for downloaded user jars; defaults to java.io.tmpdir.");
+}

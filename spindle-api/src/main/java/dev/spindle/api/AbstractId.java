@@ -13,12 +13,14 @@ public abstract class AbstractId implements Serializable, Comparable<AbstractId>
 
     private final String hex;
 
+    /** A new random id. */
     protected AbstractId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         this.hex = HexFormat.of().formatHex(bytes);
     }
 
+    /** The id written as {@code hex} (32 hex characters). */
     protected AbstractId(String hex) {
         Objects.requireNonNull(hex);
         if (hex.length() != 32 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
@@ -27,6 +29,7 @@ public abstract class AbstractId implements Serializable, Comparable<AbstractId>
         this.hex = hex.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The 32 lower-case hex characters of the id. */
     public String toHexString() {
         return hex;
     }

@@ -14,6 +14,7 @@ public final class JobExecutionResult implements Serializable {
     private final Map<String, Object> accumulators;
     private final boolean detached;
 
+    /** The result of a job that ended, with its run time and accumulator values. */
     public JobExecutionResult(JobID jobId, long netRuntimeMillis, Map<String, Object> accumulators) {
         this(jobId, netRuntimeMillis, accumulators, false);
     }
@@ -35,19 +36,23 @@ public final class JobExecutionResult implements Serializable {
         return detached;
     }
 
+    /** The job this result belongs to. */
     public JobID getJobId() {
         return jobId;
     }
 
+    /** How long the job ran, in milliseconds (-1 when detached). */
     public long getNetRuntime() {
         return netRuntimeMillis;
     }
 
+    /** Every accumulator's final value, by name. */
     public Map<String, Object> getAllAccumulatorResults() {
         return accumulators;
     }
 
     @SuppressWarnings("unchecked")
+    /** The final value of accumulator {@code name}, or null. */
     public <T> T getAccumulatorResult(String name) {
         return (T) accumulators.get(name);
     }

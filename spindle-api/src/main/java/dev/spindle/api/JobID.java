@@ -5,6 +5,7 @@ public final class JobID extends AbstractId {
 
     private static final long serialVersionUID = 1L;
 
+    /** A new random job id. */
     public JobID() {
         super();
     }

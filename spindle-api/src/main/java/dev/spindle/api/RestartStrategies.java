@@ -79,6 +79,7 @@ public final class RestartStrategies {
             keys.forEach(configuration::setString);
         }
 
+        /** The {@code restart-strategy.*} keys and values this strategy writes. */
         public Map<String, String> asMap() {
             return keys;
         }

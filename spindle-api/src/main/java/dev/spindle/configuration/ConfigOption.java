@@ -41,6 +41,7 @@ public final class ConfigOption<T> {
         return defaultValue;
     }
 
+    /** Whether the option has a default. */
     public boolean hasDefaultValue() {
         return defaultValue != null;
     }

@@ -23,13 +23,16 @@ public final class Configuration implements Serializable {
 
     private final TreeMap<String, String> values = new TreeMap<>();
 
+    /** An empty configuration. */
     public Configuration() {
     }
 
+    /** A copy of {@code other}. */
     public Configuration(Configuration other) {
         values.putAll(other.values);
     }
 
+    /** A configuration holding the keys and text values of {@code map}. */
     public static Configuration fromMap(Map<String, String> map) {
         Configuration conf = new Configuration();
         conf.values.putAll(map);
@@ -60,6 +63,7 @@ public final class Configuration implements Serializable {
         return Optional.of(convert(usedKey, raw, option.type()));
     }
 
+    /** Whether the option (or one of its fallback keys) is set. */
     public boolean contains(ConfigOption<?> option) {
         if (values.containsKey(option.key())) {
             return true;
@@ -67,6 +71,7 @@ public final class Configuration implements Serializable {
         return option.fallbackKeys().stream().anyMatch(values::containsKey);
     }
 
+    /** Sets the option to {@code value}. */
     public <T> Configuration set(ConfigOption<T> option, T value) {
         values.put(option.key(), toText(value));
         return this;
@@ -78,18 +83,22 @@ public final class Configuration implements Serializable {
         return this;
     }
 
+    /** The raw text value of {@code key}, or null. */
     public String getString(String key) {
         return values.get(key);
     }
 
+    /** Unsets the option. */
     public void remove(ConfigOption<?> option) {
         values.remove(option.key());
     }
 
+    /** Unsets {@code key}. */
     public void removeKey(String key) {
         values.remove(key);
     }
 
+    /** Sets every key of {@code other}, replacing existing values. */
     public void addAll(Configuration other) {
         values.putAll(other.values);
     }
@@ -99,6 +108,7 @@ public final class Configuration implements Serializable {
         return Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
+    /** The keys that are set. */
     public java.util.Set<String> keySet() {
         return Collections.unmodifiableSet(values.keySet());
     }

@@ -7,9 +7,11 @@ public final class LongCounter implements Accumulator<Long, Long> {
 
     private long value;
 
+    /** A counter at 0. */
     public LongCounter() {
     }
 
+    /** A counter at {@code value}. */
     public LongCounter(long value) {
         this.value = value;
     }
@@ -19,6 +21,7 @@ public final class LongCounter implements Accumulator<Long, Long> {
         value += v;
     }
 
+    /** Adds {@code v}. */
     public void add(long v) {
         value += v;
     }

@@ -9,6 +9,7 @@ public abstract class KeyedProcessFunction<K, I, O> extends AbstractRichFunction
 
     private static final long serialVersionUID = 1L;
 
+    /** Handles one record of the current key; emits zero or more records to {@code out}. */
     public abstract void processElement(I value, Context<K> ctx, Collector<O> out) throws Exception;
 
     /** What {@link #processElement} knows about the record being processed. */

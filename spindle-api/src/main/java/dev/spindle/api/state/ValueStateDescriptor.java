@@ -11,6 +11,7 @@ public final class ValueStateDescriptor<T> implements Serializable {
     private final String name;
     private final T defaultValue;
 
+    /** A value state named {@code name} that reads {@code defaultValue} until set. */
     public ValueStateDescriptor(String name, T defaultValue) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A ValueStateDescriptor needs a non-empty name");
@@ -19,14 +20,17 @@ public final class ValueStateDescriptor<T> implements Serializable {
         this.defaultValue = defaultValue;
     }
 
+    /** A value state named {@code name} that reads null until set. */
     public ValueStateDescriptor(String name) {
         this(name, null);
     }
 
+    /** The state's name, unique within the function. */
     public String getName() {
         return name;
     }
 
+    /** What the state reads before it is set. */
     public T getDefaultValue() {
         return defaultValue;
     }

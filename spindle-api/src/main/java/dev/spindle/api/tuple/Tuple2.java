@@ -11,14 +11,17 @@ public final class Tuple2<A, B> implements Serializable {
     public A f0;
     public B f1;
 
+    /** An empty pair (for serializers). */
     public Tuple2() {
     }
 
+    /** The pair ({@code f0}, {@code f1}). */
     public Tuple2(A f0, B f1) {
         this.f0 = f0;
         this.f1 = f1;
     }
 
+    /** The pair ({@code f0}, {@code f1}). */
     public static <A, B> Tuple2<A, B> of(A f0, B f1) {
         return new Tuple2<>(f0, f1);
     }

@@ -27,7 +27,7 @@ import dev.spindle.configuration.MemorySize;
 import dev.spindle.configuration.memory.ProcessMemorySpec;
 import dev.spindle.runtime.resourcemanager.WorkerResourceSpec;
 import dev.spindle.runtime.security.ClusterSecret;
-import dev.spindle.yarn.client.container.ContainerSecrets;
+import dev.spindle.yarn.common.ContainerSecrets;
 
 class TaskExecutorContainerFactoryTest {
 

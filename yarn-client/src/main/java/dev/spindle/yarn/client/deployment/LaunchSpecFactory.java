@@ -54,7 +54,7 @@ public final class LaunchSpecFactory {
     private static Map<String, String> environment(Configuration conf) throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put(ContainerEnvironment.HADOOP_USER_NAME, UserGroupInformation.getCurrentUser().getShortUserName());
-        if (conf.get(YarnConfigOptions.SHIP_JAVA_HOME)) {
+        if (conf.get(YarnConfigOptions.CONTAINER_JAVA_HOME_FROM_CLIENT)) {
             env.put(ContainerEnvironment.JAVA_HOME, System.getProperty("java.home"));
         }
         return env;

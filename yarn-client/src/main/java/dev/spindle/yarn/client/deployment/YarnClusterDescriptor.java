@@ -131,7 +131,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             long waitedSeconds = Math.round((System.nanoTime() - connectStart) / 1e9);
             throw new PreflightException("The ResourceManager at " + yarnConf.get(YarnConfiguration.RM_ADDRESS)
                     + " is unreachable (gave up after " + waitedSeconds + " s, "
-                    + YarnConfigOptions.RM_CONNECT_MAX_WAIT.key() + "): " + rootMessage(e) + ". Check that it runs and that "
+                    + YarnConfigOptions.CLIENT_RM_CONNECT_MAX_WAIT.key() + "): " + rootMessage(e) + ". Check that it runs and that "
                     + YarnConfiguration.RM_ADDRESS + " in the yarn-site.xml of HADOOP_CONF_DIR names it.", e);
         }
         PreflightChecks.run(PreflightChecks.CLUSTER, new PreflightContext(conf, request.userJar(), request.mainClass(),
@@ -283,7 +283,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         if (priority >= 0) {
             ctx.setPriority(Priority.newInstance(priority));
         }
-        String tags = conf.get(YarnConfigOptions.APPLICATION_TAGS);
+        String tags = conf.get(YarnConfigOptions.TAGS);
         if (!tags.isBlank()) {
             Set<String> tagSet = new HashSet<>();
             for (String t : tags.split(",")) {
@@ -296,7 +296,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         conf.getOptional(YarnConfigOptions.APPLICATION_NODE_LABEL).ifPresent(ctx::setNodeLabelExpression);
         ctx.setMaxAppAttempts(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS));
         ctx.setResource(Resource.newInstance(memory.getTotalProcessMemory().getMebiBytes(),
-                conf.get(YarnConfigOptions.APP_MASTER_VCORES)));
+                conf.get(YarnConfigOptions.APPMASTER_VCORES)));
         ctx.setKeepContainersAcrossApplicationAttempts(false);
     }
 

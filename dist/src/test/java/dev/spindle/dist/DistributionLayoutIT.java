@@ -42,12 +42,13 @@ class DistributionLayoutIT {
             assertTrue(lib.stream().anyMatch(n -> n.startsWith(prefix)), prefix + " missing from lib/: " + lib);
         }
         Set<String> opt = names(dist.resolve("opt/local-cluster"));
-        assertTrue(opt.stream().anyMatch(n -> n.startsWith("spindle-it-")), opt.toString());
+        assertTrue(opt.stream().anyMatch(n -> n.startsWith("spindle-local-cluster-")), opt.toString());
         assertTrue(opt.stream().anyMatch(n -> n.startsWith("hadoop-yarn-server-resourcemanager-")), opt.toString());
         Set<String> both = new HashSet<>(lib);
         both.retainAll(opt);
         assertEquals(Set.of(), both, "jars in both lib/ and opt/local-cluster/");
-        assertTrue(lib.stream().noneMatch(n -> n.startsWith("spindle-it-") || n.startsWith("hadoop-minicluster")
+        assertTrue(lib.stream().noneMatch(n -> n.startsWith("spindle-it-") || n.startsWith("spindle-local-cluster-")
+                || n.startsWith("hadoop-minicluster")
                 || n.startsWith("junit")), "test-only jars in lib/: " + lib);
     }
 

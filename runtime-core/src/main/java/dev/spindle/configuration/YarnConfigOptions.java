@@ -33,7 +33,7 @@ public final class YarnConfigOptions {
             .intType().defaultValue(-1)
             .withDescription("YARN priority of the application (higher first); -1 leaves the cluster's default.");
 
-    public static final ConfigOption<String> APPLICATION_TAGS = ConfigOptions.key("yarn.tags")
+    public static final ConfigOption<String> TAGS = ConfigOptions.key("yarn.tags")
             .stringType().defaultValue("")
             .withDescription("Comma-separated tags attached to the YARN application.");
 
@@ -45,15 +45,15 @@ public final class YarnConfigOptions {
             .stringType().noDefaultValue()
             .withDescription("Node label expression for the ApplicationMaster container and, unless overridden, all containers.");
 
-    public static final ConfigOption<String> TASK_MANAGER_NODE_LABEL = ConfigOptions.key("yarn.taskmanager.node-label")
+    public static final ConfigOption<String> TASKMANAGER_NODE_LABEL = ConfigOptions.key("yarn.taskmanager.node-label")
             .stringType().noDefaultValue()
             .withDescription("Node label expression for TaskExecutor containers.");
 
-    public static final ConfigOption<Integer> APP_MASTER_VCORES = ConfigOptions.key("yarn.appmaster.vcores")
+    public static final ConfigOption<Integer> APPMASTER_VCORES = ConfigOptions.key("yarn.appmaster.vcores")
             .intType().defaultValue(1)
             .withDescription("Virtual cores of the ApplicationMaster container.");
 
-    public static final ConfigOption<Integer> CONTAINER_VCORES = ConfigOptions.key("yarn.containers.vcores")
+    public static final ConfigOption<Integer> CONTAINERS_VCORES = ConfigOptions.key("yarn.containers.vcores")
             .intType().defaultValue(-1)
             .withDescription("Virtual cores of each TaskExecutor container; -1 means one per slot.");
 
@@ -97,7 +97,7 @@ public final class YarnConfigOptions {
             .stringType().noDefaultValue()
             .withDescription("Directory of the '.yarn-properties-<user>' file that names the current session; the temp dir when unset.");
 
-    public static final ConfigOption<Boolean> SHIP_JAVA_HOME = ConfigOptions.key("yarn.container.java-home.from-client")
+    public static final ConfigOption<Boolean> CONTAINER_JAVA_HOME_FROM_CLIENT = ConfigOptions.key("yarn.container.java-home.from-client")
             .booleanType().defaultValue(false)
             .withDescription("Set JAVA_HOME of every container to the client's java.home (single-machine clusters); off leaves it to the NodeManager.");
 
@@ -106,23 +106,23 @@ public final class YarnConfigOptions {
             .withDescription("Local log4j2 config file shipped as the cluster processes' log config instead of conf/log4j2.properties.")
             .withFallbackKeys("log4j.configurationFile");
 
-    public static final ConfigOption<Duration> RM_CONNECT_MAX_WAIT = ConfigOptions.key("yarn.client.rm-connect.max-wait")
+    public static final ConfigOption<Duration> CLIENT_RM_CONNECT_MAX_WAIT = ConfigOptions.key("yarn.client.rm-connect.max-wait")
             .durationType().defaultValue(Duration.ofSeconds(10))
             .withDescription("How long the client retries an unreachable ResourceManager before giving up.");
 
-    public static final ConfigOption<Duration> HEARTBEAT_INTERVAL = ConfigOptions.key("yarn.heartbeat.container-request-interval")
+    public static final ConfigOption<Duration> HEARTBEAT_CONTAINER_REQUEST_INTERVAL = ConfigOptions.key("yarn.heartbeat.container-request-interval")
             .durationType().defaultValue(Duration.ofMillis(250))
             .withDescription("AM heartbeat to the ResourceManager while container requests are pending.");
 
-    public static final ConfigOption<Duration> IDLE_HEARTBEAT_INTERVAL = ConfigOptions.key("yarn.heartbeat.interval")
+    public static final ConfigOption<Duration> HEARTBEAT_INTERVAL = ConfigOptions.key("yarn.heartbeat.interval")
             .durationType().defaultValue(Duration.ofSeconds(5))
             .withDescription("AM heartbeat to the ResourceManager when no container requests are pending.");
 
-    public static final ConfigOption<Integer> MAX_FAILED_CONTAINERS_PER_MINUTE = ConfigOptions.key("yarn.containers.max-start-failures-per-minute")
+    public static final ConfigOption<Integer> CONTAINERS_MAX_START_FAILURES_PER_MINUTE = ConfigOptions.key("yarn.containers.max-start-failures-per-minute")
             .intType().defaultValue(10)
             .withDescription("TaskExecutor container start failures per minute beyond which the AM fails instead of retrying.");
 
-    public static final ConfigOption<Duration> CONTAINER_START_RETRY_BACKOFF = ConfigOptions.key("yarn.containers.start-retry-backoff")
+    public static final ConfigOption<Duration> CONTAINERS_START_RETRY_BACKOFF = ConfigOptions.key("yarn.containers.start-retry-backoff")
             .durationType().defaultValue(Duration.ofSeconds(1))
             .withDescription("Wait before a failed TaskExecutor container start is requested again.");
 }

@@ -3,7 +3,6 @@ package dev.spindle.yarn.am;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +15,7 @@ import dev.spindle.runtime.entrypoint.ClusterServices;
 import dev.spindle.api.execution.ExecutionContext;
 import dev.spindle.api.JobID;
 import dev.spindle.runtime.program.PackagedProgram;
-import dev.spindle.yarn.client.container.ContainerEnvironment;
-import dev.spindle.yarn.client.container.ProgramArguments;
+import dev.spindle.yarn.common.LaunchSpec;
 
 /**
  * Application mode: runs the user program's main() in the AM with {@code execute()} bound to
@@ -27,21 +25,32 @@ public final class ApplicationMode implements AppMasterMode {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationMode.class);
 
-    private final Map<String, String> env;
+    private final String userJar;
+    private final String mainClass;
+    private final List<String> programArgs;
 
-    public ApplicationMode(Map<String, String> env) {
-        this.env = env;
+    /**
+     * @param userJar the user jar's path relative to the working dir; null when none was shipped
+     * @param mainClass entry class from {@code -c}; null to take the jar manifest's
+     */
+    public ApplicationMode(String userJar, String mainClass, List<String> programArgs) {
+        this.userJar = userJar;
+        this.mainClass = mainClass;
+        this.programArgs = List.copyOf(programArgs);
+    }
+
+    /** The program the client named in the launch spec. */
+    public static ApplicationMode of(LaunchSpec spec) {
+        return new ApplicationMode(spec.userJar(), spec.mainClass(), spec.programArgs());
     }
 
     @Override
     public AppMasterOutcome run(ClusterServices services, Configuration configuration) throws Exception {
-        String jar = env.get(ContainerEnvironment.USER_JAR);
-        if (jar == null) {
-            return AppMasterOutcome.failed("No user jar was shipped with this application (" + ContainerEnvironment.USER_JAR + " unset)");
+        if (userJar == null) {
+            return AppMasterOutcome.failed("No user jar was shipped with this application (the launch spec names none)");
         }
-        String[] args = ProgramArguments.decode(env.get(ContainerEnvironment.PROGRAM_ARGS));
-        PackagedProgram program = PackagedProgram.create(new File(jar), env.get(ContainerEnvironment.MAIN_CLASS), args,
-                List.of(), configuration);
+        String[] args = programArgs.toArray(String[]::new);
+        PackagedProgram program = PackagedProgram.create(new File(userJar), mainClass, args, List.of(), configuration);
         DispatcherPipelineExecutor executor = new DispatcherPipelineExecutor(services.getDispatcher());
         ExecutionContext.install(new ExecutionContext(executor, configuration, program.getUserCodeClassLoader()));
         LOG.info("Running main() of {} with {} arguments", program.getMainClassName(), args.length);

@@ -1,5 +1,7 @@
 package dev.spindle.yarn.am;
 
+import dev.spindle.yarn.common.EntrypointMode;
+
 /** Main class of the ApplicationMaster in application mode ({@code spindle run-application}). */
 public final class ApplicationModeEntrypoint {
 
@@ -9,7 +11,7 @@ public final class ApplicationModeEntrypoint {
     public static void main(String[] args) {
         int exitCode;
         try {
-            exitCode = new YarnAppMasterRunner(new ApplicationMode(System.getenv())).run();
+            exitCode = new YarnAppMasterRunner(EntrypointMode.APPLICATION, ApplicationMode::of).run();
         } catch (Throwable t) {
             t.printStackTrace();
             exitCode = 1;

@@ -1,5 +1,7 @@
 package dev.spindle.yarn.am;
 
+import dev.spindle.yarn.common.EntrypointMode;
+
 /** Main class of the ApplicationMaster of a session ({@code yarn-session.sh}). */
 public final class SessionModeEntrypoint {
 
@@ -9,7 +11,7 @@ public final class SessionModeEntrypoint {
     public static void main(String[] args) {
         int exitCode;
         try {
-            exitCode = new YarnAppMasterRunner(new SessionMode()).run();
+            exitCode = new YarnAppMasterRunner(EntrypointMode.SESSION, spec -> new SessionMode()).run();
         } catch (Throwable t) {
             t.printStackTrace();
             exitCode = 1;

@@ -1,19 +1,20 @@
 package dev.spindle.yarn.am;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.yarn.api.ApplicationConstants;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.LocalResource;
+import org.apache.hadoop.yarn.api.records.LocalResourceType;
+import org.apache.hadoop.yarn.api.records.LocalResourceVisibility;
+import org.apache.hadoop.yarn.api.records.URL;
 import org.apache.hadoop.yarn.client.api.AMRMClient;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.slf4j.Logger;
@@ -21,7 +22,6 @@ import org.slf4j.LoggerFactory;
 
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.TaskManagerOptions;
-import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.configuration.memory.TaskExecutorProcessSpec;
 import dev.spindle.runtime.entrypoint.ClusterServices;
 import dev.spindle.runtime.entrypoint.ClusterServicesFactory;
@@ -29,32 +29,40 @@ import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.yarn.am.driver.TaskExecutorContainerFactory;
 import dev.spindle.yarn.am.driver.YarnResourceManagerDriver;
-import dev.spindle.yarn.client.container.ContainerClasspath;
-import dev.spindle.yarn.client.container.ContainerEnvironment;
-import dev.spindle.yarn.client.container.ContainerSecrets;
-import dev.spindle.yarn.client.container.LocalResourceListing;
-import dev.spindle.yarn.client.container.ShippedConfiguration;
+import dev.spindle.yarn.common.ContainerLayout;
+import dev.spindle.yarn.common.ContainerSecrets;
+import dev.spindle.yarn.common.EntrypointMode;
+import dev.spindle.yarn.common.LaunchSpec;
+import dev.spindle.yarn.common.LaunchSpecFile;
 
 /**
- * What every AM entrypoint does around its mode: read the shipped config and the secret, start the
- * cluster services with the YARN driver, run the mode, unregister with its outcome, remove the
- * staging dir. Returns the process exit code; the caller must exit with it (NMClientAsync threads
- * are non-daemon and would keep a finished AM alive).
+ * What every AM entrypoint does around its mode: read the launch spec and the secret (the AM's
+ * only two inputs besides YARN's own environment), start the cluster services with the YARN
+ * driver, run the mode, unregister with its outcome, remove the staging dir. Returns the process
+ * exit code; the caller must exit with it (NMClientAsync threads are non-daemon and would keep a
+ * finished AM alive).
  */
 public final class YarnAppMasterRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(YarnAppMasterRunner.class);
 
-    private final AppMasterMode mode;
+    private final EntrypointMode entrypoint;
+    private final Function<LaunchSpec, AppMasterMode> modes;
     private final Map<String, String> env;
     private final Path workDir;
 
-    public YarnAppMasterRunner(AppMasterMode mode) {
-        this(mode, System.getenv(), Path.of("").toAbsolutePath());
+    /**
+     * @param entrypoint the mode of the main class that runs; the spec must name the same
+     * @param modes the mode's work, made from the spec
+     */
+    public YarnAppMasterRunner(EntrypointMode entrypoint, Function<LaunchSpec, AppMasterMode> modes) {
+        this(entrypoint, modes, System.getenv(), Path.of("").toAbsolutePath());
     }
 
-    YarnAppMasterRunner(AppMasterMode mode, Map<String, String> env, Path workDir) {
-        this.mode = mode;
+    YarnAppMasterRunner(EntrypointMode entrypoint, Function<LaunchSpec, AppMasterMode> modes, Map<String, String> env,
+            Path workDir) {
+        this.entrypoint = entrypoint;
+        this.modes = modes;
         this.env = env;
         this.workDir = workDir;
     }
@@ -62,24 +70,31 @@ public final class YarnAppMasterRunner {
     public int run() {
         String containerId = env.get(ApplicationConstants.Environment.CONTAINER_ID.name());
         String host = env.getOrDefault(ApplicationConstants.Environment.NM_HOST.name(), "localhost");
-        LOG.info("ApplicationMaster {} starting on {} ({})", containerId, host, mode.getClass().getSimpleName());
+        LOG.info("ApplicationMaster {} starting on {} ({} mode)", containerId, host, entrypoint);
         YarnConfiguration yarnConf = new YarnConfiguration();
+        Path specFile = workDir.resolve(ContainerLayout.LAUNCH_SPEC_FILE);
         AppMasterOutcome outcome;
         ClusterServices services = null;
         try {
-            Configuration conf = ShippedConfiguration.read(workDir.resolve(ContainerEnvironment.CONF_DIR).resolve(ShippedConfiguration.FILE_NAME));
+            LaunchSpec spec = LaunchSpecFile.read(specFile);
+            if (spec.mode() != entrypoint) {
+                throw new IllegalStateException("the launch spec is for " + spec.mode() + " mode but this ApplicationMaster's"
+                        + " main class runs " + entrypoint + " mode (" + entrypoint.mainClass() + ")");
+            }
+            Configuration conf = spec.toConfiguration();
             ClusterSecret secret = ContainerSecrets.readFromCurrentUser();
             YarnResourceManagerDriver driver = YarnResourceManagerDriver.create(conf, yarnConf,
-                    taskExecutorContainers(conf, yarnConf, secret)::create, host);
+                    taskExecutorContainers(spec, conf, yarnConf, secret)::create, host);
             services = ClusterServicesFactory.start(conf, driver, secret, host);
             LOG.info("Cluster services up: RPC {}:{}, REST {}", services.getRpcHost(), services.getRpcPort(), services.getRestUrl());
-            outcome = runMode(services, conf);
+            outcome = runMode(modes.apply(spec), services, conf);
         } catch (Throwable t) {
             LOG.error("The ApplicationMaster failed to start its cluster", t);
             outcome = AppMasterOutcome.failed("The ApplicationMaster failed to start: " + AppMasterOutcome.rootCause(t));
         }
         // Before unregistering: once YARN reports the application ended, nothing of it may be left.
-        removeStagingDir(yarnConf);
+        // The staging dir is read on its own, so that even a spec that did not parse is cleaned up.
+        removeStagingDir(yarnConf, LaunchSpecFile.readStagingDir(specFile));
         boolean unregistered = false;
         if (services != null) {
             try {
@@ -96,7 +111,7 @@ public final class YarnAppMasterRunner {
         return outcome.status() == ApplicationStatus.SUCCEEDED ? 0 : 1;
     }
 
-    private AppMasterOutcome runMode(ClusterServices services, Configuration conf) {
+    private AppMasterOutcome runMode(AppMasterMode mode, ClusterServices services, Configuration conf) {
         try {
             return mode.run(services, conf);
         } catch (Throwable t) {
@@ -106,31 +121,28 @@ public final class YarnAppMasterRunner {
     }
 
     /**
-     * TaskExecutors get the AM's files and a classpath built the same way as the AM's own (the
-     * AM's CLASSPATH variable is already expanded to the AM's working dir and cannot be reused).
+     * TaskExecutors get the spec's files, classpath and environment as the client decided them,
+     * plus the spec itself (their configuration) and their own memory flags.
      */
-    private TaskExecutorContainerFactory taskExecutorContainers(Configuration conf, YarnConfiguration yarnConf,
-            ClusterSecret secret) throws IOException {
-        Map<String, LocalResource> resources = new HashMap<>(LocalResourceListing.decode(
-                Files.readString(workDir.resolve(LocalResourceListing.FILE_NAME), StandardCharsets.UTF_8)));
-        List<String> frameworkLinks = resources.keySet().stream().filter(k -> k.startsWith("lib/")).toList();
-        List<String> cluster = Arrays.asList(yarnConf.getTrimmedStrings(YarnConfiguration.YARN_APPLICATION_CLASSPATH,
-                YarnConfiguration.DEFAULT_YARN_CROSS_PLATFORM_APPLICATION_CLASSPATH));
-        Map<String, String> teEnv = new HashMap<>();
-        teEnv.put("CLASSPATH", ContainerClasspath.build(frameworkLinks, env.get(ContainerEnvironment.USER_JAR),
-                conf.get(YarnConfigOptions.CLASSPATH_INCLUDE_USER_JAR), cluster));
-        if (env.containsKey("HADOOP_USER_NAME")) {
-            teEnv.put("HADOOP_USER_NAME", env.get("HADOOP_USER_NAME"));
-        }
-        if (conf.get(YarnConfigOptions.SHIP_JAVA_HOME)) {
-            teEnv.put("JAVA_HOME", System.getProperty("java.home"));
-        }
-        return new TaskExecutorContainerFactory(resources, teEnv, spec -> {
+    private TaskExecutorContainerFactory taskExecutorContainers(LaunchSpec spec, Configuration conf,
+            YarnConfiguration yarnConf, ClusterSecret secret) throws IOException {
+        return TaskExecutorContainerFactory.fromLaunchSpec(spec, specResource(spec, yarnConf), workerSpec -> {
             Configuration c = new Configuration(conf);
-            c.set(TaskManagerOptions.TOTAL_PROCESS_MEMORY, spec.processMemory());
-            c.set(TaskManagerOptions.NUM_TASK_SLOTS, spec.numSlots());
+            c.set(TaskManagerOptions.TOTAL_PROCESS_MEMORY, workerSpec.processMemory());
+            c.set(TaskManagerOptions.NUM_TASK_SLOTS, workerSpec.numSlots());
             return TaskExecutorProcessSpec.fromConfiguration(c);
         }, secret, UserGroupInformation.getCurrentUser().getCredentials());
+    }
+
+    /**
+     * The spec file as a local resource: it cannot list itself, so its size and timestamp (which
+     * the NodeManager checks) are read back from the staging dir.
+     */
+    private static LocalResource specResource(LaunchSpec spec, YarnConfiguration yarnConf) throws IOException {
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(spec.stagingDir(), ContainerLayout.LAUNCH_SPEC_FILE);
+        FileStatus status = file.getFileSystem(yarnConf).getFileStatus(file);
+        return LocalResource.newInstance(URL.fromPath(status.getPath()), LocalResourceType.FILE,
+                LocalResourceVisibility.APPLICATION, status.getLen(), status.getModificationTime());
     }
 
     /** The services never came up (or broke): still tell YARN why, so the user sees it in the report. */
@@ -154,11 +166,12 @@ public final class YarnAppMasterRunner {
         }
     }
 
-    private void removeStagingDir(YarnConfiguration yarnConf) {
-        String dir = env.get(ContainerEnvironment.STAGING_DIR);
-        if (dir == null || dir.isBlank()) {
+    private static void removeStagingDir(YarnConfiguration yarnConf, Optional<String> stagingDir) {
+        if (stagingDir.isEmpty()) {
+            LOG.warn("The launch spec names no staging dir; the next deployment or 'spindle clean' removes it");
             return;
         }
+        String dir = stagingDir.get();
         try {
             org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
             // A fresh instance: user code may have closed the cached one.

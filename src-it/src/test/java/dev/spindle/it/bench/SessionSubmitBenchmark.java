@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 
-import dev.spindle.it.cluster.LocalYarnCluster;
+import dev.spindle.localcluster.LocalYarnCluster;
 import dev.spindle.it.programs.GatedJob;
 import dev.spindle.it.yarn.UserJars;
 import dev.spindle.it.yarn.YarnCli;

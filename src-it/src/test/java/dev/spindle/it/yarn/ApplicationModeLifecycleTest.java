@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.spindle.it.cluster.LocalYarnClusterExtension;
 import dev.spindle.it.programs.FailingProgram;
 import dev.spindle.it.programs.WaitForFileProgram;
-import dev.spindle.yarn.client.container.LocalResourceListing;
+import dev.spindle.yarn.common.ContainerLayout;
+import dev.spindle.yarn.common.LaunchSpecFile;
 import dev.spindle.yarn.client.deployment.FrameworkClasspath;
 
 /**
@@ -107,15 +107,15 @@ class ApplicationModeLifecycleTest {
         assertTrue(result.out().contains("Framework: " + framework.size() + " files, " + framework.size()
                 + " from yarn.provided.lib.dirs, 0 cached by earlier deployments, 0 uploaded"), result.out());
 
-        // The staging listing proves it: no lib/ uploaded, and the AM's resources name the provided files PUBLIC.
+        // The launch spec proves it: no lib/ uploaded, and the AM's resources name the provided files PUBLIC.
         org.apache.hadoop.fs.Path staging = stagingDir(appId);
         assertFalse(fs.exists(new org.apache.hadoop.fs.Path(staging, "lib")), "nothing uploaded to lib/");
         assertTrue(fs.exists(new org.apache.hadoop.fs.Path(staging, "usrlib/programs.jar")));
-        String listing;
-        try (var in = fs.open(new org.apache.hadoop.fs.Path(staging, LocalResourceListing.FILE_NAME))) {
-            listing = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        byte[] spec;
+        try (var in = fs.open(new org.apache.hadoop.fs.Path(staging, ContainerLayout.LAUNCH_SPEC_FILE))) {
+            spec = in.readAllBytes();
         }
-        Map<String, LocalResource> resources = LocalResourceListing.decode(listing);
+        Map<String, LocalResource> resources = LaunchSpecFile.fromBytes(spec).yarnLocalResources();
         long libs = resources.entrySet().stream().filter(e -> e.getKey().startsWith("lib/")).peek(e -> {
             assertEquals(LocalResourceVisibility.PUBLIC, e.getValue().getVisibility(), e.getKey());
             assertTrue(e.getValue().getResource().getFile().startsWith(libDir.toString()), e.getValue().getResource().toString());

@@ -21,7 +21,7 @@ import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 
 import dev.spindle.configuration.Configuration;
-import dev.spindle.it.cluster.LocalYarnCluster;
+import dev.spindle.localcluster.LocalYarnCluster;
 import dev.spindle.it.programs.EndlessStreamProgram;
 import dev.spindle.yarn.client.YarnActionHandlers;
 import dev.spindle.yarn.client.cli.ActionHandlerRegistry;

@@ -196,7 +196,7 @@ class PerJobModeTest {
     void corruptedJobGraphEndsFailedWithReadableDiagnostics() throws Exception {
         Configuration conf = new Configuration();
         conf.setString(JobManagerOptions.TOTAL_PROCESS_MEMORY.key(), "768m");
-        conf.set(YarnConfigOptions.SHIP_JAVA_HOME, true);
+        conf.set(YarnConfigOptions.CONTAINER_JAVA_HOME_FROM_CLIENT, true);
         YarnConfiguration yarnConf = new HadoopConfLocator(Map.of("HADOOP_CONF_DIR", CLUSTER.cluster().getConfDir().toString()),
                 tmp.resolve("no-local-cluster")).locate().toYarnConfiguration(conf);
         byte[] file = JobGraphFile.write(new JobGraph(new JobID(), "damaged", new Configuration()));

@@ -15,7 +15,7 @@ import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 
-import dev.spindle.it.cluster.LocalYarnCluster;
+import dev.spindle.localcluster.LocalYarnCluster;
 import dev.spindle.yarn.client.YarnActionHandlers;
 import dev.spindle.yarn.client.cli.ActionHandlerRegistry;
 import dev.spindle.yarn.client.cli.CliFrontend;

@@ -10,13 +10,14 @@ import dev.spindle.configuration.Configuration;
 import dev.spindle.runtime.resourcemanager.ResourceID;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.runtime.taskexecutor.TaskExecutorRunner;
-import dev.spindle.yarn.client.container.ContainerEnvironment;
-import dev.spindle.yarn.client.container.ContainerSecrets;
-import dev.spindle.yarn.client.container.ShippedConfiguration;
+import dev.spindle.yarn.common.ContainerLayout;
+import dev.spindle.yarn.common.ContainerSecrets;
+import dev.spindle.yarn.common.LaunchSpecFile;
 
 /**
  * Main class of TaskExecutor containers: {@code YarnTaskExecutorRunner <rmHost> <rmPort>}. The
- * container id is the TaskExecutor's id; the secret comes from the container credentials.
+ * container id is the TaskExecutor's id; the configuration comes from the launch spec the AM
+ * passed on, the secret from the container credentials.
  */
 public final class YarnTaskExecutorRunner {
 
@@ -45,7 +46,7 @@ public final class YarnTaskExecutorRunner {
         if (containerId == null) {
             throw new IllegalStateException("CONTAINER_ID is not set: this runner only runs in a YARN container");
         }
-        Configuration conf = ShippedConfiguration.read(Path.of(ContainerEnvironment.CONF_DIR, ShippedConfiguration.FILE_NAME));
+        Configuration conf = LaunchSpecFile.read(Path.of(ContainerLayout.LAUNCH_SPEC_FILE)).toConfiguration();
         ClusterSecret secret = ContainerSecrets.readFromCurrentUser();
         LOG.info("TaskExecutor {} registering with the resource manager at {}:{}", containerId, args[0], args[1]);
         return TaskExecutorRunner.runTaskExecutor(conf, new ResourceID(containerId), args[0], Integer.parseInt(args[1]), secret);

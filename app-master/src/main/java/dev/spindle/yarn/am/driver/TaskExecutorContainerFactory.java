@@ -2,6 +2,7 @@ package dev.spindle.yarn.am.driver;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,8 +17,11 @@ import org.apache.hadoop.yarn.security.AMRMTokenIdentifier;
 import dev.spindle.configuration.memory.ProcessMemorySpec;
 import dev.spindle.runtime.resourcemanager.WorkerResourceSpec;
 import dev.spindle.runtime.security.ClusterSecret;
-import dev.spindle.yarn.client.container.ContainerCommand;
-import dev.spindle.yarn.client.container.ContainerSecrets;
+import dev.spindle.yarn.common.ContainerCommand;
+import dev.spindle.yarn.common.ContainerEnvironment;
+import dev.spindle.yarn.common.ContainerLayout;
+import dev.spindle.yarn.common.ContainerSecrets;
+import dev.spindle.yarn.common.LaunchSpec;
 
 /**
  * Launch contexts of TaskExecutor containers: the AM's own localized files (no re-upload), the
@@ -47,6 +51,19 @@ public final class TaskExecutorContainerFactory {
         this.memorySpecs = memorySpecs;
         this.secret = secret;
         this.amCredentials = amCredentials;
+    }
+
+    /**
+     * TaskExecutors as the client's launch spec describes the application's containers: its files
+     * plus the spec itself, its environment and classpath.
+     *
+     * @param specResource the spec file as a local resource
+     */
+    public static TaskExecutorContainerFactory fromLaunchSpec(LaunchSpec spec, LocalResource specResource,
+            Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Credentials amCredentials) {
+        Map<String, LocalResource> resources = new LinkedHashMap<>(spec.yarnLocalResources());
+        resources.put(ContainerLayout.LAUNCH_SPEC_FILE, specResource);
+        return new TaskExecutorContainerFactory(resources, ContainerEnvironment.of(spec), memorySpecs, secret, amCredentials);
     }
 
     public ContainerLaunchContext create(WorkerResourceSpec spec, String rmHost, int rmPort) throws IOException {

@@ -122,10 +122,10 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         this.launchContexts = launchContexts;
         this.amHost = amHost;
         this.clock = clock;
-        this.fastHeartbeatMs = (int) configuration.get(YarnConfigOptions.HEARTBEAT_INTERVAL).toMillis();
-        this.idleHeartbeatMs = (int) configuration.get(YarnConfigOptions.IDLE_HEARTBEAT_INTERVAL).toMillis();
-        this.maxStartFailuresPerMinute = configuration.get(YarnConfigOptions.MAX_FAILED_CONTAINERS_PER_MINUTE);
-        this.startRetryBackoff = configuration.get(YarnConfigOptions.CONTAINER_START_RETRY_BACKOFF);
+        this.fastHeartbeatMs = (int) configuration.get(YarnConfigOptions.HEARTBEAT_CONTAINER_REQUEST_INTERVAL).toMillis();
+        this.idleHeartbeatMs = (int) configuration.get(YarnConfigOptions.HEARTBEAT_INTERVAL).toMillis();
+        this.maxStartFailuresPerMinute = configuration.get(YarnConfigOptions.CONTAINERS_MAX_START_FAILURES_PER_MINUTE);
+        this.startRetryBackoff = configuration.get(YarnConfigOptions.CONTAINERS_START_RETRY_BACKOFF);
         this.launchExecutor = Executors.newSingleThreadExecutor(daemon("te-launch-context"));
         this.retryTimer = Executors.newSingleThreadScheduledExecutor(daemon("te-start-retry"));
     }
@@ -135,7 +135,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
             LaunchContextFactory launchContexts, String amHost) {
         // Created with the fast interval: the client's heartbeat thread sleeps a whole interval before
         // it sees a change, so starting slow would hold the first container requests back.
-        int fast = (int) configuration.get(YarnConfigOptions.HEARTBEAT_INTERVAL).toMillis();
+        int fast = (int) configuration.get(YarnConfigOptions.HEARTBEAT_CONTAINER_REQUEST_INTERVAL).toMillis();
         return new YarnResourceManagerDriver(configuration, yarnConf,
                 h -> AMRMClientAsync.createAMRMClientAsync(fast, h), NMClientAsync::createNMClientAsync,
                 launchContexts, amHost, System::currentTimeMillis);
@@ -186,7 +186,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         }
         Priority priority = priorities.computeIfAbsent(spec, s -> Priority.newInstance(priorities.size() + 1));
         ContainerRequest request = new ContainerRequest(containerResource(spec), null, null, priority, true,
-                configuration.getOptional(YarnConfigOptions.TASK_MANAGER_NODE_LABEL)
+                configuration.getOptional(YarnConfigOptions.TASKMANAGER_NODE_LABEL)
                         .orElse(configuration.getOptional(YarnConfigOptions.APPLICATION_NODE_LABEL).orElse(null)));
         pending.computeIfAbsent(priority, p -> new ArrayDeque<>()).add(new PendingRequest(spec, request, future));
         amrm.addContainerRequest(request);
@@ -197,7 +197,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     }
 
     Resource containerResource(WorkerResourceSpec spec) {
-        int configuredVcores = configuration.get(YarnConfigOptions.CONTAINER_VCORES);
+        int configuredVcores = configuration.get(YarnConfigOptions.CONTAINERS_VCORES);
         int vcores = configuredVcores > 0 ? configuredVcores : Math.max(1, spec.numSlots());
         return Resource.newInstance(spec.processMemory().getMebiBytes(), vcores);
     }
@@ -279,7 +279,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
             LOG.error("{}; giving up: {} container start failures within a minute (limit {})", why, startFailures.size(),
                     maxStartFailuresPerMinute);
             future.completeExceptionally(new IllegalStateException(why + "; " + startFailures.size()
-                    + " start failures within a minute exceed " + YarnConfigOptions.MAX_FAILED_CONTAINERS_PER_MINUTE.key()
+                    + " start failures within a minute exceed " + YarnConfigOptions.CONTAINERS_MAX_START_FAILURES_PER_MINUTE.key()
                     + "=" + maxStartFailuresPerMinute));
             return;
         }

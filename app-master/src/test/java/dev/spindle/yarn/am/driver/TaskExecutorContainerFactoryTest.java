@@ -27,7 +27,11 @@ import dev.spindle.configuration.MemorySize;
 import dev.spindle.configuration.memory.ProcessMemorySpec;
 import dev.spindle.runtime.resourcemanager.WorkerResourceSpec;
 import dev.spindle.runtime.security.ClusterSecret;
-import dev.spindle.yarn.client.container.ContainerSecrets;
+import dev.spindle.yarn.common.ContainerSecrets;
+import dev.spindle.yarn.common.EntrypointMode;
+import dev.spindle.yarn.common.LaunchSpec;
+import dev.spindle.yarn.common.LaunchSpecFile;
+import dev.spindle.yarn.common.LocalizedResource;
 
 class TaskExecutorContainerFactoryTest {
 
@@ -61,6 +65,29 @@ class TaskExecutorContainerFactoryTest {
         assertTrue(secret.matches(ContainerSecrets.read(received).toBase64()));
         assertNull(received.getToken(AMRM_SERVICE), "the AMRMToken stays with the AM");
         assertEquals(new Text("HDFS_DELEGATION_TOKEN"), received.getToken(HDFS_SERVICE).getKind());
+    }
+
+    @Test
+    void fromTheLaunchSpecTaskExecutorsGetItsFilesEnvironmentAndClasspathPlusTheSpecItself() throws Exception {
+        LocalResource jar = LocalResource.newInstance(URL.fromPath(new org.apache.hadoop.fs.Path("hdfs://nn/shared/lib/a.jar")),
+                LocalResourceType.FILE, LocalResourceVisibility.PUBLIC, 1, 2);
+        LocalResource graph = LocalResource.newInstance(URL.fromPath(new org.apache.hadoop.fs.Path("hdfs://nn/s/job.graph")),
+                LocalResourceType.FILE, LocalResourceVisibility.APPLICATION, 3, 4);
+        LocalResource specFile = LocalResource.newInstance(URL.fromPath(new org.apache.hadoop.fs.Path("hdfs://nn/s/launch-spec.json")),
+                LocalResourceType.FILE, LocalResourceVisibility.APPLICATION, 5, 6);
+        // A framework jar outside lib/ (a provided dir's layout is its own): taken as listed, not by name.
+        LaunchSpec spec = new LaunchSpec(LaunchSpecFile.VERSION, EntrypointMode.PER_JOB, "hdfs://nn/s", Map.of("a", "b"),
+                List.of(LocalizedResource.of("shared/a.jar", jar), LocalizedResource.of("job.graph", graph)),
+                List.of("{{PWD}}/conf", "{{PWD}}/shared/a.jar", "$HADOOP_CONF_DIR"), Map.of("HADOOP_USER_NAME", "alice"),
+                null, null, List.of(), "job.graph");
+
+        ContainerLaunchContext ctx = TaskExecutorContainerFactory.fromLaunchSpec(spec, specFile,
+                s -> new FixedSpec(s.processMemory()), ClusterSecret.generate(), new Credentials())
+                .create(new WorkerResourceSpec(MemorySize.parse("1g"), 1, 2), "am-host", 6123);
+
+        assertEquals(Map.of("shared/a.jar", jar, "job.graph", graph, "launch-spec.json", specFile), ctx.getLocalResources());
+        assertEquals(Map.of("HADOOP_USER_NAME", "alice", "CLASSPATH", "{{PWD}}/conf<CPS>{{PWD}}/shared/a.jar<CPS>$HADOOP_CONF_DIR"),
+                ctx.getEnvironment());
     }
 
     private static Credentials read(ByteBuffer tokens) throws Exception {

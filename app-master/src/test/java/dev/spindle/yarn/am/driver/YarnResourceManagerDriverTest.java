@@ -55,8 +55,8 @@ class YarnResourceManagerDriverTest {
     private final List<Throwable> errors = new ArrayList<>();
     private final List<WorkerCounts> counts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Configuration conf = new Configuration()
-            .set(YarnConfigOptions.CONTAINER_START_RETRY_BACKOFF, java.time.Duration.ofMillis(1))
-            .set(YarnConfigOptions.MAX_FAILED_CONTAINERS_PER_MINUTE, 1);
+            .set(YarnConfigOptions.CONTAINERS_START_RETRY_BACKOFF, java.time.Duration.ofMillis(1))
+            .set(YarnConfigOptions.CONTAINERS_MAX_START_FAILURES_PER_MINUTE, 1);
 
     private FakeAmrmClient amrm;
     private FakeNmClient nm;
@@ -202,7 +202,7 @@ class YarnResourceManagerDriverTest {
         ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                 () -> worker.get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("NodeManager refused again"), e.getCause().getMessage());
-        assertTrue(e.getCause().getMessage().contains(YarnConfigOptions.MAX_FAILED_CONTAINERS_PER_MINUTE.key()));
+        assertTrue(e.getCause().getMessage().contains(YarnConfigOptions.CONTAINERS_MAX_START_FAILURES_PER_MINUTE.key()));
         assertEquals(2, amrm.added.size(), "no third attempt");
     }
 

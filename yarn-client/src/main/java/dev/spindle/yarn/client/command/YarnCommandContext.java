@@ -18,9 +18,9 @@ final class YarnCommandContext {
     static YarnConfiguration locate(HadoopConfLocator locator, Configuration conf, PrintStream out) {
         HadoopConfLocator.HadoopConf hadoopConf = locator.locate();
         out.println(hadoopConf.describe());
-        if (hadoopConf.localCluster() && !conf.contains(YarnConfigOptions.SHIP_JAVA_HOME)) {
+        if (hadoopConf.localCluster() && !conf.contains(YarnConfigOptions.CONTAINER_JAVA_HOME_FROM_CLIENT)) {
             // Same machine: containers can use the client's JDK, and the embedded NodeManagers give them none.
-            conf.set(YarnConfigOptions.SHIP_JAVA_HOME, true);
+            conf.set(YarnConfigOptions.CONTAINER_JAVA_HOME_FROM_CLIENT, true);
         }
         return hadoopConf.toYarnConfiguration(conf);
     }

@@ -1,8 +1,7 @@
 package dev.spindle.yarn.client.deployment;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,46 +9,34 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.security.Credentials;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
+import org.apache.hadoop.yarn.api.records.LocalResource;
 import org.apache.hadoop.yarn.client.util.YarnClientUtils;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 
-import dev.spindle.configuration.Configuration;
-import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.configuration.memory.ProcessMemorySpec;
 import dev.spindle.runtime.security.ClusterSecret;
-import dev.spindle.yarn.client.container.ContainerClasspath;
-import dev.spindle.yarn.client.container.ContainerCommand;
-import dev.spindle.yarn.client.container.ContainerEnvironment;
-import dev.spindle.yarn.client.container.ContainerSecrets;
-import dev.spindle.yarn.client.container.ProgramArguments;
-import dev.spindle.yarn.client.staging.StagingResult;
+import dev.spindle.yarn.common.ContainerCommand;
+import dev.spindle.yarn.common.ContainerEnvironment;
+import dev.spindle.yarn.common.ContainerLayout;
+import dev.spindle.yarn.common.ContainerSecrets;
+import dev.spindle.yarn.common.LaunchSpec;
 
-/** Builds the ApplicationMaster's ContainerLaunchContext: command, environment, classpath, files, credentials. */
+/**
+ * Builds the ApplicationMaster's ContainerLaunchContext from the launch spec: the spec's files plus
+ * the spec itself, its environment and classpath, the mode's main class with the JobManager's
+ * memory flags, and credentials with the secret (and delegation tokens under Kerberos).
+ */
 public final class AppMasterContainerFactory {
 
     private AppMasterContainerFactory() {
     }
 
-    public static ContainerLaunchContext create(DeploymentRequest request, StagingResult staging, String stagingDir,
-            ProcessMemorySpec memory, ClusterSecret secret, YarnConfiguration yarnConf, FileSystem fs) throws IOException {
-        Configuration conf = request.configuration();
-        String command = ContainerCommand.build(memory.jvmArgs(), "jobmanager", request.entrypointClass(), List.of());
-
-        Map<String, String> env = new HashMap<>();
-        env.put("CLASSPATH", classpath(conf, staging, yarnConf));
-        env.put(ContainerEnvironment.STAGING_DIR, stagingDir);
-        if (staging.userJarLink() != null) {
-            env.put(ContainerEnvironment.USER_JAR, staging.userJarLink());
-        }
-        if (request.mainClass() != null) {
-            env.put(ContainerEnvironment.MAIN_CLASS, request.mainClass());
-        }
-        env.put(ContainerEnvironment.PROGRAM_ARGS, ProgramArguments.encode(request.programArgs()));
-        // With simple auth the container would act as the NodeManager's user; keep the submitter's.
-        env.put("HADOOP_USER_NAME", UserGroupInformation.getCurrentUser().getShortUserName());
-        if (conf.get(YarnConfigOptions.SHIP_JAVA_HOME)) {
-            env.put("JAVA_HOME", System.getProperty("java.home"));
-        }
+    /** @param specResource the launch spec as written into the staging dir */
+    public static ContainerLaunchContext create(LaunchSpec spec, LocalResource specResource, ProcessMemorySpec memory,
+            ClusterSecret secret, YarnConfiguration yarnConf, FileSystem fs) throws IOException {
+        String command = ContainerCommand.build(memory.jvmArgs(), "jobmanager", spec.mode().mainClass(), List.of());
+        Map<String, LocalResource> resources = new LinkedHashMap<>(spec.yarnLocalResources());
+        resources.put(ContainerLayout.LAUNCH_SPEC_FILE, specResource);
 
         Credentials credentials = new Credentials();
         ContainerSecrets.addTo(credentials, secret);
@@ -57,14 +44,7 @@ public final class AppMasterContainerFactory {
             // Kerberos: the AM and its TaskExecutors reach HDFS through delegation tokens renewed by the RM.
             fs.addDelegationTokens(YarnClientUtils.getRmPrincipal(yarnConf), credentials);
         }
-        return ContainerLaunchContext.newInstance(staging.resources(), env, List.of(command), null,
+        return ContainerLaunchContext.newInstance(resources, ContainerEnvironment.of(spec), List.of(command), null,
                 ContainerSecrets.serialize(credentials), null);
-    }
-
-    static String classpath(Configuration conf, StagingResult staging, YarnConfiguration yarnConf) {
-        List<String> cluster = Arrays.asList(yarnConf.getTrimmedStrings(YarnConfiguration.YARN_APPLICATION_CLASSPATH,
-                YarnConfiguration.DEFAULT_YARN_CROSS_PLATFORM_APPLICATION_CLASSPATH));
-        return ContainerClasspath.build(staging.frameworkJarLinks(), staging.userJarLink(),
-                conf.get(YarnConfigOptions.CLASSPATH_INCLUDE_USER_JAR), cluster);
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import dev.spindle.configuration.Configuration;
+import dev.spindle.yarn.common.EntrypointMode;
 
 /**
  * One cluster to deploy on YARN: the effective configuration, the AM entrypoint of the mode
@@ -26,13 +27,13 @@ public record DeploymentRequest(
         java.util.Map<String, String> extraConfFiles,
         java.util.Map<String, byte[]> rootFiles) {
 
-    public static final String APPLICATION_MODE_ENTRYPOINT = "dev.spindle.yarn.am.ApplicationModeEntrypoint";
+    public static final String APPLICATION_MODE_ENTRYPOINT = EntrypointMode.APPLICATION.mainClass();
 
     /** AM main class of a session: no program, jobs come over REST. */
-    public static final String SESSION_MODE_ENTRYPOINT = "dev.spindle.yarn.am.SessionModeEntrypoint";
+    public static final String SESSION_MODE_ENTRYPOINT = EntrypointMode.SESSION.mainClass();
 
     /** AM main class of a per-job cluster: runs the shipped job.graph. */
-    public static final String PER_JOB_MODE_ENTRYPOINT = "dev.spindle.yarn.am.PerJobModeEntrypoint";
+    public static final String PER_JOB_MODE_ENTRYPOINT = EntrypointMode.PER_JOB.mainClass();
 
     /** A request without generated root files (application mode, session). */
     public DeploymentRequest(Configuration configuration, String entrypointClass, String defaultName, URI userJar,

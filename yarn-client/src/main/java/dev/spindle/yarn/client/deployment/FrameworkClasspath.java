@@ -28,14 +28,15 @@ public final class FrameworkClasspath {
     public static final String LIB_DIR_ENV = "SPINDLE_LIB_DIR";
 
     // Test frameworks, build tools, the server side of Hadoop (the cluster runs it, not our containers),
-    // and the examples and embedded-cluster modules (user code and test harness, not framework).
+    // and the examples, integration-test and embedded-cluster modules (user code, tests and the cluster
+    // itself, not framework).
     private static final Pattern EXCLUDED_JARS = Pattern.compile(String.join("|",
             ".*-tests\\.jar", "junit-.*", "junit-jupiter.*", "opentest4j-.*", "apiguardian-.*", "hamcrest-.*",
             "mockito-.*", "surefire.*", "hadoop-minicluster-.*", "hadoop-yarn-server-.*", "hadoop-hdfs-\\d.*",
-            "hadoop-mapreduce-.*", "hadoop-yarn-applications-.*", "spindle-examples-.*", "spindle-it-.*",
+            "hadoop-mapreduce-.*", "hadoop-yarn-applications-.*", "spindle-examples-.*", "spindle-it-.*", "spindle-local-cluster-.*",
             "mockwebserver.*", "bcprov-.*", "bcpkix-.*", "kerb-simplekdc.*", "apacheds-.*", "api-ldap-.*",
             "mssql-jdbc-.*", "ehcache-.*", "leveldbjni-.*", "HikariCP-.*", "geronimo-jcache.*"));
-    private static final Pattern EXCLUDED_DIRS = Pattern.compile(".*/(examples|src-it)/target/classes|.*/test-classes");
+    private static final Pattern EXCLUDED_DIRS = Pattern.compile(".*/(examples|src-it|local-cluster)/target/classes|.*/test-classes");
 
     private static final long FIXED_ENTRY_TIME = 315532800000L; // 1980-01-01, the zip epoch
 

@@ -58,7 +58,7 @@ public final class HadoopConfLocator {
                 hadoop.addResource(new org.apache.hadoop.fs.Path(f.toUri()));
             }
             YarnConfiguration yarn = new YarnConfiguration(hadoop);
-            long maxWait = spindleConf.get(YarnConfigOptions.RM_CONNECT_MAX_WAIT).toMillis();
+            long maxWait = spindleConf.get(YarnConfigOptions.CLIENT_RM_CONNECT_MAX_WAIT).toMillis();
             yarn.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_MAX_WAIT_MS, maxWait);
             long interval = Math.min(1000, Math.max(100, maxWait / 4));
             yarn.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_RETRY_INTERVAL_MS, interval);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +21,9 @@ import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
 import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
 import org.apache.hadoop.yarn.api.records.LocalResource;
-import org.apache.hadoop.yarn.api.records.LocalResourceType;
 import org.apache.hadoop.yarn.api.records.LocalResourceVisibility;
 import org.apache.hadoop.yarn.api.records.Priority;
 import org.apache.hadoop.yarn.api.records.Resource;
-import org.apache.hadoop.yarn.api.records.URL;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.hadoop.yarn.client.api.YarnClientApplication;
@@ -40,19 +37,19 @@ import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.configuration.memory.JobManagerProcessSpec;
 import dev.spindle.configuration.memory.ProcessMemorySpec;
 import dev.spindle.runtime.security.ClusterSecret;
-import dev.spindle.yarn.client.container.ContainerEnvironment;
-import dev.spindle.yarn.client.container.LocalResourceListing;
-import dev.spindle.yarn.client.container.ShippedConfiguration;
 import dev.spindle.yarn.client.preflight.PreflightChecks;
 import dev.spindle.yarn.client.preflight.PreflightContext;
 import dev.spindle.yarn.client.preflight.PreflightException;
 import dev.spindle.yarn.client.staging.ClusterSecretFile;
 import dev.spindle.yarn.client.staging.FrameworkJarCache;
+import dev.spindle.yarn.client.staging.LaunchSpecUpload;
 import dev.spindle.yarn.client.staging.StagingDirectories;
 import dev.spindle.yarn.client.staging.StagingPlan;
 import dev.spindle.yarn.client.staging.StagingResult;
 import dev.spindle.yarn.client.staging.StagingSweeper;
 import dev.spindle.yarn.client.staging.StagingUploader;
+import dev.spindle.yarn.common.ContainerLayout;
+import dev.spindle.yarn.common.LaunchSpec;
 
 /**
  * Deploys Spindle clusters on YARN (stage, submit, wait until RUNNING with progress lines), finds
@@ -134,7 +131,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             long waitedSeconds = Math.round((System.nanoTime() - connectStart) / 1e9);
             throw new PreflightException("The ResourceManager at " + yarnConf.get(YarnConfiguration.RM_ADDRESS)
                     + " is unreachable (gave up after " + waitedSeconds + " s, "
-                    + YarnConfigOptions.RM_CONNECT_MAX_WAIT.key() + "): " + rootMessage(e) + ". Check that it runs and that "
+                    + YarnConfigOptions.CLIENT_RM_CONNECT_MAX_WAIT.key() + "): " + rootMessage(e) + ". Check that it runs and that "
                     + YarnConfiguration.RM_ADDRESS + " in the yarn-site.xml of HADOOP_CONF_DIR names it.", e);
         }
         PreflightChecks.run(PreflightChecks.CLUSTER, new PreflightContext(conf, request.userJar(), request.mainClass(),
@@ -157,16 +154,19 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         try {
             StagingResult staging = stage(request, stagingDir, localWorkDir);
             ClusterSecretFile.write(fs, stagingDir, secret);
-            ContainerLaunchContext amContainer = AppMasterContainerFactory.create(request, staging,
-                    stagingDir.toString(), memory, secret, yarnConf, fs);
-            amContainer.setLocalResources(withListing(staging, stagingDir));
+            // Written last: it lists everything staged before it.
+            LaunchSpec spec = LaunchSpecFactory.create(request, staging, stagingDir.toString(), yarnConf);
+            LocalResource specResource = LaunchSpecUpload.write(fs, stagingDir, spec);
+            ContainerLaunchContext amContainer = AppMasterContainerFactory.create(spec, specResource, memory, secret,
+                    yarnConf, fs);
 
             ApplicationSubmissionContext ctx = app.getApplicationSubmissionContext();
             describeApplication(ctx, conf, request, memory);
             ctx.setAMContainerSpec(amContainer);
             describeStaging(request, staging);
+            // + 1: the launch spec, written after staging.
             out.println("Submitting application " + appId + " (AM " + memory.getTotalProcessMemory().getMebiBytes()
-                    + " MB, " + staging.uploaded().size() + " files uploaded to " + stagingDir + ")");
+                    + " MB, " + (staging.uploaded().size() + 1) + " files uploaded to " + stagingDir + ")");
             guard.submitted = true;
             yarnClient.submitApplication(ctx);
             LOG.info("Submitted application {} with staging dir {}", appId, stagingDir);
@@ -219,8 +219,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             throws IOException {
         Configuration conf = request.configuration();
         Map<String, String> confFiles = new LinkedHashMap<>();
-        confFiles.put(ShippedConfiguration.FILE_NAME, ShippedConfiguration.toYaml(conf));
-        confFiles.put(ContainerEnvironment.LOG4J_FILE, LogConfiguration.resolve(conf));
+        // The configuration itself travels in the launch spec.
+        confFiles.put(ContainerLayout.LOG4J_FILE, LogConfiguration.resolve(conf));
         if (request.extraConfFiles() != null) {
             confFiles.putAll(request.extraConfFiles());
         }
@@ -274,19 +274,6 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         return result;
     }
 
-    /** The AM also gets the listing of its resources, to hand the same ones to TaskExecutors. */
-    private Map<String, LocalResource> withListing(StagingResult staging, org.apache.hadoop.fs.Path stagingDir) throws IOException {
-        org.apache.hadoop.fs.Path listing = new org.apache.hadoop.fs.Path(stagingDir, LocalResourceListing.FILE_NAME);
-        try (OutputStream os = fs.create(listing, true)) {
-            os.write(LocalResourceListing.encode(staging.resources()).getBytes(StandardCharsets.UTF_8));
-        }
-        var status = fs.getFileStatus(listing);
-        Map<String, LocalResource> all = new LinkedHashMap<>(staging.resources());
-        all.put(LocalResourceListing.FILE_NAME, LocalResource.newInstance(URL.fromPath(status.getPath()),
-                LocalResourceType.FILE, LocalResourceVisibility.APPLICATION, status.getLen(), status.getModificationTime()));
-        return all;
-    }
-
     private void describeApplication(ApplicationSubmissionContext ctx, Configuration conf, DeploymentRequest request,
             ProcessMemorySpec memory) {
         ctx.setApplicationName(conf.getOptional(YarnConfigOptions.APPLICATION_NAME).orElse(request.defaultName()));
@@ -296,7 +283,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         if (priority >= 0) {
             ctx.setPriority(Priority.newInstance(priority));
         }
-        String tags = conf.get(YarnConfigOptions.APPLICATION_TAGS);
+        String tags = conf.get(YarnConfigOptions.TAGS);
         if (!tags.isBlank()) {
             Set<String> tagSet = new HashSet<>();
             for (String t : tags.split(",")) {
@@ -309,7 +296,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         conf.getOptional(YarnConfigOptions.APPLICATION_NODE_LABEL).ifPresent(ctx::setNodeLabelExpression);
         ctx.setMaxAppAttempts(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS));
         ctx.setResource(Resource.newInstance(memory.getTotalProcessMemory().getMebiBytes(),
-                conf.get(YarnConfigOptions.APP_MASTER_VCORES)));
+                conf.get(YarnConfigOptions.APPMASTER_VCORES)));
         ctx.setKeepContainersAcrossApplicationAttempts(false);
     }
 

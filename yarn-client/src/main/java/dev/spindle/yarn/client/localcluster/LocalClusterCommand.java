@@ -20,7 +20,7 @@ public final class LocalClusterCommand {
     /** Environment variable alternative to {@link #CLASSPATH_PROPERTY}. */
     public static final String CLASSPATH_ENV = "SPINDLE_LOCAL_CLUSTER_CLASSPATH";
 
-    static final String MAIN_CLASS = "dev.spindle.it.cluster.LocalClusterMain";
+    static final String MAIN_CLASS = "dev.spindle.localcluster.LocalClusterMain";
     public static final int DEFAULT_PORT_BASE = 18020;
 
     private final String clusterClasspath;

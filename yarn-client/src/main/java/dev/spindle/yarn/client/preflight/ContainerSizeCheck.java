@@ -27,15 +27,15 @@ final class ContainerSizeCheck implements PreflightCheck {
         long teMb = TaskExecutorProcessSpec.fromConfiguration(conf).getTotalProcessMemory().getMebiBytes();
         fits(JobManagerOptions.TOTAL_PROCESS_MEMORY.key(), amMb, "MB", max.getMemorySize(), "yarn.scheduler.maximum-allocation-mb");
         fits(TaskManagerOptions.TOTAL_PROCESS_MEMORY.key(), teMb, "MB", max.getMemorySize(), "yarn.scheduler.maximum-allocation-mb");
-        fits(YarnConfigOptions.APP_MASTER_VCORES.key(), conf.get(YarnConfigOptions.APP_MASTER_VCORES), "vcores",
+        fits(YarnConfigOptions.APPMASTER_VCORES.key(), conf.get(YarnConfigOptions.APPMASTER_VCORES), "vcores",
                 max.getVirtualCores(), "yarn.scheduler.maximum-allocation-vcores");
-        fits(YarnConfigOptions.CONTAINER_VCORES.key(), taskExecutorVcores(conf), "vcores",
+        fits(YarnConfigOptions.CONTAINERS_VCORES.key(), taskExecutorVcores(conf), "vcores",
                 max.getVirtualCores(), "yarn.scheduler.maximum-allocation-vcores");
     }
 
     /** What the AM asks for per TaskExecutor container: -1 means one vcore per slot. */
     static int taskExecutorVcores(Configuration conf) {
-        int vcores = conf.get(YarnConfigOptions.CONTAINER_VCORES);
+        int vcores = conf.get(YarnConfigOptions.CONTAINERS_VCORES);
         return vcores > 0 ? vcores : conf.get(TaskManagerOptions.NUM_TASK_SLOTS);
     }
 

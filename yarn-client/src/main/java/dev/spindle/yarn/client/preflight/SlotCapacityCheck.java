@@ -37,7 +37,7 @@ final class SlotCapacityCheck implements PreflightCheck {
         long amMb = JobManagerProcessSpec.fromConfiguration(conf).getTotalProcessMemory().getMebiBytes();
         long teMb = TaskExecutorProcessSpec.fromConfiguration(conf).getTotalProcessMemory().getMebiBytes();
         int teVcores = ContainerSizeCheck.taskExecutorVcores(conf);
-        int amVcores = conf.get(dev.spindle.configuration.YarnConfigOptions.APP_MASTER_VCORES);
+        int amVcores = conf.get(dev.spindle.configuration.YarnConfigOptions.APPMASTER_VCORES);
         int slotsPerExecutor = conf.get(TaskManagerOptions.NUM_TASK_SLOTS);
         long executors = 0;
         long totalMb = 0;

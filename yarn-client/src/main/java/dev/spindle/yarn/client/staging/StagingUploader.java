@@ -28,7 +28,7 @@ import org.apache.hadoop.yarn.api.records.URL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.spindle.yarn.client.container.ContainerEnvironment;
+import dev.spindle.yarn.common.ContainerLayout;
 
 /**
  * Fills an application's staging dir ({@code <root>/.spindle/<appId>/}, 0700) and turns its
@@ -84,7 +84,7 @@ public final class StagingUploader {
         List<Upload> uploads = new ArrayList<>();
         List<Upload> cachedJars = new ArrayList<>();
         for (Path jar : plan.frameworkJars()) {
-            String link = "lib/" + jar.getFileName();
+            String link = ContainerLayout.frameworkJar(jar.getFileName().toString());
             if (provided.containsKey(link)) {
                 continue;
             }
@@ -99,7 +99,7 @@ public final class StagingUploader {
         if (plan.userJar() != null) {
             URI jar = plan.userJar();
             String name = new org.apache.hadoop.fs.Path(jar).getName();
-            userJarLink = "usrlib/" + name;
+            userJarLink = ContainerLayout.userJar(name);
             if (jar.getScheme() == null || "file".equals(jar.getScheme())) {
                 uploads.add(new Upload(Path.of(jar.getScheme() == null ? URI.create("file:" + jar.getPath()) : jar), userJarLink, LocalResourceType.FILE));
             } else {
@@ -111,7 +111,7 @@ public final class StagingUploader {
             }
         }
         for (Path f : plan.localConfFiles()) {
-            uploads.add(new Upload(f, ContainerEnvironment.CONF_DIR + "/" + f.getFileName(), LocalResourceType.FILE));
+            uploads.add(new Upload(f, ContainerLayout.confFile(f.getFileName().toString()), LocalResourceType.FILE));
         }
         for (Path f : plan.shipFiles()) {
             uploads.add(new Upload(f, f.getFileName().toString(), LocalResourceType.FILE));
@@ -121,7 +121,7 @@ public final class StagingUploader {
         }
 
         for (Map.Entry<String, String> e : plan.confFiles().entrySet()) {
-            String link = ContainerEnvironment.CONF_DIR + "/" + e.getKey();
+            String link = ContainerLayout.confFile(e.getKey());
             org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(stagingDir, link);
             byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
             try (OutputStream out = fs.create(dst, true)) {
@@ -186,7 +186,7 @@ public final class StagingUploader {
             while (it.hasNext()) {
                 LocatedFileStatus f = it.next();
                 String relative = f.getPath().toUri().getPath().substring(rootPath.length()).replaceFirst("^/", "");
-                result.put("lib/" + relative, resource(f, LocalResourceType.FILE, LocalResourceVisibility.PUBLIC));
+                result.put(ContainerLayout.frameworkJar(relative), resource(f, LocalResourceType.FILE, LocalResourceVisibility.PUBLIC));
             }
         }
         return result;

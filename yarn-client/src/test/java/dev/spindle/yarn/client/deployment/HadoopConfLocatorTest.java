@@ -47,7 +47,7 @@ class HadoopConfLocatorTest {
     void ipcLevelRetriesAreOffSoTheConnectWaitIsTheWholeWait() throws Exception {
         Path hadoop = confDir("hadoop", "rm-a:8032");
         YarnConfiguration conf = new HadoopConfLocator(Map.of("HADOOP_CONF_DIR", hadoop.toString()), tmp.resolve("none"))
-                .locate().toYarnConfiguration(new Configuration().set(dev.spindle.configuration.YarnConfigOptions.RM_CONNECT_MAX_WAIT,
+                .locate().toYarnConfiguration(new Configuration().set(dev.spindle.configuration.YarnConfigOptions.CLIENT_RM_CONNECT_MAX_WAIT,
                         java.time.Duration.ofSeconds(2)));
         assertEquals(2000, conf.getLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_MAX_WAIT_MS, -1));
         assertEquals(500, conf.getLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_RETRY_INTERVAL_MS, -1));

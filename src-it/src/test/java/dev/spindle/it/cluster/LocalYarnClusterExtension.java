@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import dev.spindle.localcluster.LocalYarnCluster;
+
 /**
  * One {@link LocalYarnCluster} per test class: register it as a static field with
  * {@code @RegisterExtension}; the cluster (and its conf dir) is available from {@code beforeAll}

@@ -1,4 +1,4 @@
-package dev.spindle.yarn.client.container;
+package dev.spindle.yarn.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class ContainerCommand {
         parts.add(ApplicationConstants.Environment.JAVA_HOME.$$() + "/bin/java");
         parts.addAll(jvmArgs);
         parts.add("-Dlog.file=" + logDir + "/" + logName + ".log");
-        parts.add("-Dlog4j.configurationFile=" + ContainerEnvironment.CONF_DIR + "/" + ContainerEnvironment.LOG4J_FILE);
+        parts.add("-Dlog4j.configurationFile=" + ContainerLayout.confFile(ContainerLayout.LOG4J_FILE));
         parts.add(mainClass);
         parts.addAll(mainArgs);
         parts.add("1>" + logDir + "/" + logName + ".out");

@@ -1,4 +1,4 @@
-package dev.spindle.it.cluster;
+package dev.spindle.localcluster;
 
 import java.io.File;
 import java.io.IOException;

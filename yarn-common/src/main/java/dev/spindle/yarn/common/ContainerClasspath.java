@@ -1,4 +1,4 @@
-package dev.spindle.yarn.client.container;
+package dev.spindle.yarn.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,22 @@ public final class ContainerClasspath {
     private ContainerClasspath() {
     }
 
+    /** The classpath as one CLASSPATH value. */
     public static String build(List<String> frameworkJarLinks, String userJarLink, UserJarInclusion inclusion,
+            List<String> clusterClasspath) {
+        return join(entries(frameworkJarLinks, userJarLink, inclusion, clusterClasspath));
+    }
+
+    /** Joins entries with YARN's separator, which the NodeManager turns into the node's own. */
+    public static String join(List<String> entries) {
+        return String.join(ApplicationConstants.CLASS_PATH_SEPARATOR, entries);
+    }
+
+    /**
+     * The classpath entries in order; the launch spec keeps them so that TaskExecutors get exactly
+     * the AM's order.
+     */
+    public static List<String> entries(List<String> frameworkJarLinks, String userJarLink, UserJarInclusion inclusion,
             List<String> clusterClasspath) {
         String pwd = ApplicationConstants.Environment.PWD.$$() + "/";
         List<String> jars = new ArrayList<>();
@@ -40,7 +55,7 @@ public final class ContainerClasspath {
             jars.add(userJarLink);
         }
         List<String> entries = new ArrayList<>();
-        entries.add(pwd + ContainerEnvironment.CONF_DIR);
+        entries.add(pwd + ContainerLayout.CONF_DIR);
         for (String jar : jars) {
             entries.add(pwd + jar);
         }
@@ -49,7 +64,7 @@ public final class ContainerClasspath {
                 entries.add(c.trim());
             }
         }
-        return String.join(ApplicationConstants.CLASS_PATH_SEPARATOR, entries);
+        return entries;
     }
 
     private static String fileName(String link) {

@@ -1,4 +1,4 @@
-package dev.spindle.yarn.client.container;
+package dev.spindle.yarn.common;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,11 +56,11 @@ class ContainerLaunchPiecesTest {
     }
 
     @Test
-    void programArgumentsSurviveSpacesQuotesAndNewlines() {
+    void programArgumentsSurviveSpacesQuotesAndNewlines() throws Exception {
         List<String> args = List.of("--input", "hdfs:///a b", "it's \"quoted\"", "line1\nline2", "über,comma");
-        assertArrayEquals(args.toArray(), ProgramArguments.decode(ProgramArguments.encode(args)));
-        assertEquals(0, ProgramArguments.decode("").length);
-        assertEquals(0, ProgramArguments.decode(null).length);
+        assertArrayEquals(args.toArray(), roundTrip(spec(Map.of(), List.of(), args)).programArgs().toArray());
+        assertEquals(0, roundTrip(spec(Map.of(), List.of(), List.of())).programArgs().size());
+        assertEquals(0, roundTrip(spec(Map.of(), List.of(), null)).programArgs().size());
     }
 
     @Test
@@ -70,9 +70,10 @@ class ContainerLaunchPiecesTest {
                 LocalResourceType.FILE, LocalResourceVisibility.PUBLIC, 123, 456));
         resources.put("data.zip", LocalResource.newInstance(URL.fromPath(new org.apache.hadoop.fs.Path("hdfs://nn:8020/user/u/.spindle/app/data.zip")),
                 LocalResourceType.ARCHIVE, LocalResourceVisibility.APPLICATION, 7, 8));
-        Map<String, LocalResource> back = LocalResourceListing.decode(LocalResourceListing.encode(resources));
+        List<LocalizedResource> listed = resources.entrySet().stream().map(e -> LocalizedResource.of(e.getKey(), e.getValue())).toList();
+        Map<String, LocalResource> back = roundTrip(spec(Map.of(), listed, List.of())).yarnLocalResources();
         assertEquals(resources, back);
-        assertThrows(java.io.IOException.class, () -> LocalResourceListing.decode("broken line\n"));
+        assertThrows(java.io.IOException.class, () -> LaunchSpecFile.fromBytes("broken line\n".getBytes()));
     }
 
     @Test
@@ -81,13 +82,39 @@ class ContainerLaunchPiecesTest {
                 .set(TaskManagerOptions.TOTAL_PROCESS_MEMORY, MemorySize.parse("1536m"))
                 .set(TaskManagerOptions.NUM_TASK_SLOTS, 3)
                 .setString("user.key", "a: b # not a comment");
-        Path file = tmp.resolve("spindle-conf.yaml");
-        ShippedConfiguration.write(conf, file);
-        Configuration back = ShippedConfiguration.read(file);
+        Path file = tmp.resolve(ContainerLayout.LAUNCH_SPEC_FILE);
+        LaunchSpecFile.write(spec(conf.toMap(), List.of(), List.of()), file);
+        Configuration back = LaunchSpecFile.read(file).toConfiguration();
         assertEquals(MemorySize.parse("1536m"), back.get(TaskManagerOptions.TOTAL_PROCESS_MEMORY));
         assertEquals(3, back.get(TaskManagerOptions.NUM_TASK_SLOTS));
         assertEquals("a: b # not a comment", back.getString("user.key"));
-        assertThrows(java.io.IOException.class, () -> ShippedConfiguration.read(tmp.resolve("missing.yaml")));
+        assertThrows(java.io.IOException.class, () -> LaunchSpecFile.read(tmp.resolve("missing.json")));
+    }
+
+    @Test
+    void aSpecOfAnotherFormatVersionIsRefusedSayingSo() {
+        String json = new String(LaunchSpecFile.toBytes(spec(Map.of(), List.of(), List.of())), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"version\" : " + LaunchSpecFile.VERSION, "\"version\" : 99");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> LaunchSpecFile.fromBytes(json.getBytes()));
+        assertTrue(e.getMessage().contains("format version 99 but this Spindle reads version " + LaunchSpecFile.VERSION), e.getMessage());
+        assertThrows(java.io.IOException.class, () -> LaunchSpecFile.fromBytes("{\"mode\":\"SESSION\"}".getBytes()));
+    }
+
+    @Test
+    void containerEnvironmentIsTheSpecsVariablesPlusItsClasspath() {
+        LaunchSpec spec = new LaunchSpec(LaunchSpecFile.VERSION, EntrypointMode.SESSION, "hdfs://nn/s", Map.of(), List.of(),
+                List.of("{{PWD}}/conf", "{{PWD}}/lib/a.jar"), Map.of("HADOOP_USER_NAME", "u"), null, null, List.of(), null);
+        assertEquals(Map.of("HADOOP_USER_NAME", "u", "CLASSPATH", "{{PWD}}/conf<CPS>{{PWD}}/lib/a.jar"), ContainerEnvironment.of(spec));
+        assertEquals(EntrypointMode.PER_JOB, EntrypointMode.ofMainClass("dev.spindle.yarn.am.PerJobModeEntrypoint"));
+    }
+
+    private static LaunchSpec spec(Map<String, String> conf, List<LocalizedResource> resources, List<String> args) {
+        return new LaunchSpec(LaunchSpecFile.VERSION, EntrypointMode.APPLICATION, "hdfs://nn/user/u/.spindle/app", conf,
+                resources, List.of(), Map.of(), "usrlib/job.jar", "a.b.Main", args, null);
+    }
+
+    private static LaunchSpec roundTrip(LaunchSpec spec) throws java.io.IOException {
+        return LaunchSpecFile.fromBytes(LaunchSpecFile.toBytes(spec));
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.apache.hadoop.yarn.api.records.ContainerReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 
-import dev.spindle.it.cluster.LocalYarnCluster;
+import dev.spindle.localcluster.LocalYarnCluster;
 
 /**
  * Times application mode on the embedded cluster, as a user sees it: a fresh CLI JVM runs

@@ -1,4 +1,4 @@
-package dev.spindle.yarn.client.container;
+package dev.spindle.yarn.common;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -34,11 +34,15 @@ public interface ClusterClient extends AutoCloseable {
     /** Cancels the job; a per-job or application cluster is awaited (bounded) since it ends with its job. */
     CancelResult cancel(JobID jobId) throws SpindleClientException;
 
-    /** Triggers a savepoint; returns its path. Not available yet: throws {@link OperationNotSupportedException}. */
-    String triggerSavepoint(JobID jobId, String targetDirectory) throws SpindleClientException;
+    /** Triggers a savepoint; returns its path. No target has it yet: throws {@link OperationNotSupportedException}. */
+    default String triggerSavepoint(JobID jobId, String targetDirectory) throws SpindleClientException {
+        throw new OperationNotSupportedException(OperationNotSupportedException.NOT_YET);
+    }
 
-    /** Stops the job with a final savepoint; returns its path. Not available yet: throws {@link OperationNotSupportedException}. */
-    String stopWithSavepoint(JobID jobId, String savepointPath, boolean drain) throws SpindleClientException;
+    /** Stops the job with a final savepoint; returns its path. No target has it yet: throws {@link OperationNotSupportedException}. */
+    default String stopWithSavepoint(JobID jobId, String savepointPath, boolean drain) throws SpindleClientException {
+        throw new OperationNotSupportedException(OperationNotSupportedException.NOT_YET);
+    }
 
     /** Shuts the named cluster down (its jobs are cancelled) and waits for YARN to report it ended. */
     ApplicationStatus shutDownCluster() throws SpindleClientException;

@@ -1,11 +1,7 @@
 package dev.spindle.yarn.client.application;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import org.apache.hadoop.fs.FileUtil;
 
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.DeploymentOptions;
@@ -16,7 +12,7 @@ import dev.spindle.yarn.client.api.ProgressListener;
 import dev.spindle.yarn.client.api.SpindleClientException;
 import dev.spindle.yarn.client.cluster.ApplicationFollower;
 import dev.spindle.yarn.client.cluster.ApplicationOutcome;
-import dev.spindle.yarn.client.cluster.ClusterFinder;
+import dev.spindle.yarn.client.cluster.LocalWorkDir;
 import dev.spindle.yarn.client.cluster.YarnClusterClient;
 import dev.spindle.yarn.client.deployment.DeployedApplication;
 import dev.spindle.yarn.client.deployment.DeploymentRequest;
@@ -30,29 +26,17 @@ import dev.spindle.yarn.client.deployment.YarnClusterDescriptor;
 public final class ApplicationClusterClient extends YarnClusterClient {
 
     public ApplicationClusterClient(HadoopConfLocator locator, Configuration configuration, ProgressListener listener) {
-        super(locator, configuration, listener, ClusterFinder.Naming.BY_ID);
-    }
-
-    @Override
-    public DeploymentTarget target() {
-        return DeploymentTarget.YARN_APPLICATION;
-    }
-
-    @Override
-    protected boolean endsWithItsJob() {
-        return true;
+        super(DeploymentTarget.YARN_APPLICATION, locator, configuration, listener);
     }
 
     @Override
     public DeploymentResult run(Program program) throws SpindleClientException {
         java.net.URI jar = program.jar().forDeployment();
         YarnClusterDescriptor descriptor = yarn.descriptor();
-        Path workDir = null;
-        try {
-            workDir = Files.createTempDirectory("spindle-deploy-");
+        try (LocalWorkDir workDir = LocalWorkDir.create("spindle-deploy-")) {
             DeployedApplication app = descriptor.deploy(new DeploymentRequest(configuration,
                     DeploymentRequest.APPLICATION_MODE_ENTRYPOINT, "Spindle application: " + program.displayName(), jar,
-                    program.entryClass(), program.arguments(), Map.of()), workDir);
+                    program.entryClass(), program.arguments(), Map.of()), workDir.path());
             String id = app.applicationId().toString();
             String trackingUrl = app.report().getTrackingUrl();
             if (!configuration.get(DeploymentOptions.ATTACHED)) {
@@ -61,15 +45,9 @@ public final class ApplicationClusterClient extends YarnClusterClient {
             ApplicationOutcome outcome = new ApplicationFollower(descriptor, listener).follow(app);
             return new DeploymentResult(target(), id, trackingUrl, false,
                     outcome.jobs().stream().map(j -> j.id()).toList(), outcome.jobs(), outcome.status());
-        } catch (java.io.IOException e) {
-            throw new SpindleClientException("Cannot create a local work dir for the deployment: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SpindleClientException("Interrupted while following the application", e);
-        } finally {
-            if (workDir != null) {
-                FileUtil.fullyDelete(workDir.toFile());
-            }
         }
     }
 }

@@ -8,30 +8,19 @@ import dev.spindle.yarn.client.api.ClusterClient;
 import dev.spindle.yarn.client.api.StagingCleanup;
 
 /** {@code spindle clean}: removes the staging dirs of applications YARN reports as ended. */
-final class CleanVerb implements Verb {
+final class CleanVerb extends Verb {
 
-    @Override
-    public String name() {
-        return "clean";
+    CleanVerb() {
+        super("clean", "Remove staging dirs of applications that YARN reports as ended.", "");
     }
 
     @Override
-    public String description() {
-        return "Remove staging dirs of applications that YARN reports as ended.";
+    Options options() {
+        return CommonOptions.basicOptions();
     }
 
     @Override
-    public String arguments() {
-        return "";
-    }
-
-    @Override
-    public Options options() {
-        return new Options().addOption(CommonOptions.dynamicProperty()).addOption(CommonOptions.help());
-    }
-
-    @Override
-    public int run(CommandLine cl, CliContext context) throws Exception {
+    int run(CommandLine cl, CliContext context) throws Exception {
         CommonOptions.expectArguments(name(), cl.getArgList(), 0, 0, "no arguments");
         Configuration configuration = context.configuration(cl, c -> { });
         try (ClusterClient client = context.client(CommonOptions.clusterTargetOf(configuration), configuration)) {

@@ -49,6 +49,11 @@ final class CommonOptions {
         return values == null ? List.of() : List.copyOf(Arrays.asList(values));
     }
 
+    /** The options of a verb that names no cluster: -D and help. */
+    static Options basicOptions() {
+        return new Options().addOption(dynamicProperty()).addOption(help());
+    }
+
     /** Adds the options that pick a cluster after the verb's own ones, so help lists those first. */
     static Options withClusterOptions(Options options) {
         return options.addOption(target()).addOption(applicationId()).addOption(applicationIdAlias())

@@ -9,32 +9,21 @@ import dev.spindle.yarn.client.api.ClusterClient;
 import dev.spindle.yarn.client.api.JobListing;
 
 /** {@code spindle list [-r|-a]}: the jobs of a cluster; an ended one is answered from YARN's final report. */
-final class ListVerb implements Verb {
+final class ListVerb extends Verb {
 
-    @Override
-    public String name() {
-        return "list";
+    ListVerb() {
+        super("list", "List the jobs of a cluster.", "");
     }
 
     @Override
-    public String description() {
-        return "List the jobs of a cluster.";
-    }
-
-    @Override
-    public String arguments() {
-        return "";
-    }
-
-    @Override
-    public Options options() {
+    Options options() {
         return CommonOptions.withClusterOptions(new Options()
                 .addOption(Option.builder("r").longOpt("running").desc("Show only running jobs.").build())
                 .addOption(Option.builder("a").longOpt("all").desc("Show running and finished jobs (default).").build()));
     }
 
     @Override
-    public int run(CommandLine cl, CliContext context) throws Exception {
+    int run(CommandLine cl, CliContext context) throws Exception {
         CommonOptions.expectArguments(name(), cl.getArgList(), 0, 0, "no arguments");
         if (cl.hasOption("r") && cl.hasOption("a")) {
             throw new CliArgumentException("spindle list: use either -r/--running or -a/--all, not both.");

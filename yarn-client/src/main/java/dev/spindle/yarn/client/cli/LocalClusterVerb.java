@@ -4,30 +4,19 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /** {@code spindle local-cluster start|stop|status}: the embedded YARN + HDFS cluster. */
-final class LocalClusterVerb implements Verb {
+final class LocalClusterVerb extends Verb {
 
-    @Override
-    public String name() {
-        return "local-cluster";
+    LocalClusterVerb() {
+        super("local-cluster", "Start, stop or check the embedded YARN + HDFS cluster.", "start|stop|status");
     }
 
     @Override
-    public String description() {
-        return "Start, stop or check the embedded YARN + HDFS cluster.";
+    Options options() {
+        return CommonOptions.basicOptions();
     }
 
     @Override
-    public String arguments() {
-        return "start|stop|status";
-    }
-
-    @Override
-    public Options options() {
-        return new Options().addOption(CommonOptions.dynamicProperty()).addOption(CommonOptions.help());
-    }
-
-    @Override
-    public int run(CommandLine cl, CliContext context) throws Exception {
+    int run(CommandLine cl, CliContext context) throws Exception {
         CommonOptions.expectArguments(name(), cl.getArgList(), 1, 1, "start, stop or status");
         String command = cl.getArgList().get(0);
         if (!command.equals("start") && !command.equals("stop") && !command.equals("status")) {

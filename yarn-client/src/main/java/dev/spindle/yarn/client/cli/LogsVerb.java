@@ -8,25 +8,14 @@ import dev.spindle.configuration.Configuration;
 import dev.spindle.yarn.client.api.ClusterClient;
 
 /** {@code spindle logs <appId> [--container <id>] [--follow]}: the AM and TaskExecutor logs of an application. */
-final class LogsVerb implements Verb {
+final class LogsVerb extends Verb {
 
-    @Override
-    public String name() {
-        return "logs";
+    LogsVerb() {
+        super("logs", "Print the ApplicationMaster and TaskExecutor logs of an application.", "<appId>");
     }
 
     @Override
-    public String description() {
-        return "Print the ApplicationMaster and TaskExecutor logs of an application.";
-    }
-
-    @Override
-    public String arguments() {
-        return "<appId>";
-    }
-
-    @Override
-    public Options options() {
+    Options options() {
         return new Options()
                 .addOption(Option.builder().longOpt("container").hasArg().argName("containerId")
                         .desc("Only this container's logs (default: the AM and all TaskExecutors).").build())
@@ -35,7 +24,7 @@ final class LogsVerb implements Verb {
     }
 
     @Override
-    public int run(CommandLine cl, CliContext context) throws Exception {
+    int run(CommandLine cl, CliContext context) throws Exception {
         CommonOptions.expectArguments(name(), cl.getArgList(), 1, 1, arguments());
         String appId = CommonOptions.checkApplicationId(cl.getArgList().get(0));
         Configuration configuration = context.configuration(cl, c -> { });

@@ -1,12 +1,7 @@
 package dev.spindle.yarn.client.cli;
 
-import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Options;
-
 import dev.spindle.configuration.Configuration;
-import dev.spindle.yarn.client.api.ClusterClient;
 import dev.spindle.yarn.client.api.DeploymentTarget;
-import dev.spindle.yarn.client.api.Program;
 import dev.spindle.yarn.client.cluster.ClusterFinder;
 
 /**
@@ -14,50 +9,22 @@ import dev.spindle.yarn.client.cluster.ClusterFinder;
  * per-job application, or a session. Without a target, a session named by {@code -id} or the
  * properties file wins, as Flink users expect; else the program runs locally.
  */
-final class RunVerb implements Verb {
+final class RunVerb extends ProgramVerb {
 
-    @Override
-    public String name() {
-        return "run";
+    RunVerb() {
+        super("run", "Run a program: main() runs here, jobs go to the target cluster.");
     }
 
     @Override
-    public String description() {
-        return "Run a program: main() runs here, jobs go to the target cluster.";
-    }
-
-    @Override
-    public String arguments() {
-        return "<jar-file> [program arguments]";
-    }
-
-    @Override
-    public Options options() {
-        return RunOptions.options();
-    }
-
-    @Override
-    public boolean stopAtFirstArgument() {
-        return true;
-    }
-
-    @Override
-    public int run(CommandLine cl, CliContext context) throws Exception {
-        Program program = RunOptions.program(name(), cl);
-        Configuration configuration = context.configuration(cl, RunOptions.flags(cl));
+    DeploymentTarget target(Configuration configuration, CliContext context) throws Exception {
         DeploymentTarget target = DeploymentTarget.of(configuration).orElse(null);
-        if (target == null) {
-            target = ClusterFinder.namesACluster(configuration) ? DeploymentTarget.YARN_SESSION : DeploymentTarget.LOCAL;
-            if (target == DeploymentTarget.LOCAL) {
-                context.err().println("No target given (-t or execution.target): running locally on an in-process"
-                        + " MiniCluster.");
-            }
+        if (target != null) {
+            return target;
         }
-        if (target.runDeploysApplication()) {
-            CliContext.checkContainerMemory(configuration);
+        if (ClusterFinder.namesACluster(configuration)) {
+            return DeploymentTarget.YARN_SESSION;
         }
-        try (ClusterClient client = context.client(target, configuration)) {
-            return RunReport.print(client.run(program), context.out(), context.err());
-        }
+        context.err().println("No target given (-t or execution.target): running locally on an in-process MiniCluster.");
+        return DeploymentTarget.LOCAL;
     }
 }

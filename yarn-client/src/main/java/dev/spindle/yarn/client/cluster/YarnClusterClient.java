@@ -26,6 +26,7 @@ import dev.spindle.yarn.client.api.ClusterEndedException;
 import dev.spindle.yarn.client.api.ClusterNotFoundException;
 import dev.spindle.yarn.client.api.ClusterResources;
 import dev.spindle.yarn.client.api.DeploymentResult;
+import dev.spindle.yarn.client.api.DeploymentTarget;
 import dev.spindle.yarn.client.api.JobDetails;
 import dev.spindle.yarn.client.api.JobListing;
 import dev.spindle.yarn.client.api.JobNotFoundException;
@@ -50,23 +51,34 @@ public abstract class YarnClusterClient implements ClusterClient {
     private static final Duration LOGS_AGGREGATION_WAIT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(250);
 
+    private final DeploymentTarget target;
     protected final Configuration configuration;
     protected final ProgressListener listener;
     protected final YarnConnection yarn;
     private final ClusterFinder finder;
 
     /** @param configuration copied: the client adjusts its own copy */
-    protected YarnClusterClient(HadoopConfLocator locator, Configuration configuration, ProgressListener listener,
-            ClusterFinder.Naming naming) {
+    protected YarnClusterClient(DeploymentTarget target, HadoopConfLocator locator, Configuration configuration,
+            ProgressListener listener) {
+        this.target = target;
         this.configuration = new Configuration(configuration);
-        target().applyTo(this.configuration);
+        target.applyTo(this.configuration);
         this.listener = listener;
         this.yarn = new YarnConnection(locator, this.configuration, listener);
-        this.finder = new ClusterFinder(this.configuration, naming);
+        // Only a session is recorded in the properties file; the others are named by their id.
+        this.finder = new ClusterFinder(this.configuration, target == DeploymentTarget.YARN_SESSION
+                ? ClusterFinder.Naming.BY_ID_OR_PROPERTIES_FILE : ClusterFinder.Naming.BY_ID);
+    }
+
+    @Override
+    public final DeploymentTarget target() {
+        return target;
     }
 
     /** Whether the cluster ends with its job (per-job, application): cancel then awaits its end. */
-    protected abstract boolean endsWithItsJob();
+    private boolean endsWithItsJob() {
+        return target != DeploymentTarget.YARN_SESSION; // a session outlives its jobs
+    }
 
     @Override
     public DeploymentResult deployCluster() throws SpindleClientException {
@@ -147,16 +159,6 @@ public abstract class YarnClusterClient implements ClusterClient {
         }
         throw new ClusterEndedException("Nothing to cancel: application " + cluster.applicationId() + " already ended.",
                 cluster.status());
-    }
-
-    @Override
-    public String triggerSavepoint(JobID jobId, String targetDirectory) throws SpindleClientException {
-        throw new OperationNotSupportedException(OperationNotSupportedException.NOT_YET);
-    }
-
-    @Override
-    public String stopWithSavepoint(JobID jobId, String savepointPath, boolean drain) throws SpindleClientException {
-        throw new OperationNotSupportedException(OperationNotSupportedException.NOT_YET);
     }
 
     @Override

@@ -104,16 +104,6 @@ public final class LocalClusterClient implements ClusterClient {
     }
 
     @Override
-    public String triggerSavepoint(JobID jobId, String targetDirectory) throws SpindleClientException {
-        throw new OperationNotSupportedException(OperationNotSupportedException.NOT_YET);
-    }
-
-    @Override
-    public String stopWithSavepoint(JobID jobId, String savepointPath, boolean drain) throws SpindleClientException {
-        throw new OperationNotSupportedException(OperationNotSupportedException.NOT_YET);
-    }
-
-    @Override
     public ApplicationStatus shutDownCluster() throws SpindleClientException {
         throw noCluster();
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.exceptions.YarnException;
 
@@ -29,7 +28,7 @@ import dev.spindle.yarn.client.api.ProgramFailedException;
 import dev.spindle.yarn.client.api.ProgressListener;
 import dev.spindle.yarn.client.api.SpindleClientException;
 import dev.spindle.yarn.client.cluster.ApplicationReports;
-import dev.spindle.yarn.client.cluster.ClusterFinder;
+import dev.spindle.yarn.client.cluster.LocalWorkDir;
 import dev.spindle.yarn.client.cluster.ProgressPrintStream;
 import dev.spindle.yarn.client.cluster.RootCause;
 import dev.spindle.yarn.client.cluster.YarnClusterClient;
@@ -45,17 +44,7 @@ import dev.spindle.yarn.client.deployment.YarnClusterDescriptor;
 public final class PerJobClusterClient extends YarnClusterClient {
 
     public PerJobClusterClient(HadoopConfLocator locator, Configuration configuration, ProgressListener listener) {
-        super(locator, configuration, listener, ClusterFinder.Naming.BY_ID);
-    }
-
-    @Override
-    public DeploymentTarget target() {
-        return DeploymentTarget.YARN_PER_JOB;
-    }
-
-    @Override
-    protected boolean endsWithItsJob() {
-        return true;
+        super(DeploymentTarget.YARN_PER_JOB, locator, configuration, listener);
     }
 
     @Override
@@ -63,12 +52,10 @@ public final class PerJobClusterClient extends YarnClusterClient {
         URI jarUri = program.jar().forDeployment();
         boolean attached = configuration.get(DeploymentOptions.ATTACHED);
         YarnClusterDescriptor descriptor = yarn.descriptor();
-        Path workDir = null;
-        try {
-            workDir = Files.createTempDirectory("spindle-perjob-");
-            Path localJar = localCopy(jarUri, descriptor, workDir);
+        try (LocalWorkDir workDir = LocalWorkDir.create("spindle-perjob-")) {
+            Path localJar = localCopy(jarUri, descriptor, workDir.path());
             PerJobPipelineExecutor executor = new PerJobPipelineExecutor(descriptor, jarUri, program.entryClass(),
-                    program.arguments(), workDir.resolve("deploy"), new ProgressPrintStream(listener));
+                    program.arguments(), workDir.path().resolve("deploy"), new ProgressPrintStream(listener));
             String mainClass = runMain(program, localJar, executor, descriptor, attached);
             DeployedApplication app = executor.deployedApplication();
             if (app == null) {
@@ -85,11 +72,7 @@ public final class PerJobClusterClient extends YarnClusterClient {
             ApplicationStatus end = ApplicationReports.status(descriptor.report(app.applicationId()));
             return new DeploymentResult(target(), id, trackingUrl, false, List.of(jobId), jobs, end);
         } catch (IOException | YarnException e) {
-            throw new SpindleClientException("spindle run -t yarn-per-job failed: " + RootCause.message(e), e);
-        } finally {
-            if (workDir != null) {
-                FileUtil.fullyDelete(workDir.toFile());
-            }
+            throw new SpindleClientException("The per-job deployment failed: " + RootCause.message(e), e);
         }
     }
 

@@ -2,12 +2,9 @@ package dev.spindle.yarn.client.session;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +24,7 @@ import dev.spindle.yarn.client.api.Program;
 import dev.spindle.yarn.client.api.ProgramFailedException;
 import dev.spindle.yarn.client.api.ProgressListener;
 import dev.spindle.yarn.client.api.SpindleClientException;
-import dev.spindle.yarn.client.cluster.ClusterFinder;
+import dev.spindle.yarn.client.cluster.LocalWorkDir;
 import dev.spindle.yarn.client.cluster.FoundCluster;
 import dev.spindle.yarn.client.cluster.ProgressPrintStream;
 import dev.spindle.yarn.client.cluster.RootCause;
@@ -49,18 +46,8 @@ public final class SessionClusterClient extends YarnClusterClient {
     private final SessionPropertiesFile properties;
 
     public SessionClusterClient(HadoopConfLocator locator, Configuration configuration, ProgressListener listener) {
-        super(locator, configuration, listener, ClusterFinder.Naming.BY_ID_OR_PROPERTIES_FILE);
+        super(DeploymentTarget.YARN_SESSION, locator, configuration, listener);
         this.properties = SessionPropertiesFile.of(this.configuration);
-    }
-
-    @Override
-    public DeploymentTarget target() {
-        return DeploymentTarget.YARN_SESSION;
-    }
-
-    @Override
-    protected boolean endsWithItsJob() {
-        return false; // a session outlives its jobs
     }
 
     @Override
@@ -72,17 +59,9 @@ public final class SessionClusterClient extends YarnClusterClient {
     public DeploymentResult deployCluster() throws SpindleClientException {
         YarnClusterDescriptor descriptor = yarn.descriptor();
         DeployedApplication app;
-        Path workDir = null;
-        try {
-            workDir = Files.createTempDirectory("spindle-deploy-");
+        try (LocalWorkDir workDir = LocalWorkDir.create("spindle-deploy-")) {
             app = descriptor.deploy(new DeploymentRequest(configuration, DeploymentRequest.SESSION_MODE_ENTRYPOINT,
-                    "Spindle session", null, null, List.of(), Map.of()), workDir);
-        } catch (IOException e) {
-            throw new SpindleClientException("Cannot create a local work dir for the deployment: " + e.getMessage(), e);
-        } finally {
-            if (workDir != null) {
-                FileUtil.fullyDelete(workDir.toFile());
-            }
+                    "Spindle session", null, null, List.of(), Map.of()), workDir.path());
         }
         String id = app.applicationId().toString();
         if (app.restUrl() == null) {
@@ -170,8 +149,7 @@ public final class SessionClusterClient extends YarnClusterClient {
 
     @Override
     public ApplicationStatus shutDownCluster() throws SpindleClientException {
-        ApplicationStatus end = forgetIfEnded(super.shutDownCluster());
-        return end;
+        return forgetIfEnded(super.shutDownCluster());
     }
 
     private ApplicationStatus forgetIfEnded(ApplicationStatus status) throws SpindleClientException {

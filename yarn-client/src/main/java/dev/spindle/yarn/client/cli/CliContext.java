@@ -33,9 +33,14 @@ record CliContext(String verb, Map<String, String> environment, ClusterClientFac
         check.warnings().forEach(w -> LOG.warn("{}", w));
         if (!check.isValid()) {
             throw new CliArgumentException(String.join("\n", check.errors().stream()
-                    .map(e -> "spindle " + verb + ": " + e).toList()));
+                    .map(e -> prefix() + e).toList()));
         }
         return configuration;
+    }
+
+    /** How messages about this verb start: "spindle run: ", "yarn-session.sh: ". */
+    String prefix() {
+        return (verb.endsWith(".sh") ? "" : "spindle ") + verb + ": ";
     }
 
     /** A client whose progress goes to stdout, its notices to stderr. */

@@ -1,7 +1,11 @@
 package dev.spindle.yarn.client.cli;
 
+import org.apache.commons.cli.CommandLine;
+
 import dev.spindle.configuration.Configuration;
+import dev.spindle.yarn.client.api.ClusterClient;
 import dev.spindle.yarn.client.api.DeploymentTarget;
+import dev.spindle.yarn.client.api.Program;
 import dev.spindle.yarn.client.cluster.ClusterFinder;
 
 /**
@@ -16,15 +20,22 @@ final class RunVerb extends ProgramVerb {
     }
 
     @Override
-    DeploymentTarget target(Configuration configuration, CliContext context) throws Exception {
+    int run(CommandLine cl, CliContext context) throws Exception {
+        Program program = RunOptions.program(name(), cl);
+        Configuration configuration = context.configuration(cl, RunOptions.flags(cl));
         DeploymentTarget target = DeploymentTarget.of(configuration).orElse(null);
-        if (target != null) {
-            return target;
+        if (target == null) {
+            target = ClusterFinder.namesACluster(configuration) ? DeploymentTarget.YARN_SESSION : DeploymentTarget.LOCAL;
+            if (target == DeploymentTarget.LOCAL) {
+                context.err().println("No target given (-t or execution.target): running locally on an in-process"
+                        + " MiniCluster.");
+            }
         }
-        if (ClusterFinder.namesACluster(configuration)) {
-            return DeploymentTarget.YARN_SESSION;
+        if (target.runDeploysApplication()) {
+            CliContext.checkContainerMemory(configuration);
         }
-        context.err().println("No target given (-t or execution.target): running locally on an in-process MiniCluster.");
-        return DeploymentTarget.LOCAL;
+        try (ClusterClient client = context.client(target, configuration)) {
+            return RunReport.print(client.run(program), context.out(), context.err());
+        }
     }
 }

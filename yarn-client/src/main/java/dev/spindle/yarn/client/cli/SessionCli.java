@@ -112,7 +112,7 @@ public final class SessionCli {
                 throw new CliArgumentException("yarn-session.sh: unexpected argument '" + cl.getArgList().get(0)
                         + "'. Run 'yarn-session.sh --help' for the options.");
             }
-            Configuration configuration = new CliContext("yarn-session", environment, clients, null, out, err)
+            Configuration configuration = new CliContext("yarn-session.sh", environment, clients, null, out, err)
                     .configuration(cl, flags(cl));
             boolean starts = !cl.hasOption("q") && !cl.hasOption("stop") && !cl.hasOption("id");
             if (starts) {
@@ -189,7 +189,8 @@ public final class SessionCli {
         DeploymentResult session = client.deployCluster();
         String id = session.applicationId();
         if (session.detached()) {
-            out.println("Submit a job:   spindle run -c <main> <jar>   (or: spindle run -t yarn-session -id " + id + " ...)");
+            out.println("Submit a job:   spindle run -c <main> <jar>   (or: spindle run -t " + DeploymentTarget.YARN_SESSION + " -id " + id
+                    + " ...)");
             out.println("Attach to it:   yarn-session.sh -id " + id);
             out.println("Stop it:        yarn-session.sh -id " + id + " --stop   (or: echo stop | yarn-session.sh -id " + id
                     + ")");

@@ -22,9 +22,9 @@ import dev.spindle.localcluster.LocalYarnCluster;
 import dev.spindle.it.programs.GatedJob;
 import dev.spindle.it.yarn.UserJars;
 import dev.spindle.it.yarn.YarnCli;
-import dev.spindle.yarn.client.YarnActionHandlers;
-import dev.spindle.yarn.client.cli.ActionHandlerRegistry;
+import dev.spindle.yarn.client.ClusterClients;
 import dev.spindle.yarn.client.cli.CliFrontend;
+import dev.spindle.yarn.client.cli.LocalClusterControl;
 import dev.spindle.yarn.client.deployment.HadoopConfLocator;
 import dev.spindle.yarn.client.localcluster.LocalClusterCommand;
 
@@ -82,11 +82,9 @@ public final class SessionSubmitBenchmark {
     }
 
     private static CliFrontend frontend(LocalYarnCluster cluster, Path work) {
-        ActionHandlerRegistry registry = new ActionHandlerRegistry();
         java.util.Map<String, String> env = java.util.Map.of("HADOOP_CONF_DIR", cluster.getConfDir().toString());
-        YarnActionHandlers.register(registry, new HadoopConfLocator(env, work.resolve("no-local-cluster")),
-                new LocalClusterCommand(System.getProperty("java.class.path")));
-        return new CliFrontend(env, registry);
+        return new CliFrontend(env, new ClusterClients(new HadoopConfLocator(env, work.resolve("no-local-cluster"))),
+                LocalClusterControl.of(new LocalClusterCommand(System.getProperty("java.class.path"))));
     }
 
     /** One attached {@code spindle run}: milliseconds from its start to RUNNING, to FINISHED and to its exit. */

@@ -1,7 +1,6 @@
 package dev.spindle.it.yarn;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,14 +22,17 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.localcluster.LocalYarnCluster;
 import dev.spindle.it.programs.EndlessStreamProgram;
-import dev.spindle.yarn.client.YarnActionHandlers;
-import dev.spindle.yarn.client.cli.ActionHandlerRegistry;
+import dev.spindle.configuration.YarnConfigOptions;
+import dev.spindle.yarn.client.ClusterClients;
+import dev.spindle.yarn.client.api.ClusterClient;
+import dev.spindle.yarn.client.api.ClusterNotReadyException;
+import dev.spindle.yarn.client.api.DeploymentTarget;
+import dev.spindle.yarn.client.api.JobListing;
+import dev.spindle.yarn.client.api.ProgressListener;
 import dev.spindle.yarn.client.cli.CliFrontend;
-import dev.spindle.yarn.client.deployment.ApplicationClusterLookup;
+import dev.spindle.yarn.client.cli.LocalClusterControl;
 import dev.spindle.yarn.client.deployment.HadoopConfLocator;
-import dev.spindle.yarn.client.deployment.YarnClusterDescriptor;
 import dev.spindle.yarn.client.localcluster.LocalClusterCommand;
-import dev.spindle.yarn.client.rest.RestClusterClient;
 
 /**
  * Benchmark (a program, not a test): per-job vs application mode on an embedded HDFS + YARN
@@ -58,16 +60,15 @@ public final class DeploymentLatencyBenchmark {
             Path jar = UserJars.pack(base.resolve("endless.jar"), EndlessStreamProgram.class);
             Map<String, String> env = Map.of("HADOOP_CONF_DIR", cluster.getConfDir().toString());
             HadoopConfLocator locator = new HadoopConfLocator(env, base.resolve("no-local-cluster"));
-            ActionHandlerRegistry registry = new ActionHandlerRegistry();
-            YarnActionHandlers.register(registry, locator, new LocalClusterCommand(System.getProperty("java.class.path")));
+            ClusterClients clients = new ClusterClients(locator);
+            CliFrontend cliFrontend = new CliFrontend(env, clients,
+                    LocalClusterControl.of(new LocalClusterCommand(System.getProperty("java.class.path"))));
             Configuration conf = new Configuration();
             YarnConfiguration yarnConf = locator.locate().toYarnConfiguration(conf);
             YarnClient yarn = YarnClient.createYarnClient();
             yarn.init(yarnConf);
             yarn.start();
-            try (YarnClusterDescriptor descriptor = new YarnClusterDescriptor(conf, yarnConf,
-                    new PrintStream(OutputStream.nullOutputStream()))) {
-                ApplicationClusterLookup lookup = new ApplicationClusterLookup(descriptor);
+            try {
                 String[][] modes = {
                     {"per-job", "run", "-t", "yarn-per-job"},
                     {"application", "run-application", "-t", "yarn-application"}};
@@ -75,7 +76,7 @@ public final class DeploymentLatencyBenchmark {
                 // One warm-up per mode (class loading, framework jar cache), then alternating runs.
                 for (int run = -1; run < runs; run++) {
                     for (String[] mode : modes) {
-                        long[] t = once(mode, jar, env, registry, yarn, lookup);
+                        long[] t = once(mode, jar, cliFrontend, clients, yarn);
                         if (run >= 0) {
                             results.computeIfAbsent(mode[0], k -> new ArrayList<>()).add(t);
                             System.out.printf("%-12s run %d: client exit %5d ms, job RUNNING %5d ms%n", mode[0], run + 1, t[0], t[1]);
@@ -94,15 +95,15 @@ public final class DeploymentLatencyBenchmark {
         }
     }
 
-    private static long[] once(String[] mode, Path jar, Map<String, String> env, ActionHandlerRegistry registry, YarnClient yarn,
-            ApplicationClusterLookup lookup) throws Exception {
+    private static long[] once(String[] mode, Path jar, CliFrontend cliFrontend, ClusterClients clients, YarnClient yarn)
+            throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream quiet = new PrintStream(out, true, StandardCharsets.UTF_8);
         String[] cli = {mode[1], "-t", mode[3], "-d", "-Djobmanager.memory.process.size=768m",
             "-Dtaskmanager.memory.process.size=768m", "-Dtaskmanager.numberOfTaskSlots=1", "-Dyarn.container.java-home.from-client=true",
             "-c", EndlessStreamProgram.class.getName(), jar.toString()};
         long t0 = System.nanoTime();
-        int code = new CliFrontend(env, registry).execute(cli, quiet, quiet);
+        int code = cliFrontend.execute(cli, quiet, quiet);
         long exit = System.nanoTime() - t0;
         String text = out.toString(StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("Application (application_\\d+_\\d+) submitted").matcher(text);
@@ -112,24 +113,25 @@ public final class DeploymentLatencyBenchmark {
         ApplicationId appId = ApplicationId.fromString(m.group(1));
         long running = -1;
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (running < 0 && System.nanoTime() < deadline) {
-            ApplicationClusterLookup.ApplicationCluster c = lookup.lookup(appId.toString());
-            if (c.ended()) {
-                throw new IllegalStateException(mode[0] + " application ended before its job ran: " + c.describe());
-            }
-            if (c.reachable()) {
+        Configuration named = new Configuration();
+        named.set(YarnConfigOptions.APPLICATION_ID, appId.toString());
+        try (ClusterClient c = clients.create(DeploymentTarget.parse(mode[3]), named, ProgressListener.SILENT)) {
+            while (running < 0 && System.nanoTime() < deadline) {
                 try {
-                    for (RestClusterClient.JobSummary j : c.rest().listJobs()) {
-                        if (j.status().equals("RUNNING")) {
-                            running = System.nanoTime() - t0;
-                        }
+                    JobListing listing = c.listJobs();
+                    if (listing.application().ended()) {
+                        throw new IllegalStateException(mode[0] + " application ended before its job ran: "
+                                + listing.application());
                     }
-                } catch (java.io.IOException e) {
+                    if (listing.jobs().stream().anyMatch(j -> j.status().equals("RUNNING"))) {
+                        running = System.nanoTime() - t0;
+                    }
+                } catch (ClusterNotReadyException e) {
                     // REST not up yet: ask again
                 }
-            }
-            if (running < 0) {
-                Thread.sleep(20); // resolution of the RUNNING figure; nothing notifies of a job state change
+                if (running < 0) {
+                    Thread.sleep(20); // resolution of the RUNNING figure; nothing notifies of a job state change
+                }
             }
         }
         yarn.killApplication(appId);

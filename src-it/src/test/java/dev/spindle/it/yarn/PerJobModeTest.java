@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -41,6 +40,7 @@ import dev.spindle.it.programs.TwoJobsProgram;
 import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.runtime.jobgraph.JobGraphFile;
 import dev.spindle.api.JobID;
+import dev.spindle.yarn.client.api.ProgressListener;
 import dev.spindle.yarn.client.deployment.DeployedApplication;
 import dev.spindle.yarn.client.deployment.DeploymentRequest;
 import dev.spindle.yarn.client.deployment.HadoopConfLocator;
@@ -203,7 +203,7 @@ class PerJobModeTest {
         file[file.length / 2] ^= 0x5a; // one bit flip's worth of damage in the serialized graph
 
         ApplicationId appId;
-        try (YarnClusterDescriptor descriptor = new YarnClusterDescriptor(conf, yarnConf, new PrintStream(OutputStream.nullOutputStream()))) {
+        try (YarnClusterDescriptor descriptor = new YarnClusterDescriptor(conf, yarnConf, ProgressListener.SILENT)) {
             DeployedApplication app = descriptor.deploy(new DeploymentRequest(conf, DeploymentRequest.PER_JOB_MODE_ENTRYPOINT,
                     "corrupt job graph", null, null, List.of(), Map.of(), Map.of(JobGraphFile.FILE_NAME, file)), tmp.resolve("corrupt"));
             appId = app.applicationId();

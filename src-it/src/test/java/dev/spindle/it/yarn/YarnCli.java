@@ -16,9 +16,9 @@ import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 
 import dev.spindle.localcluster.LocalYarnCluster;
-import dev.spindle.yarn.client.YarnActionHandlers;
-import dev.spindle.yarn.client.cli.ActionHandlerRegistry;
+import dev.spindle.yarn.client.ClusterClients;
 import dev.spindle.yarn.client.cli.CliFrontend;
+import dev.spindle.yarn.client.cli.LocalClusterControl;
 import dev.spindle.yarn.client.cli.SessionCli;
 import dev.spindle.yarn.client.deployment.HadoopConfLocator;
 import dev.spindle.yarn.client.localcluster.LocalClusterCommand;
@@ -36,7 +36,8 @@ public final class YarnCli {
 
     private final LocalYarnCluster cluster;
     private final Map<String, String> env;
-    private final ActionHandlerRegistry registry = new ActionHandlerRegistry();
+    private final ClusterClients clients;
+    private final LocalClusterControl localCluster;
 
     public YarnCli(LocalYarnCluster cluster, Path localClusterHome) {
         this(cluster, localClusterHome, Map.of("HADOOP_CONF_DIR", cluster.getConfDir().toString()));
@@ -46,8 +47,8 @@ public final class YarnCli {
     public YarnCli(LocalYarnCluster cluster, Path localClusterHome, Map<String, String> env) {
         this.cluster = cluster;
         this.env = env;
-        YarnActionHandlers.register(registry, new HadoopConfLocator(env, localClusterHome),
-                new LocalClusterCommand(System.getProperty("java.class.path")));
+        this.clients = new ClusterClients(new HadoopConfLocator(env, localClusterHome));
+        this.localCluster = LocalClusterControl.of(new LocalClusterCommand(System.getProperty("java.class.path")));
     }
 
     public Result run(String... args) {
@@ -58,7 +59,7 @@ public final class YarnCli {
                 "-Dtaskmanager.memory.process.size=768m", "-Dtaskmanager.numberOfTaskSlots=2",
                 "-Dyarn.container.java-home.from-client=true"),
                 Stream.of(args).skip(1)).toArray(String[]::new);
-        int code = new CliFrontend(env, registry).execute(withDefaults,
+        int code = new CliFrontend(env, clients, localCluster).execute(withDefaults,
                 new PrintStream(new TeeStream(out, System.out), true, StandardCharsets.UTF_8),
                 new PrintStream(new TeeStream(err, System.err), true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -71,7 +72,7 @@ public final class YarnCli {
         String[] withDefaults = Stream.concat(Stream.of("-Djobmanager.memory.process.size=768m",
                 "-Dtaskmanager.memory.process.size=768m", "-Dyarn.container.java-home.from-client=true"),
                 Stream.of(args)).toArray(String[]::new);
-        int code = new SessionCli(env, registry).execute(withDefaults,
+        int code = new SessionCli(env, clients).execute(withDefaults,
                 new PrintStream(new TeeStream(out, System.out), true, StandardCharsets.UTF_8),
                 new PrintStream(new TeeStream(err, System.err), true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

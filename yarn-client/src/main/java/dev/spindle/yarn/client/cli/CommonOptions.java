@@ -1,16 +1,18 @@
 package dev.spindle.yarn.client.cli;
 
+import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.api.JobID;
+import dev.spindle.yarn.client.api.DeploymentTarget;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /** Options several actions share, and the checks of their values. */
 final class CommonOptions {
-
-    static final List<String> TARGETS = List.of("local", "yarn-application", "yarn-per-job", "yarn-session");
 
     private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
 
@@ -29,7 +31,7 @@ final class CommonOptions {
 
     static Option target() {
         return Option.builder("t").longOpt("target").hasArg().argName("target")
-                .desc("Where to run: " + String.join(", ", TARGETS) + " (sets execution.target).").build();
+                .desc("Where to run: " + DeploymentTarget.valueList() + " (sets execution.target).").build();
     }
 
     static Option applicationId() {
@@ -47,17 +49,54 @@ final class CommonOptions {
         return values == null ? List.of() : List.copyOf(Arrays.asList(values));
     }
 
-    static ClusterTarget clusterTarget(CommandLine cl) throws CliArgumentException {
+    /** The options of a verb that names no cluster: -D and help. */
+    static Options basicOptions() {
+        return new Options().addOption(dynamicProperty()).addOption(help());
+    }
+
+    /** Adds the options that pick a cluster after the verb's own ones, so help lists those first. */
+    static Options withClusterOptions(Options options) {
+        return options.addOption(target()).addOption(applicationId()).addOption(applicationIdAlias())
+                .addOption(dynamicProperty()).addOption(help());
+    }
+
+    /** The target given with {@code -t}; null when none was. */
+    static DeploymentTarget target(CommandLine cl) throws CliArgumentException {
         String target = cl.getOptionValue("t");
-        if (target != null && !TARGETS.contains(target)) {
-            throw new CliArgumentException("Unknown target '" + target + "' for -t/--target; use one of "
-                    + String.join(", ", TARGETS) + ".");
+        try {
+            return target == null ? null : DeploymentTarget.parse(target);
+        } catch (IllegalArgumentException e) {
+            throw new CliArgumentException(e.getMessage().replace("'" + target + "';", "'" + target + "' for -t/--target;"));
         }
+    }
+
+    /** The application given with {@code -id} or {@code -yid}; null when none was. */
+    static String applicationId(CommandLine cl) throws CliArgumentException {
         String appId = cl.hasOption("id") ? cl.getOptionValue("id") : cl.getOptionValue("yid");
-        if (appId != null) {
-            checkApplicationId(appId);
-        }
-        return new ClusterTarget(target, appId);
+        return appId == null ? null : checkApplicationId(appId);
+    }
+
+    /** Checks {@code -t} and {@code -id/-yid}; returns what writes them into the configuration. */
+    static java.util.function.Consumer<Configuration> clusterFlags(CommandLine cl) throws CliArgumentException {
+        DeploymentTarget target = target(cl);
+        String appId = applicationId(cl);
+        return configuration -> {
+            if (target != null) {
+                target.applyTo(configuration);
+            }
+            if (appId != null) {
+                configuration.set(YarnConfigOptions.APPLICATION_ID, appId);
+            }
+        };
+    }
+
+    /**
+     * The target whose cluster a cluster verb (list, info, cancel, ...) asks: the one the configuration
+     * names; without one (or with local, which keeps no cluster) a session, as Flink's CLI does.
+     */
+    static DeploymentTarget clusterTargetOf(Configuration configuration) {
+        DeploymentTarget target = DeploymentTarget.of(configuration).orElse(DeploymentTarget.YARN_SESSION);
+        return target == DeploymentTarget.LOCAL ? DeploymentTarget.YARN_SESSION : target;
     }
 
     static String checkApplicationId(String appId) throws CliArgumentException {

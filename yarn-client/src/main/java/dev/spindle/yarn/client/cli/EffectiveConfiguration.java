@@ -1,15 +1,19 @@
 package dev.spindle.yarn.client.cli;
 
-import dev.spindle.configuration.Configuration;
-import dev.spindle.configuration.DynamicProperties;
-import dev.spindle.configuration.GlobalConfiguration;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The configuration an action runs with: the conf dir's spindle-conf.yaml, then -D, then the action's flags. */
+import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.DynamicProperties;
+import dev.spindle.configuration.GlobalConfiguration;
+
+/** The configuration a verb runs with: the conf dir's spindle-conf.yaml, then -D, then the verb's flags. */
 public final class EffectiveConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(EffectiveConfiguration.class);
@@ -17,7 +21,9 @@ public final class EffectiveConfiguration {
     private EffectiveConfiguration() {
     }
 
-    public static Configuration build(ParsedAction action, Map<String, String> environment) {
+    /** @param flags writes what the verb's flags mean (after -D, so flags win) */
+    public static Configuration build(List<String> dynamicProperties, Map<String, String> environment,
+            Consumer<Configuration> flags) {
         Optional<Path> confDir = GlobalConfiguration.findConfDir(null, environment);
         Configuration configuration;
         if (confDir.isPresent()) {
@@ -27,8 +33,8 @@ public final class EffectiveConfiguration {
             LOG.info("{} is not set; using built-in defaults", GlobalConfiguration.ENV_CONF_DIR);
             configuration = new Configuration();
         }
-        configuration.addAll(DynamicProperties.parse(action.dynamicProperties()));
-        action.applyTo(configuration);
+        configuration.addAll(DynamicProperties.parse(dynamicProperties));
+        flags.accept(configuration);
         return configuration;
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Options;
 
-/** Prints the general help and each action's help. */
+/** Prints the general help and each verb's help. */
 final class HelpPrinter {
 
     private static final int WIDTH = 110;
@@ -14,14 +14,14 @@ final class HelpPrinter {
     private HelpPrinter() {
     }
 
-    static void general(List<ActionSpec> actions, PrintStream out) {
+    static void general(List<Verb> verbs, PrintStream out) {
         out.println("Spindle " + Version.get() + ": run data-processing programs on Hadoop YARN.");
         out.println();
         out.println("Usage: spindle <action> [OPTIONS] [ARGUMENTS]");
         out.println();
         out.println("Actions:");
-        for (ActionSpec action : actions) {
-            out.printf("  %-16s %s%n", action.name(), action.description());
+        for (Verb verb : verbs) {
+            out.printf("  %-16s %s%n", verb.name(), verb.description());
         }
         out.println();
         out.println("General options:");
@@ -33,8 +33,8 @@ final class HelpPrinter {
         out.println("Sessions are started with bin/yarn-session.sh.");
     }
 
-    static void action(ActionSpec action, PrintStream out) {
-        options(action.usage(), action.description(), action.options(), out);
+    static void verb(Verb verb, PrintStream out) {
+        options(verb.usage(), verb.description(), verb.options(), out);
     }
 
     static void options(String usage, String description, Options options, PrintStream out) {

@@ -1,10 +1,11 @@
 package dev.spindle.yarn.client.deployment;
 
-import java.io.PrintStream;
 import java.util.Objects;
 
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
-import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+
+import dev.spindle.yarn.client.api.ProgressListener;
+import dev.spindle.yarn.client.cluster.ApplicationReports;
 
 /**
  * Prints one line whenever what the user can act on changes: YARN state, queue, tracking URL or
@@ -12,14 +13,11 @@ import org.apache.hadoop.yarn.api.records.YarnApplicationState;
  */
 public final class ApplicationProgress {
 
-    private static final java.util.Set<YarnApplicationState> ENDED =
-            java.util.EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED, YarnApplicationState.KILLED);
-
-    private final PrintStream out;
+    private final ProgressListener listener;
     private String last;
 
-    public ApplicationProgress(PrintStream out) {
-        this.out = out;
+    public ApplicationProgress(ProgressListener listener) {
+        this.listener = listener;
     }
 
     public void update(ApplicationReport report) {
@@ -30,13 +28,13 @@ public final class ApplicationProgress {
     public void update(ApplicationReport report, String extra) {
         String diagnostics = report.getDiagnostics() == null ? "" : report.getDiagnostics().trim();
         String line = "Application " + report.getApplicationId() + " is " + report.getYarnApplicationState()
-                + (ENDED.contains(report.getYarnApplicationState()) ? " (" + report.getFinalApplicationStatus() + ")" : "")
+                + (ApplicationReports.ended(report) ? " (" + report.getFinalApplicationStatus() + ")" : "")
                 + " in queue " + report.getQueue()
                 + (report.getTrackingUrl() == null || report.getTrackingUrl().isBlank() ? "" : ", tracking URL " + report.getTrackingUrl())
                 + (diagnostics.isEmpty() ? "" : ": " + diagnostics.replace('\n', ' '))
                 + (extra == null || extra.isEmpty() ? "" : " [" + extra + "]");
         if (!Objects.equals(line, last)) {
-            out.println(line);
+            listener.progress(line);
             last = line;
         }
     }

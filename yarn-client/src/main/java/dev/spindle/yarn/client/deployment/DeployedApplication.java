@@ -5,6 +5,7 @@ import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 
 import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.yarn.client.cluster.ApplicationReports;
 import dev.spindle.yarn.client.staging.StagingResult;
 
 /**
@@ -17,7 +18,6 @@ public record DeployedApplication(ApplicationId applicationId, ClusterSecret sec
 
     /** The REST base URL the AM registered (direct, not through the RM proxy); null while it has none. */
     public String restUrl() {
-        String url = report.getOriginalTrackingUrl();
-        return url == null || url.isBlank() || "N/A".equals(url) ? null : url;
+        return ApplicationReports.restUrl(report);
     }
 }

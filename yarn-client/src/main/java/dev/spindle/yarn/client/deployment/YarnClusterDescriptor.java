@@ -2,13 +2,11 @@ package dev.spindle.yarn.client.deployment;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +35,10 @@ import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.configuration.memory.JobManagerProcessSpec;
 import dev.spindle.configuration.memory.ProcessMemorySpec;
 import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.yarn.client.api.DeploymentException;
+import dev.spindle.yarn.client.api.ProgressListener;
+import dev.spindle.yarn.client.cluster.ApplicationReports;
+import dev.spindle.yarn.client.cluster.RootCause;
 import dev.spindle.yarn.client.preflight.PreflightChecks;
 import dev.spindle.yarn.client.preflight.PreflightContext;
 import dev.spindle.yarn.client.preflight.PreflightException;
@@ -59,22 +61,22 @@ import dev.spindle.yarn.common.LaunchSpec;
 public final class YarnClusterDescriptor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(YarnClusterDescriptor.class);
-    private static final EnumSet<YarnApplicationState> ENDED =
-            EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED, YarnApplicationState.KILLED);
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final Configuration configuration;
     private final YarnConfiguration yarnConf;
     private final YarnClient yarnClient;
     private final FileSystem fs;
-    private final PrintStream out;
+    private final ProgressListener listener;
     // One per application, so that following it after deployment does not repeat the last line.
     private final Map<ApplicationId, ApplicationProgress> progress = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public YarnClusterDescriptor(Configuration configuration, YarnConfiguration yarnConf, PrintStream out) throws IOException {
+    /** @param listener hears the deployment's progress lines (staging, submission, YARN state changes) */
+    public YarnClusterDescriptor(Configuration configuration, YarnConfiguration yarnConf, ProgressListener listener)
+            throws IOException {
         this.configuration = configuration;
         this.yarnConf = yarnConf;
-        this.out = out;
+        this.listener = listener;
         this.yarnClient = YarnClient.createYarnClient();
         yarnClient.init(yarnConf);
         yarnClient.start();
@@ -131,7 +133,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             long waitedSeconds = Math.round((System.nanoTime() - connectStart) / 1e9);
             throw new PreflightException("The ResourceManager at " + yarnConf.get(YarnConfiguration.RM_ADDRESS)
                     + " is unreachable (gave up after " + waitedSeconds + " s, "
-                    + YarnConfigOptions.CLIENT_RM_CONNECT_MAX_WAIT.key() + "): " + rootMessage(e) + ". Check that it runs and that "
+                    + YarnConfigOptions.CLIENT_RM_CONNECT_MAX_WAIT.key() + "): " + RootCause.message(e) + ". Check that it runs and that "
                     + YarnConfiguration.RM_ADDRESS + " in the yarn-site.xml of HADOOP_CONF_DIR names it.", e);
         }
         PreflightChecks.run(PreflightChecks.CLUSTER, new PreflightContext(conf, request.userJar(), request.mainClass(),
@@ -165,7 +167,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             ctx.setAMContainerSpec(amContainer);
             describeStaging(request, staging);
             // + 1: the launch spec, written after staging.
-            out.println("Submitting application " + appId + " (AM " + memory.getTotalProcessMemory().getMebiBytes()
+            listener.progress("Submitting application " + appId + " (AM " + memory.getTotalProcessMemory().getMebiBytes()
                     + " MB, " + (staging.uploaded().size() + 1) + " files uploaded to " + stagingDir + ")");
             guard.submitted = true;
             yarnClient.submitApplication(ctx);
@@ -188,14 +190,6 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
-    }
-
     private void describeStaging(DeploymentRequest request, StagingResult staging) {
         long provided = 0;
         long cached = 0;
@@ -207,11 +201,11 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 cached++;
             }
         }
-        out.println("Framework: " + staging.frameworkJarLinks().size() + " files, " + provided + " from "
+        listener.progress("Framework: " + staging.frameworkJarLinks().size() + " files, " + provided + " from "
                 + YarnConfigOptions.PROVIDED_LIB_DIRS.key() + ", " + cached + " cached by earlier deployments, "
                 + (staging.frameworkJarLinks().size() - provided - cached) + " uploaded");
         if (staging.userJarLink() != null && !staging.uploaded().contains(staging.userJarLink())) {
-            out.println("User jar " + request.userJar() + " is referenced in place (not uploaded)");
+            listener.progress("User jar " + request.userJar() + " is referenced in place (not uploaded)");
         }
     }
 
@@ -307,7 +301,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         while (true) {
             ApplicationReport report = yarnClient.getApplicationReport(appId);
             YarnApplicationState state = report.getYarnApplicationState();
-            if (state == YarnApplicationState.RUNNING || ENDED.contains(state)
+            if (state == YarnApplicationState.RUNNING || ApplicationReports.ENDED.contains(state)
                     || (untilAccepted && state == YarnApplicationState.ACCEPTED)) {
                 progress.update(report);
                 return report;
@@ -333,7 +327,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         while (true) {
             ApplicationReport report = yarnClient.getApplicationReport(appId);
             progress.update(report);
-            if (ENDED.contains(report.getYarnApplicationState())) {
+            if (ApplicationReports.ended(report)) {
                 return report;
             }
             if (onEachPoll != null) {
@@ -344,7 +338,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     }
 
     private ApplicationProgress progressOf(ApplicationId appId) {
-        return progress.computeIfAbsent(appId, id -> new ApplicationProgress(out));
+        return progress.computeIfAbsent(appId, id -> new ApplicationProgress(listener));
     }
 
     public ApplicationReport report(ApplicationId appId) throws IOException, YarnException {

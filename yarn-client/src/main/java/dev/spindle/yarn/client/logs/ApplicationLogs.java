@@ -12,10 +12,11 @@ import java.util.Map;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.LogAggregationStatus;
-import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.exceptions.YarnException;
+
+import dev.spindle.yarn.client.cluster.ApplicationReports;
 
 /**
  * The logs of one application wherever they are: from the NodeManagers while it runs (optionally
@@ -23,8 +24,6 @@ import org.apache.hadoop.yarn.exceptions.YarnException;
  */
 public final class ApplicationLogs {
 
-    private static final EnumSet<YarnApplicationState> ENDED =
-            EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED, YarnApplicationState.KILLED);
     private static final EnumSet<LogAggregationStatus> AGGREGATION_DONE = EnumSet.of(LogAggregationStatus.SUCCEEDED,
             LogAggregationStatus.FAILED, LogAggregationStatus.TIME_OUT, LogAggregationStatus.DISABLED);
     private static final Duration POLL = Duration.ofSeconds(1);
@@ -49,7 +48,7 @@ public final class ApplicationLogs {
     public void print(ApplicationId appId, String containerIdOrNull, boolean follow)
             throws IOException, YarnException, InterruptedException, LogsUnavailableException {
         ApplicationReport report = yarn.getApplicationReport(appId);
-        if (ENDED.contains(report.getYarnApplicationState())) {
+        if (ApplicationReports.ended(report)) {
             printAggregated(report, containerIdOrNull);
             return;
         }
@@ -68,7 +67,7 @@ public final class ApplicationLogs {
                 }
                 return;
             }
-            if (ENDED.contains(yarn.getApplicationReport(appId).getYarnApplicationState())) {
+            if (ApplicationReports.ended(yarn.getApplicationReport(appId))) {
                 out.println("==> application " + appId + " ended <==");
                 return;
             }

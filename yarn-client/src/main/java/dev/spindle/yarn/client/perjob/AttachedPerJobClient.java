@@ -2,7 +2,6 @@ package dev.spindle.yarn.client.perjob;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,14 +10,17 @@ import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.exceptions.YarnException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.spindle.api.JobClient;
 import dev.spindle.api.JobExecutionException;
 import dev.spindle.api.JobExecutionResult;
 import dev.spindle.api.JobStatus;
 import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.api.JobID;
+import dev.spindle.yarn.client.api.ApplicationStatus;
+import dev.spindle.yarn.client.api.JobSummary;
+import dev.spindle.yarn.client.cluster.ApplicationFollower;
+import dev.spindle.yarn.client.cluster.ApplicationOutcome;
+import dev.spindle.yarn.client.cluster.ApplicationReports;
 import dev.spindle.yarn.client.deployment.DeployedApplication;
 import dev.spindle.yarn.client.deployment.YarnClusterDescriptor;
 import dev.spindle.yarn.client.rest.RestClusterClient;
@@ -36,7 +38,6 @@ final class AttachedPerJobClient implements JobClient {
     private final PrintStream out;
     private CompletableFuture<JobExecutionResult> result;
     private RestClusterClient rest;
-    private RestClusterClient.JobSummary last;
 
     AttachedPerJobClient(YarnClusterDescriptor descriptor, DeployedApplication app, JobGraph graph, PrintStream out) {
         this.descriptor = descriptor;
@@ -97,55 +98,29 @@ final class AttachedPerJobClient implements JobClient {
     }
 
     private JobExecutionResult follow() throws Exception {
-        ApplicationReport end = descriptor.waitForEnd(app.applicationId(), this::poll);
-        String diagnostics = end.getDiagnostics() == null ? "" : end.getDiagnostics().trim();
-        if (end.getFinalApplicationStatus() == FinalApplicationStatus.SUCCEEDED) {
-            long duration = last != null && last.status().equals("FINISHED") ? last.duration() : 0;
-            return new JobExecutionResult(graph.getJobId(), duration, accumulators());
+        ApplicationOutcome outcome = new ApplicationFollower(descriptor, out::println).follow(app);
+        ApplicationStatus end = outcome.status();
+        JobSummary job = outcome.jobs().stream().filter(j -> j.id().equals(graph.getJobId())).findFirst().orElse(null);
+        if (end.succeeded()) {
+            boolean finished = job != null && job.status().equals(JobStatus.FINISHED.name());
+            return new JobExecutionResult(graph.getJobId(), finished ? job.duration() : 0,
+                    finished ? job.accumulators() : Map.of());
         }
-        JobStatus status = end.getFinalApplicationStatus() == FinalApplicationStatus.KILLED ? JobStatus.CANCELED : JobStatus.FAILED;
+        JobStatus status = end.finalStatus().equals("KILLED") ? JobStatus.CANCELED : JobStatus.FAILED;
         throw new CompletionException(new JobExecutionException(graph.getJobId(), status, "Job " + graph.getJobId() + " ("
-                + graph.getName() + ") of application " + app.applicationId() + " ended " + end.getFinalApplicationStatus()
-                + ": " + (diagnostics.isEmpty() ? "YARN gave no diagnostics" : diagnostics), null));
+                + graph.getName() + ") of application " + app.applicationId() + " ended " + end.finalStatus() + ": "
+                + (end.diagnostics().isEmpty() ? "YARN gave no diagnostics" : end.diagnostics()), null));
     }
 
-    private void poll() {
-        try {
-            RestClusterClient r = rest();
-            if (r == null) {
-                return;
-            }
-            RestClusterClient.JobSummary now = r.job(graph.getJobId().toString());
-            if (last == null || !last.status().equals(now.status())) {
-                out.println("Job " + now.id() + " (" + now.name() + ") is " + now.status());
-            }
-            last = now;
-        } catch (IOException | YarnException | RuntimeException e) {
-            // The AM may be starting or already gone; YARN's report decides the outcome.
-        }
-    }
-
+    /** The AM's REST API once it registered; null before. */
     private RestClusterClient rest() throws IOException, YarnException {
         if (rest == null) {
-            String url = app.restUrl();
-            if (url == null) {
-                String tracked = descriptor.report(app.applicationId()).getOriginalTrackingUrl();
-                url = tracked == null || tracked.isBlank() || tracked.equals("N/A") ? null : tracked;
-            }
+            String url = app.restUrl() != null ? app.restUrl()
+                    : ApplicationReports.restUrl(descriptor.report(app.applicationId()));
             if (url != null) {
                 rest = new RestClusterClient(url, app.secret());
             }
         }
         return rest;
-    }
-
-    private Map<String, Object> accumulators() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        JsonNode acc = last == null || last.details() == null ? null : last.details().get("accumulators");
-        if (acc != null) {
-            acc.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isNumber() ? e.getValue().numberValue()
-                    : e.getValue().isBoolean() ? e.getValue().booleanValue() : e.getValue().asText()));
-        }
-        return values;
     }
 }

@@ -6,6 +6,7 @@ import dev.spindle.api.JobClient;
 import dev.spindle.api.JobExecutionResult;
 import dev.spindle.api.JobStatus;
 import dev.spindle.api.JobID;
+import dev.spindle.yarn.client.api.DeploymentTarget;
 
 /**
  * What {@code executeAsync()} gives a detached per-job program: the job id and nothing to wait
@@ -27,13 +28,15 @@ final class DetachedPerJobClient implements JobClient {
     @Override
     public CompletableFuture<JobStatus> getJobStatus() {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("The job " + jobId
-                + " was submitted detached; ask the cluster with 'spindle list -t yarn-per-job -id <appId>'."));
+                + " was submitted detached; ask the cluster with 'spindle list -t " + DeploymentTarget.YARN_PER_JOB
+                + " -id <appId>'."));
     }
 
     @Override
     public CompletableFuture<Void> cancel() {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("The job " + jobId
-                + " was submitted detached; cancel it with 'spindle cancel -t yarn-per-job -id <appId> " + jobId + "'."));
+                + " was submitted detached; cancel it with 'spindle cancel -t " + DeploymentTarget.YARN_PER_JOB
+                + " -id <appId> " + jobId + "'."));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.spindle.yarn.client.preflight;
 
-import dev.spindle.yarn.client.deployment.DeploymentException;
+import dev.spindle.yarn.client.api.DeploymentException;
 
 /** A deployment refused before any upload or submission; the message says what is wrong and how to fix it. */
 public final class PreflightException extends DeploymentException {

@@ -9,6 +9,13 @@ import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.CoreOptions;
 import dev.spindle.configuration.DeploymentOptions;
 import dev.spindle.api.execution.ExecutionContext;
+import dev.spindle.api.JobID;
+import dev.spindle.yarn.client.ClusterClients;
+import dev.spindle.yarn.client.api.ClusterClientFactory;
+import dev.spindle.yarn.client.api.DeploymentTarget;
+import dev.spindle.yarn.client.api.JobSummary;
+import dev.spindle.yarn.client.api.Program;
+import dev.spindle.yarn.client.api.ProgramJar;
 import dev.spindle.yarn.client.cli.testprogram.RecordingProgram;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +30,8 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Options;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,12 +43,10 @@ class CliFrontendTest {
 
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private ParsedAction captured;
-    private Configuration capturedConf;
-
-    private final ActionHandler capture = (action, conf, out, err) -> {
-        captured = action;
-        capturedConf = conf;
+    private RecordingClients recording = new RecordingClients();
+    private String localClusterCommand;
+    private final LocalClusterControl localCluster = (command, out, err) -> {
+        localClusterCommand = command;
         return 0;
     };
 
@@ -49,21 +56,27 @@ class CliFrontendTest {
         ExecutionContext.uninstall();
     }
 
-    private int cli(Map<String, String> env, ActionHandlerRegistry registry, String... args) {
-        return new CliFrontend(env, registry).execute(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    private int cli(Map<String, String> env, ClusterClientFactory clients, String... args) {
+        return new CliFrontend(env, clients, localCluster).execute(args,
+                new PrintStream(outBytes, true, StandardCharsets.UTF_8), new PrintStream(errBytes, true, StandardCharsets.UTF_8));
     }
 
+    /** Runs the CLI on clients that only record what they were asked. */
     private int capturing(String... args) {
-        ActionHandlerRegistry registry = new ActionHandlerRegistry();
-        for (ActionSpec spec : CliActions.all()) {
-            registry.register(spec.name(), null, capture);
-        }
-        return cli(Map.of(), registry, args);
+        recording = new RecordingClients();
+        return cli(Map.of(), recording, args);
     }
 
     private int real(String... args) {
-        return cli(Map.of(), ActionHandlerRegistry.withDefaults(), args);
+        return cli(Map.of(), new ClusterClients(), args);
+    }
+
+    private Configuration capturedConf() {
+        return recording.configuration;
+    }
+
+    private String lastCall() {
+        return recording.calls.get(recording.calls.size() - 1);
     }
 
     private String out() {
@@ -142,38 +155,41 @@ class CliFrontendTest {
     }
 
     @Test
-    void dynamicPropertiesInBothSpellingsAndRepeated() {
+    void dynamicPropertiesInBothSpellingsAndRepeated() throws Exception {
         assertEquals(0, capturing("run", "-Dparallelism.default=3", "-D", "taskmanager.numberOfTaskSlots=2",
                 "-Dmy.key=a=b", "app.jar"));
-        assertEquals(3, capturedConf.get(CoreOptions.DEFAULT_PARALLELISM));
-        assertEquals("2", capturedConf.getString("taskmanager.numberOfTaskSlots"));
-        assertEquals("a=b", capturedConf.getString("my.key"));
+        assertEquals(3, capturedConf().get(CoreOptions.DEFAULT_PARALLELISM));
+        assertEquals("2", capturedConf().getString("taskmanager.numberOfTaskSlots"));
+        assertEquals("a=b", capturedConf().getString("my.key"));
+        String[] args = {"-Dparallelism.default=3", "-D", "taskmanager.numberOfTaskSlots=2", "-Dmy.key=a=b", "app.jar"};
+        Options options = new RunVerb().options();
         assertEquals(List.of("parallelism.default=3", "taskmanager.numberOfTaskSlots=2", "my.key=a=b"),
-                captured.dynamicProperties());
+                CommonOptions.dynamicProperties(new DefaultParser().parse(options,
+                        DynamicPropertyTokens.normalize(args, options, true), true)));
     }
 
     @Test
     void flagsMapToConfigurationAndWinOverDynamicProperties() {
         assertEquals(0, capturing("run", "-t", "yarn-per-job", "-p", "4", "-d", "-Dparallelism.default=9", "-s",
                 "hdfs:///sp/1", "-c", "com.example.Main", "-yid", "application_1_0002", "app.jar", "--in", "x", "-p", "7", "-Dprog=1"));
-        assertEquals(4, capturedConf.get(CoreOptions.DEFAULT_PARALLELISM));
-        assertFalse(capturedConf.get(DeploymentOptions.ATTACHED));
-        assertEquals("yarn-per-job", capturedConf.get(DeploymentOptions.TARGET));
-        assertEquals("hdfs:///sp/1", capturedConf.get(DeploymentOptions.SAVEPOINT_PATH));
-        assertEquals("application_1_0002", capturedConf.getString("yarn.application.id"));
-        RunAction run = (RunAction) captured;
+        assertEquals(4, capturedConf().get(CoreOptions.DEFAULT_PARALLELISM));
+        assertFalse(capturedConf().get(DeploymentOptions.ATTACHED));
+        assertEquals("yarn-per-job", capturedConf().get(DeploymentOptions.TARGET));
+        assertEquals("hdfs:///sp/1", capturedConf().get(DeploymentOptions.SAVEPOINT_PATH));
+        assertEquals("application_1_0002", capturedConf().getString("yarn.application.id"));
+        Program run = recording.program;
         assertEquals("com.example.Main", run.entryClass());
-        assertEquals("app.jar", run.jarFile().getName());
-        assertFalse(run.isRemoteJar());
-        assertEquals(new java.io.File("app.jar").getAbsoluteFile().toURI(), run.jarUri());
-        assertEquals(List.of("--in", "x", "-p", "7", "-Dprog=1"), run.programArgs(), "arguments after the jar go to the program");
+        assertEquals("app.jar", run.jar().localFile().getName());
+        assertFalse(run.jar().isRemote());
+        assertEquals(new java.io.File("app.jar").getAbsoluteFile().toURI(), run.jar().uri());
+        assertEquals(List.of("--in", "x", "-p", "7", "-Dprog=1"), run.arguments(), "arguments after the jar go to the program");
     }
 
     @Test
     void runApplicationDefaultsToYarnApplicationTarget() {
         assertEquals(0, capturing("run-application", "app.jar"));
-        assertEquals("yarn-application", capturedConf.get(DeploymentOptions.TARGET));
-        assertTrue(capturedConf.get(DeploymentOptions.ATTACHED));
+        assertEquals("yarn-application", capturedConf().get(DeploymentOptions.TARGET));
+        assertTrue(capturedConf().get(DeploymentOptions.ATTACHED));
         assertEquals(1, capturing("run-application", "-t", "yarn-session", "app.jar"));
         assertTrue(err().contains("only supports -t yarn-application"), err());
     }
@@ -181,10 +197,9 @@ class CliFrontendTest {
     @Test
     void confDirFileIsOverriddenByDynamicProperties() throws IOException {
         Files.writeString(dir.resolve("spindle-conf.yaml"), "parallelism.default: 5\nexecution.target: local\n");
-        ActionHandlerRegistry registry = new ActionHandlerRegistry().register("list", null, capture);
-        assertEquals(0, cli(Map.of("SPINDLE_CONF_DIR", dir.toString()), registry, "list", "-Dexecution.target=yarn-session"));
-        assertEquals(5, capturedConf.get(CoreOptions.DEFAULT_PARALLELISM));
-        assertEquals("yarn-session", capturedConf.get(DeploymentOptions.TARGET));
+        assertEquals(0, cli(Map.of("SPINDLE_CONF_DIR", dir.toString()), recording, "list", "-Dexecution.target=yarn-session"));
+        assertEquals(5, capturedConf().get(CoreOptions.DEFAULT_PARALLELISM));
+        assertEquals("yarn-session", capturedConf().get(DeploymentOptions.TARGET));
     }
 
     @Test
@@ -217,7 +232,7 @@ class CliFrontendTest {
     @Test
     void inconsistentMemoryFailsBeforeAYarnBackEndIsCalled() {
         assertEquals(1, capturing("run", "-t", "yarn-per-job", "-Dtaskmanager.memory.process.size=300m", "app.jar"));
-        assertNull(captured, "the back end was not called");
+        assertNull(recording.target, "the back end was not called");
         assertTrue(err().startsWith("spindle run: 'taskmanager.memory.process.size' is 300m, too small"), err());
         assertTrue(err().contains("Set taskmanager.memory.process.size to at least"), err());
         errBytes.reset();
@@ -232,20 +247,18 @@ class CliFrontendTest {
     void typedActionsReachTheirHandlers() {
         String jobId = "0123456789abcdef0123456789abcdef";
         assertEquals(0, capturing("stop", "-p", "/sp", "-d", jobId));
-        StopAction stop = (StopAction) captured;
-        assertEquals(jobId, stop.jobId().toHexString());
-        assertEquals("/sp", stop.savepointPath());
-        assertTrue(stop.drain());
+        assertEquals("stop " + jobId + " /sp true", lastCall(), "job id, savepoint path and drain reach the client");
         assertEquals(0, capturing("savepoint", jobId, "hdfs:///savepoints"));
-        assertEquals("hdfs:///savepoints", ((SavepointAction) captured).targetDirectory());
-        assertEquals(0, capturing("list", "-r"));
-        assertTrue(((ListAction) captured).running());
+        assertEquals("savepoint " + jobId + " hdfs:///savepoints", lastCall());
+        recording = new RecordingClients();
+        String ended = "00000000000000000000000000000002";
+        recording.jobs = List.of(job(jobId, "RUNNING"), job(ended, "FINISHED"));
+        assertEquals(0, cli(Map.of(), recording, "list", "-r"));
+        assertTrue(out().contains(jobId) && !out().contains(ended), "-r: only running jobs\n" + out());
         assertEquals(0, capturing("logs", "application_17_0001", "--container", "container_17_0001_01_000002", "-f"));
-        LogsAction logs = (LogsAction) captured;
-        assertEquals("container_17_0001_01_000002", logs.containerId());
-        assertTrue(logs.follow());
+        assertEquals("logs application_17_0001 container_17_0001_01_000002 true", lastCall());
         assertEquals(0, capturing("local-cluster", "status"));
-        assertEquals(LocalClusterAction.Command.STATUS, ((LocalClusterAction) captured).command());
+        assertEquals("status", localClusterCommand);
     }
 
     @Test
@@ -258,16 +271,22 @@ class CliFrontendTest {
         assertTrue(err().contains("spindle stop -t yarn-per-job: this action is not available yet"), err());
     }
 
+    private static JobSummary job(String id, String status) {
+        return new JobSummary(JobID.fromHexString(id), "job-" + status, status, 0, 1000, null, Map.of());
+    }
+
     @Test
-    void exactTargetHandlerWinsOverAnyTarget() {
-        ActionHandler other = (action, conf, out, err) -> 42;
-        ActionHandlerRegistry registry = new ActionHandlerRegistry().register("run", null, capture)
-                .register("run", "yarn-per-job", other);
-        assertEquals(42, cli(Map.of(), registry, "run", "-t", "yarn-per-job", "app.jar"));
-        assertEquals(0, cli(Map.of(), registry, "run", "app.jar"));
-        registry.registerWithoutTarget("run", (action, conf, out, err) -> 7);
-        assertEquals(7, cli(Map.of(), registry, "run", "app.jar"), "no target: the without-target handler");
-        assertEquals(0, cli(Map.of(), registry, "run", "-t", "yarn-session", "app.jar"), "a target: the any-target one");
+    void eachTargetGetsItsOwnClient() {
+        assertEquals(0, capturing("run", "-t", "yarn-per-job", "app.jar"));
+        assertEquals(DeploymentTarget.YARN_PER_JOB, recording.target);
+        assertEquals(0, capturing("run", "-t", "yarn-session", "app.jar"));
+        assertEquals(DeploymentTarget.YARN_SESSION, recording.target);
+        assertEquals(0, capturing("run", "-id", "application_1_0001", "app.jar"));
+        assertEquals(DeploymentTarget.YARN_SESSION, recording.target, "no target, a cluster named: its session");
+        assertEquals(0, capturing("list", "-t", "yarn-application", "-id", "application_1_0001"));
+        assertEquals(DeploymentTarget.YARN_APPLICATION, recording.target);
+        assertEquals(0, capturing("list", "-id", "application_1_0001"));
+        assertEquals(DeploymentTarget.YARN_SESSION, recording.target, "cluster verbs without a target ask a session");
     }
 
     private Path programJar() throws IOException {
@@ -313,10 +332,10 @@ class CliFrontendTest {
     @Test
     void remoteJarKeepsItsUri() {
         assertEquals(0, capturing("run-application", "hdfs://nn:8020/jobs/app.jar"));
-        RunAction run = (RunAction) captured;
-        assertTrue(run.isRemoteJar());
-        assertEquals("hdfs://nn:8020/jobs/app.jar", run.jar());
-        assertEquals(java.net.URI.create("hdfs://nn:8020/jobs/app.jar"), run.jarUri());
+        ProgramJar run = recording.program.jar();
+        assertTrue(run.isRemote());
+        assertEquals("hdfs://nn:8020/jobs/app.jar", run.given());
+        assertEquals(java.net.URI.create("hdfs://nn:8020/jobs/app.jar"), run.uri());
         errBytes.reset();
         assertEquals(1, real("run", "-t", "local", "hdfs://nn:8020/jobs/app.jar"));
         assertTrue(err().contains("needs a local program jar"), err());

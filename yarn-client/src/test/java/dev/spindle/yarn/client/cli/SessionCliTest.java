@@ -9,6 +9,9 @@ import dev.spindle.configuration.DeploymentOptions;
 import dev.spindle.configuration.JobManagerOptions;
 import dev.spindle.configuration.MemorySize;
 import dev.spindle.configuration.TaskManagerOptions;
+import dev.spindle.yarn.client.ClusterClients;
+import dev.spindle.yarn.client.api.ClusterClientFactory;
+import dev.spindle.yarn.client.api.OperationNotSupportedException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,20 +23,20 @@ class SessionCliTest {
 
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private SessionAction captured;
+    private RecordingClients recording = new RecordingClients();
     private Configuration capturedConf;
 
-    private int session(ActionHandlerRegistry registry, String... args) {
-        return new SessionCli(Map.of(), registry).execute(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+    private int session(ClusterClientFactory clients, String... args) {
+        return new SessionCli(Map.of(), clients).execute(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8));
     }
 
+    /** Runs yarn-session.sh on clients that only record what they were asked. */
     private int capturing(String... args) {
-        return session(new ActionHandlerRegistry().register("yarn-session", null, (action, conf, out, err) -> {
-            captured = (SessionAction) action;
-            capturedConf = conf;
-            return 0;
-        }), args);
+        recording = new RecordingClients();
+        int code = session(recording, args);
+        capturedConf = recording.configuration;
+        return code;
     }
 
     private String err() {
@@ -42,7 +45,7 @@ class SessionCliTest {
 
     @Test
     void helpListsTheSessionOptions() {
-        assertEquals(0, session(ActionHandlerRegistry.withDefaults(), "--help"));
+        assertEquals(0, session(new ClusterClients(), "--help"));
         String out = outBytes.toString(StandardCharsets.UTF_8);
         for (String option : List.of("-nm,--name", "-qu,--queue", "-jm,--jobManagerMemory", "-tm,--taskManagerMemory",
                 "-s,--slots", "-d,--detached", "-id,--applicationId", "-q,--query", "-t,--ship", "-at,--applicationType",
@@ -72,10 +75,10 @@ class SessionCliTest {
     @Test
     void stopAndQuery() {
         assertEquals(0, capturing("-id", "application_1700000000000_0007", "--stop"));
-        assertTrue(captured.stop());
+        assertTrue(recording.calls.contains("shutDownCluster"), recording.calls.toString());
         assertEquals("application_1700000000000_0007", capturedConf.getString("yarn.application.id"));
         assertEquals(0, capturing("-q"));
-        assertTrue(captured.query());
+        assertTrue(recording.calls.contains("clusterResources"), recording.calls.toString());
     }
 
     @Test
@@ -100,13 +103,15 @@ class SessionCliTest {
     void tooSmallTaskManagerFailsBeforeDeploying() {
         assertEquals(1, capturing("-tm", "256"));
         assertTrue(err().contains("'taskmanager.memory.process.size' is 256m, too small"), err());
-        assertEquals(null, captured);
+        assertEquals(null, recording.target);
         assertEquals(0, capturing("-tm", "256", "-id", "application_1_0001", "--stop"), "stopping deploys nothing");
     }
 
     @Test
     void withoutBackEndSaysNotAvailable() {
-        assertEquals(1, session(new ActionHandlerRegistry(), "-d"));
+        RecordingClients withoutBackEnd = new RecordingClients();
+        withoutBackEnd.failure = new OperationNotSupportedException(OperationNotSupportedException.NOT_YET);
+        assertEquals(1, session(withoutBackEnd, "-d"));
         assertTrue(err().contains("not available yet"), err());
     }
 }

@@ -25,7 +25,7 @@ class ApplicationProgressTest {
     @Test
     void oneLinePerChangeWithStateQueueUrlAndDiagnostics() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ApplicationProgress progress = new ApplicationProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        ApplicationProgress progress = new ApplicationProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8)::println);
         progress.update(report(YarnApplicationState.ACCEPTED, FinalApplicationStatus.UNDEFINED, "waiting for AM container"));
         progress.update(report(YarnApplicationState.ACCEPTED, FinalApplicationStatus.UNDEFINED, "waiting for AM container"));
         progress.update(report(YarnApplicationState.ACCEPTED, FinalApplicationStatus.UNDEFINED, "queue AM resource limit reached\n"));

@@ -1,0 +1,23 @@
+package dev.spindle.yarn.client.cli;
+
+import dev.spindle.yarn.client.api.JobDetails;
+
+/** {@code spindle info <jobId>}: a job's vertices, parallelism and subtask states. */
+final class InfoVerb extends JobVerb {
+
+    InfoVerb() {
+        super("info", "Show a job's vertices, parallelism and subtask states.", "<jobId>", 1);
+    }
+
+    @Override
+    int run(Call call, CliContext context) throws Exception {
+        JobDetails details = call.client().jobDetails(call.jobId());
+        if (details.summary() == null) {
+            // The application ended: YARN's final report, which mentions the job, is all there is.
+            ApplicationFormat.ended(call.client().status(), context.out());
+        } else {
+            JobFormat.details(details, context.out());
+        }
+        return 0;
+    }
+}

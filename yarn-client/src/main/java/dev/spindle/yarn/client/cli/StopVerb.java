@@ -1,0 +1,29 @@
+package dev.spindle.yarn.client.cli;
+
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** {@code spindle stop <jobId> [-p savepointPath] [-d]}: stops a job with a final savepoint. */
+final class StopVerb extends JobVerb {
+
+    StopVerb() {
+        super("stop", "Stop a job with a final savepoint.", "<jobId>", 1);
+    }
+
+    @Override
+    Options ownOptions() {
+        return new Options()
+                .addOption(Option.builder("p").longOpt("savepointPath").hasArg().argName("savepointPath")
+                        .desc("Directory for the final savepoint (default: state.savepoints.dir).").build())
+                .addOption(Option.builder("d").longOpt("drain")
+                        .desc("Let sources end and drain the pipeline before stopping.").build());
+    }
+
+    @Override
+    int run(Call call, CliContext context) throws Exception {
+        String savepoint = call.client().stopWithSavepoint(call.jobId(), call.commandLine().getOptionValue("p"),
+                call.commandLine().hasOption("d"));
+        context.out().println("Job " + call.jobId() + " stopped with savepoint " + savepoint);
+        return 0;
+    }
+}

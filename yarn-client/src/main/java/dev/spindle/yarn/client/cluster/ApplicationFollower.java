@@ -1,0 +1,97 @@
+package dev.spindle.yarn.client.cluster;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.hadoop.yarn.exceptions.YarnException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.yarn.client.api.JobSummary;
+import dev.spindle.yarn.client.api.ProgressListener;
+import dev.spindle.yarn.client.api.SpindleClientException;
+import dev.spindle.yarn.client.deployment.DeployedApplication;
+import dev.spindle.yarn.client.deployment.YarnClusterDescriptor;
+import dev.spindle.yarn.client.rest.RestClusterClient;
+
+/**
+ * Follows a deployed per-job or application cluster to its end: YARN's report decides when it
+ * ended; while its AM is up, one progress line per job state change and per change of its
+ * TaskExecutor counts. The one place that turns a followed application into an outcome.
+ */
+public final class ApplicationFollower {
+
+    private final YarnClusterDescriptor descriptor;
+    private final ProgressListener listener;
+
+    public ApplicationFollower(YarnClusterDescriptor descriptor, ProgressListener listener) {
+        this.descriptor = descriptor;
+        this.listener = listener;
+    }
+
+    /** Blocks until YARN reports the application ended. */
+    public ApplicationOutcome follow(DeployedApplication app) throws SpindleClientException, InterruptedException {
+        JobPoller poller = new JobPoller(app);
+        try {
+            return new ApplicationOutcome(descriptor.waitForEnd(app.applicationId(), poller::poll),
+                    new ArrayList<>(poller.jobs.values()));
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SpindleClientException("Lost track of application " + app.applicationId() + ": "
+                    + RootCause.message(e), e);
+        }
+    }
+
+    /** Asks the AM's REST API for its jobs on each poll of YARN's report. */
+    private final class JobPoller {
+        private final DeployedApplication app;
+        private final ClusterSecret secret;
+        private final Map<String, JobSummary> jobs = new LinkedHashMap<>();
+        private RestClusterClient rest;
+        private String lastWorkers;
+
+        JobPoller(DeployedApplication app) {
+            this.app = app;
+            this.secret = app.secret();
+        }
+
+        void poll() {
+            try {
+                if (rest == null) {
+                    String url = app.restUrl() != null ? app.restUrl()
+                            : ApplicationReports.restUrl(descriptor.report(app.applicationId()));
+                    if (url == null) {
+                        return;
+                    }
+                    rest = new RestClusterClient(url, secret);
+                }
+                for (RestClusterClient.JobSummary j : rest.listJobs()) {
+                    JobSummary before = jobs.get(j.id());
+                    if (before == null || !before.status().equals(j.status())) {
+                        // An ended job's own answer carries its accumulators; the listing does not.
+                        jobs.put(j.id(), JobViews.summary(j.isTerminal() ? rest.job(j.id()) : j));
+                        listener.progress("Job " + j.id() + " (" + j.name() + ") is " + j.status());
+                    }
+                }
+                // A job is RUNNING as soon as it asks for slots, so the counts are shown until one ended.
+                if (jobs.values().stream().noneMatch(JobSummary::ended)) {
+                    workersChanged(rest.overview().get("workers"));
+                }
+            } catch (IOException | RuntimeException | YarnException e) {
+                // The AM may be starting or already gone; YARN's report decides the outcome.
+            }
+        }
+
+        private void workersChanged(JsonNode workers) {
+            String line = WorkerProgress.describe(workers);
+            if (line != null && !line.equals(lastWorkers)) {
+                lastWorkers = line;
+                listener.progress(line);
+            }
+        }
+    }
+}

@@ -21,6 +21,12 @@ public final class DataStreamSink<T> {
         return this;
     }
 
+    /** The sink's stable identity for checkpoints and savepoints. */
+    public DataStreamSink<T> uid(String uid) {
+        transformation.setUid(uid);
+        return this;
+    }
+
     public Transformation<?> getTransformation() {
         return transformation;
     }

@@ -105,6 +105,24 @@ public final class StreamEnvironment {
         return this;
     }
 
+    /** Checkpoints every {@code intervalMillis} (EXACTLY_ONCE unless set otherwise); see {@link #getCheckpointConfig()}. */
+    public StreamEnvironment enableCheckpointing(long intervalMillis) {
+        getCheckpointConfig().setCheckpointInterval(intervalMillis);
+        return this;
+    }
+
+    /** Checkpoints every {@code intervalMillis} with the given mode. */
+    public StreamEnvironment enableCheckpointing(long intervalMillis, CheckpointingMode mode) {
+        enableCheckpointing(intervalMillis);
+        getCheckpointConfig().setCheckpointingMode(mode);
+        return this;
+    }
+
+    /** The checkpoint settings; they live in (and are shipped with) the job's configuration. */
+    public CheckpointConfig getCheckpointConfig() {
+        return new CheckpointConfig(configuration);
+    }
+
     /** The job's configuration: shipped with the job, readable in functions via {@code getRuntimeContext().getJobConfiguration()}. */
     public Configuration getConfig() {
         return configuration;

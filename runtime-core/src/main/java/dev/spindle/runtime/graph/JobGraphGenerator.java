@@ -60,7 +60,9 @@ public final class JobGraphGenerator {
             String name = String.join(" -> ", chain.getValue().stream().map(StreamNode::getName).toList());
             JobVertexID id = new JobVertexID();
             vertexIds.put(head, id);
-            jobGraph.addVertex(new JobVertex(id, name, head.getParallelism(), StreamTaskInvokable.class.getName(), taskConfiguration));
+            JobVertex vertex = new JobVertex(id, name, head.getParallelism(), StreamTaskInvokable.class.getName(), taskConfiguration);
+            vertex.setOperatorUids(chain.getValue().stream().map(StreamNode::getUid).toList());
+            jobGraph.addVertex(vertex);
         }
         for (Map.Entry<StreamNode, List<StreamEdge>> outputs : networkOutputs.entrySet()) {
             for (StreamEdge edge : outputs.getValue()) {
@@ -90,7 +92,7 @@ public final class JobGraphGenerator {
     }
 
     private static ChainedOperatorConfig chainConfig(StreamNode node, List<StreamEdge> networkOutputs) {
-        ChainedOperatorConfig config = new ChainedOperatorConfig(node.getName(), node.getOperator());
+        ChainedOperatorConfig config = new ChainedOperatorConfig(node.getName(), node.getOperator(), node.getUid());
         for (StreamEdge out : node.getOutEdges()) {
             if (!isChainable(out)) {
                 config.getNetworkOutputs().add(new ChainedOperatorConfig.NetworkOutputConfig(networkOutputs.size(), out.partitioner()));

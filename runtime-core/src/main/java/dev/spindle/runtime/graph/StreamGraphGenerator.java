@@ -22,6 +22,7 @@ public final class StreamGraphGenerator {
     private final RuntimeMode configuredMode;
     private final Map<Integer, List<Upstream>> translated = new HashMap<>();
     private StreamGraph graph;
+    private OperatorUids uids;
 
     public StreamGraphGenerator(int defaultParallelism, RuntimeMode configuredMode) {
         if (defaultParallelism < 1) {
@@ -43,6 +44,7 @@ public final class StreamGraphGenerator {
         List<Transformation<?>> sorted = new ArrayList<>(transformations);
         sorted.sort(Comparator.comparingInt(Transformation::getId));
         graph = new StreamGraph(resolveMode(sorted));
+        uids = new OperatorUids();
         for (Transformation<?> t : sorted) {
             translate(t);
         }
@@ -75,6 +77,7 @@ public final class StreamGraphGenerator {
             StreamNode node = new StreamNode(t.getId(), "Source: " + t.getName(), parallelism(t), source.getOperator(), true,
                     source.isBounded());
             graph.addNode(node);
+            uids.assign(node, t.getUid());
             result = List.of(new Upstream(node, null, null));
         } else if (t instanceof OneInputTransformation<?, ?> op) {
             List<Upstream> inputs = translate(op.getInputs().get(0));
@@ -83,6 +86,7 @@ public final class StreamGraphGenerator {
             for (Upstream in : inputs) {
                 graph.addEdge(edge(in, node));
             }
+            uids.assign(node, t.getUid());
             result = List.of(new Upstream(node, null, null));
         } else if (t instanceof PartitionTransformation<?> p) {
             result = new ArrayList<>();

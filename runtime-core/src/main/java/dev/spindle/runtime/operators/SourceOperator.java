@@ -9,9 +9,15 @@ public final class SourceOperator<OUT> extends UserFunctionOperator<SourceFuncti
     private static final long serialVersionUID = 1L;
 
     private transient volatile boolean canceled;
+    private transient Object checkpointLock = new Object();
 
     public SourceOperator(SourceFunction<OUT> function) {
         super(function);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        checkpointLock = new Object();
     }
 
     /** Emits until the source ends or is canceled. */
@@ -28,7 +34,20 @@ public final class SourceOperator<OUT> extends UserFunctionOperator<SourceFuncti
 
     @Override
     public void collect(OUT record) {
-        output.collect(record);
+        // Reentrant for sources that already hold the lock; keeps a barrier from landing inside a record.
+        synchronized (checkpointLock) {
+            output.collect(record);
+        }
+    }
+
+    @Override
+    public Object getCheckpointLock() {
+        return checkpointLock;
+    }
+
+    /** Whether the source can re-emit the same records from a restored position. */
+    public boolean isReplayable() {
+        return !(function instanceof NonReplayableSource);
     }
 
     @Override

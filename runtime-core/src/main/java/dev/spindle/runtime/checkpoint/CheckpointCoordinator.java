@@ -174,6 +174,8 @@ public final class CheckpointCoordinator {
     /** The job fails or restarts: checkpoints in progress will not complete (not counted as failures). */
     public void abortPending(String reason) {
         for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
+            // also one whose metadata is being written: a restart must not find it completing afterwards
+            p.finalizing = false;
             abort(p, reason, false);
         }
     }

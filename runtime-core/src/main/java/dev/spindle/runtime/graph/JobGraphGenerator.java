@@ -50,6 +50,8 @@ public final class JobGraphGenerator {
         // Output edges of each chain, in the order its writers are numbered (pre-order of the chain, then edge order).
         Map<StreamNode, List<StreamEdge>> networkOutputs = new LinkedHashMap<>();
         JobGraph jobGraph = new JobGraph(jobId, jobName, jobConfiguration);
+        // the runtime (job master: no checkpoints in BATCH) sees the resolved mode, not AUTOMATIC
+        jobGraph.getJobConfiguration().set(dev.spindle.configuration.ExecutionOptions.RUNTIME_MODE, streamGraph.getRuntimeMode());
         Map<StreamNode, JobVertexID> vertexIds = new HashMap<>();
         for (Map.Entry<StreamNode, List<StreamNode>> chain : chains.entrySet()) {
             StreamNode head = chain.getKey();

@@ -31,6 +31,7 @@ import dev.spindle.runtime.rpc.proto.SubmitTaskRequest;
 import dev.spindle.runtime.rpc.proto.TaskExecutorServiceGrpc;
 import dev.spindle.runtime.rpc.proto.TaskMetrics;
 import dev.spindle.runtime.rpc.proto.TaskStateUpdate;
+import dev.spindle.configuration.CheckpointingOptions;
 import dev.spindle.configuration.DeploymentOptions;
 import dev.spindle.runtime.checkpoint.CheckpointBarrier;
 import dev.spindle.runtime.checkpoint.CheckpointCoordinator;
@@ -126,6 +127,11 @@ public final class JobMaster implements JobResourceListener {
             throw new IllegalArgumentException("job '" + graph.getName() + "' has no vertices");
         }
         CheckpointSettings checkpointSettings = CheckpointSettings.fromConfiguration(effective);
+        if (checkpointSettings != null && effective.get(dev.spindle.configuration.ExecutionOptions.RUNTIME_MODE) == dev.spindle.api.RuntimeMode.BATCH) {
+            // a BATCH job recovers by running again; its tasks do not take part in checkpoints
+            LOG.info("Job {} runs in BATCH mode: checkpointing ({}) is not used", jobId, CheckpointingOptions.CHECKPOINTING_INTERVAL.key());
+            checkpointSettings = null;
+        }
         if (checkpointSettings != null) {
             shipCheckpointSettingsWithJob(effective);
             for (JobVertex v : graph.getVertices()) {

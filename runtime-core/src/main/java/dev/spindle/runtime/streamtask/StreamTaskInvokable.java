@@ -108,7 +108,7 @@ public final class StreamTaskInvokable implements TaskInvokable {
                     s.run();
                 }
                 running = false;
-                stopSourceCheckpointThread(s);
+                stopSourceCheckpointThread(s, canceled);
             } else {
                 @SuppressWarnings("unchecked")
                 StreamOperator<Object, ?> typedHead = (StreamOperator<Object, ?>) head;
@@ -302,21 +302,15 @@ public final class StreamTaskInvokable implements TaskInvokable {
         SourceOperator<?> s = source;
         TaskCheckpointer c = checkpointer;
         if (s == null || c == null || !running || canceled) {
+            LOG.debug("Task {} refuses checkpoint {}: source {}, checkpointer {}, running {}, canceled {}", taskName, barrier.id(),
+                    s != null, c != null, running, canceled);
             return false;
         }
         try {
-            sourceThread().execute(() -> triggerUnderLock(s, c, barrier));
-        } catch (java.util.concurrent.RejectedExecutionException ended) {
-            return false;
-        }
-        return true;
-    }
-
-    private void triggerUnderLock(SourceOperator<?> s, TaskCheckpointer c, CheckpointBarrier barrier) {
-        {
-            synchronized (s.getCheckpointLock()) {
+            sourceThread().execute(() -> s.runBetweenRecords(() -> {
                 if (!running || canceled) {
-                    c.onAborted(barrier.id(), "source task " + taskName + " ended before the barrier could be sent");
+                    // the task's end report makes the coordinator give this checkpoint up (not a failure)
+                    LOG.debug("Source task {} ended before the barrier of checkpoint {} could be sent", taskName, barrier.id());
                     return;
                 }
                 try {
@@ -324,8 +318,11 @@ public final class StreamTaskInvokable implements TaskInvokable {
                 } catch (Exception e) {
                     c.onAborted(barrier.id(), "source task " + taskName + " could not take its snapshot: " + e);
                 }
-            }
+            }));
+        } catch (java.util.concurrent.RejectedExecutionException ended) {
+            return false;
         }
+        return true;
     }
 
     @Override
@@ -343,13 +340,11 @@ public final class StreamTaskInvokable implements TaskInvokable {
         SourceOperator<?> s = source;
         if (s != null) {
             try {
-                sourceThread().execute(() -> {
-                    synchronized (s.getCheckpointLock()) {
-                        if (running) {
-                            notify.run();
-                        }
+                sourceThread().execute(() -> s.runBetweenRecords(() -> {
+                    if (running) {
+                        notify.run();
                     }
-                });
+                }));
             } catch (java.util.concurrent.RejectedExecutionException ended) {
                 // the source ended; its end commits what is left
             }
@@ -371,15 +366,21 @@ public final class StreamTaskInvokable implements TaskInvokable {
     }
 
     /** Lets a checkpoint in progress at the source's end finish before the outputs are finished. */
-    private void stopSourceCheckpointThread(SourceOperator<?> s) throws InterruptedException {
+    private void stopSourceCheckpointThread(SourceOperator<?> s, boolean wasCanceled) throws InterruptedException {
         ExecutorService t;
         synchronized (this) {
             t = sourceCheckpointThread;
         }
-        if (t != null) {
-            t.shutdown();
-            t.awaitTermination(60, TimeUnit.SECONDS);
+        if (t == null) {
+            return;
         }
+        if (wasCanceled) {
+            // it may be blocked emitting a barrier to a consumer that is gone
+            t.shutdownNow();
+            return;
+        }
+        t.shutdown();
+        t.awaitTermination(60, TimeUnit.SECONDS);
     }
 
     @Override

@@ -99,7 +99,11 @@ final class Task {
     /** False when the task cannot take part (not running, not a checkpointing source): the checkpoint is declined. */
     boolean triggerCheckpoint(dev.spindle.runtime.checkpoint.CheckpointBarrier barrier) {
         TaskInvokable inv = invokable;
-        return state == TaskState.RUNNING && !canceled && inv != null && inv.triggerCheckpoint(barrier);
+        boolean ok = state == TaskState.RUNNING && !canceled && inv != null && inv.triggerCheckpoint(barrier);
+        if (!ok) {
+            LOG.debug("{} refuses checkpoint {}: state {}, canceled {}, invokable {}", deployment.describe(), barrier.id(), state, canceled, inv);
+        }
+        return ok;
     }
 
     void notifyCheckpointComplete(long checkpointId) {

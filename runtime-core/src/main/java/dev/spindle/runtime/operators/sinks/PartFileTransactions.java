@@ -82,6 +82,10 @@ final class PartFileTransactions {
         cleanUp(Long.MIN_VALUE);
     }
 
+    void continueNumberingAt(long part) {
+        nextPart = Math.max(nextPart, part);
+    }
+
     /** Restores from checkpointed {@code [nextPart, pendingPart...]}: commits those pending parts, deletes the later ones. */
     void restore(List<Long> state) throws IOException {
         nextPart = state.get(0);

@@ -45,14 +45,15 @@ public final class TextOutputSink<T> extends AbstractRichFunction implements Sin
     private transient Path finalFile;
     private transient Writer writer;
     private transient boolean committed;
-    private transient ListState<Long> transactionState;
-    private transient List<Long> restoredTransactions;
+    /** [output directory, next part, pending parts...]: the directory tells a restore into another output apart. */
+    private transient ListState<String> transactionState;
+    private transient List<String> restoredTransactions;
     private transient PartFileTransactions transactions;
 
     @Override
     public void initializeState(FunctionInitializationContext context) {
-        transactionState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("text-sink-parts", Long.class));
-        List<Long> state = new ArrayList<>();
+        transactionState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("text-sink-parts", String.class));
+        List<String> state = new ArrayList<>();
         transactionState.get().forEach(state::add);
         restoredTransactions = context.isRestored() && !state.isEmpty() ? state : null;
     }
@@ -60,7 +61,10 @@ public final class TextOutputSink<T> extends AbstractRichFunction implements Sin
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws IOException {
         if (transactions != null) {
-            transactionState.update(transactions.snapshot(context.getCheckpointId()));
+            List<String> state = new ArrayList<>();
+            state.add(directory);
+            transactions.snapshot(context.getCheckpointId()).forEach(part -> state.add(Long.toString(part)));
+            transactionState.update(state);
         }
     }
 
@@ -107,8 +111,15 @@ public final class TextOutputSink<T> extends AbstractRichFunction implements Sin
         }
         if (context.getJobConfiguration().contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
             transactions = new PartFileTransactions(fs, dir, index);
-            if (restoredTransactions != null) {
-                transactions.restore(restoredTransactions);
+            List<Long> parts = restoredTransactions == null ? null
+                    : restoredTransactions.subList(1, restoredTransactions.size()).stream().map(Long::parseLong).toList();
+            if (parts != null && restoredTransactions.get(0).equals(directory)) {
+                transactions.restore(parts);
+            } else if (parts != null) {
+                // restored (a savepoint) into another output: the old output's pending files stay there, numbering goes on
+                LOG.info("Text sink {} restored from state of output {}; writing into {}", index, restoredTransactions.get(0), directory);
+                transactions.startFresh(writeMode != WriteMode.OVERWRITE);
+                transactions.continueNumberingAt(parts.get(0));
             } else {
                 transactions.startFresh(writeMode != WriteMode.OVERWRITE && attempt == 0);
             }

@@ -85,6 +85,42 @@ public final class CheckpointCoordinator {
         return List.copyOf(completed);
     }
 
+    /** A JSON-ready view: counts, the latest completed checkpoint, retained ones and those in progress with their acknowledgements. */
+    public Map<String, Object> stats() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("intervalMs", settings.intervalMillis());
+        m.put("mode", settings.mode().name());
+        m.put("triggered", counts.triggered);
+        m.put("completed", counts.completed);
+        m.put("failed", counts.failed);
+        m.put("consecutiveFailures", consecutiveFailures);
+        m.put("tolerableFailures", settings.tolerableFailures());
+        CompletedCheckpoint last = counts.lastCompleted;
+        if (last != null) {
+            Map<String, Object> l = new java.util.LinkedHashMap<>();
+            l.put("id", last.id());
+            l.put("savepoint", last.savepoint());
+            l.put("path", last.directory());
+            l.put("timestamp", last.timestamp());
+            l.put("durationMs", last.durationMillis());
+            l.put("sizeBytes", last.sizeInBytes());
+            m.put("latestCompleted", l);
+        }
+        m.put("retained", completed.stream().map(CompletedCheckpoint::directory).toList());
+        List<Map<String, Object>> inProgress = new ArrayList<>();
+        for (PendingCheckpoint p : pending.values()) {
+            Map<String, Object> e = new java.util.LinkedHashMap<>();
+            e.put("id", p.id());
+            e.put("savepoint", p.barrier.savepoint());
+            e.put("acknowledged", p.acknowledged.size());
+            e.put("tasks", p.plan.tasksToAcknowledge().size());
+            e.put("waitingFor", p.notYetAcknowledged.stream().map(ExecutionAttempt::toString).sorted().toList());
+            inProgress.add(e);
+        }
+        m.put("inProgress", inProgress);
+        return m;
+    }
+
     void triggerPeriodic() {
         if (shutDown || pending.size() >= settings.maxConcurrent()
                 || System.currentTimeMillis() - lastCompletionMillis < settings.minPauseMillis()) {

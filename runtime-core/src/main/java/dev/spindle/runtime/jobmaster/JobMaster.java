@@ -486,9 +486,17 @@ public final class JobMaster implements JobResourceListener {
         return onMainCompose(() -> checkpoints.triggerCheckpoint());
     }
 
-    /** The checkpoint coordinator's view (null without checkpointing); read it on the main thread. */
-    public CompletableFuture<CheckpointCoordinator> checkpointCoordinator() {
-        return CompletableFuture.supplyAsync(() -> checkpoints, mainThreadExecutor());
+    /** Checkpoint statistics of the running job ({@code enabled: false} without checkpointing). */
+    public CompletableFuture<Map<String, Object>> requestCheckpointStats() {
+        return CompletableFuture.supplyAsync(() -> checkpoints == null ? Map.<String, Object>of("enabled", false) : withEnabled(checkpoints.stats()),
+                mainThreadExecutor());
+    }
+
+    private static Map<String, Object> withEnabled(Map<String, Object> stats) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enabled", true);
+        m.putAll(stats);
+        return m;
     }
 
     private <T> CompletableFuture<T> onMainCompose(java.util.function.Supplier<CompletableFuture<T>> action) {

@@ -76,6 +76,9 @@ class SavepointRestoreTest {
             while (!CheckpointRecoveryTest.hasCompletedCheckpoint(tmp.resolve("checkpoints")) && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
+            Map<String, Object> stats = cluster.getDispatcher().runningJobMaster(first.getJobId()).requestCheckpointStats().get();
+            assertEquals(true, stats.get("enabled"));
+            assertTrue(((Number) stats.get("completed")).longValue() >= 1, stats.toString());
             String savepoint = cluster.getDispatcher().runningJobMaster(first.getJobId())
                     .triggerSavepoint(tmp.resolve("savepoints").toUri().toString()).get(30, TimeUnit.SECONDS);
             assertTrue(Files.exists(Path.of(java.net.URI.create(savepoint)).resolve("_metadata")), savepoint);

@@ -155,6 +155,23 @@ class CheckpointCoordinatorTest {
     }
 
     @Test
+    void aCanceledJobKeepsItsCheckpointsWithRetainOnCancellation() throws Exception {
+        CheckpointCoordinator c = coordinator(60_000, 0, 1);
+        CompletableFuture<CompletedCheckpoint> f = onMain(c::triggerCheckpoint);
+        onMain(() -> {
+            c.acknowledge(SOURCE, 1, new TaskStateHandle("task-src", 10, List.of("src")));
+            c.acknowledge(SINK, 1, new TaskStateHandle("", 0, List.of("sink")));
+            return null;
+        });
+        f.get(10, TimeUnit.SECONDS);
+        onMain(() -> {
+            c.shutdown(JobStatus.CANCELED);
+            return null;
+        });
+        assertTrue(Files.exists(tmp.resolve("job1/chk-1/_metadata")));
+    }
+
+    @Test
     void aSavepointGoesIntoItsOwnDirectoryWithRelativeStateFiles() throws Exception {
         CheckpointCoordinator c = coordinator(60_000, 0, 1);
         CompletableFuture<CompletedCheckpoint> f = onMain(() -> c.triggerSavepoint(tmp.resolve("savepoints").toUri().toString()));

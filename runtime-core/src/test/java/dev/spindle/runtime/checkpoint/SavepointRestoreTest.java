@@ -86,6 +86,14 @@ class SavepointRestoreTest {
             DispatcherJobClient firstClient = new DispatcherJobClient(cluster.getDispatcher(), first.getJobId());
             assertThrows(ExecutionException.class, () -> firstClient.getJobExecutionResult().get(30, TimeUnit.SECONDS));
 
+            // DELETE_ON_CANCELLATION (the default): the canceled job's checkpoints are gone, the savepoint stays
+            long until = System.currentTimeMillis() + 10_000;
+            Path firstCheckpoints = tmp.resolve("checkpoints").resolve(first.getJobId().toString());
+            while (Files.exists(firstCheckpoints) && System.currentTimeMillis() < until) {
+                Thread.sleep(20);
+            }
+            assertTrue(!Files.exists(firstCheckpoints), "checkpoints of the canceled job remain");
+
             // the savepoint moved elsewhere still restores: its paths are relative
             Path moved = tmp.resolve("moved-savepoint");
             Files.move(Path.of(java.net.URI.create(savepoint)), moved);

@@ -123,6 +123,12 @@ public final class StreamEnvironment {
         return new CheckpointConfig(configuration);
     }
 
+    /** Copies every setting of {@code settings} into the job's configuration (later settings win). */
+    public StreamEnvironment configure(Configuration settings) {
+        configuration.addAll(Objects.requireNonNull(settings, "settings"));
+        return this;
+    }
+
     /** The job's configuration: shipped with the job, readable in functions via {@code getRuntimeContext().getJobConfiguration()}. */
     public Configuration getConfig() {
         return configuration;

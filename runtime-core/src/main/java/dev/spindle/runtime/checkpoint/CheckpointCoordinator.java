@@ -153,6 +153,10 @@ public final class CheckpointCoordinator {
             return CompletableFuture.failedFuture(new CheckpointException("job " + jobId + " has ended; no more checkpoints"));
         }
         CheckpointPlan plan = gateway.plan();
+        if (plan != null && !plan.finished().isEmpty() && !settings.checkpointsAfterTasksFinish()) {
+            return CompletableFuture.failedFuture(new CheckpointException("job " + jobId + " has finished tasks and "
+                    + "execution.checkpointing.checkpoints-after-tasks-finish.enabled is false"));
+        }
         if (plan == null || plan.sources().isEmpty()) {
             // deploying, restarting or all sources done: not a failed checkpoint, just none now
             return CompletableFuture.failedFuture(new CheckpointException("job " + jobId + " is not running with active sources"));

@@ -4,12 +4,21 @@ import dev.spindle.api.CheckpointingMode;
 import dev.spindle.api.ExternalizedCheckpointCleanup;
 import dev.spindle.configuration.CheckpointingOptions;
 import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.ExecutionCheckpointingOptions;
 import dev.spindle.configuration.IllegalConfigurationException;
 
 /** A job's checkpoint settings as the coordinator uses them, read from the job's effective configuration. */
 public record CheckpointSettings(long intervalMillis, CheckpointingMode mode, long timeoutMillis, long minPauseMillis,
         int maxConcurrent, int tolerableFailures, ExternalizedCheckpointCleanup cleanup, String checkpointsDirectory,
-        String savepointsDirectory, int numRetained) {
+        String savepointsDirectory, int numRetained, boolean checkpointsAfterTasksFinish) {
+
+    /** Settings that keep checkpointing after tasks finished (the default). */
+    public CheckpointSettings(long intervalMillis, CheckpointingMode mode, long timeoutMillis, long minPauseMillis, int maxConcurrent,
+            int tolerableFailures, ExternalizedCheckpointCleanup cleanup, String checkpointsDirectory, String savepointsDirectory,
+            int numRetained) {
+        this(intervalMillis, mode, timeoutMillis, minPauseMillis, maxConcurrent, tolerableFailures, cleanup, checkpointsDirectory,
+                savepointsDirectory, numRetained, true);
+    }
 
     /** The settings, or null when checkpointing is off. Fails, naming the key, on settings that cannot work. */
     public static CheckpointSettings fromConfiguration(Configuration conf) {
@@ -46,6 +55,7 @@ public record CheckpointSettings(long intervalMillis, CheckpointingMode mode, lo
                 conf.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT).toMillis(),
                 conf.get(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS).toMillis(), concurrent, tolerable,
                 conf.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION), dir,
-                conf.getOptional(CheckpointingOptions.SAVEPOINT_DIRECTORY).orElse(null), retained);
+                conf.getOptional(CheckpointingOptions.SAVEPOINT_DIRECTORY).orElse(null), retained,
+                conf.get(ExecutionCheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH));
     }
 }

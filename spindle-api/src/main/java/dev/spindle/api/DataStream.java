@@ -50,6 +50,12 @@ public class DataStream<T> {
         return this;
     }
 
+    /** Names the operator producing this stream for checkpoints and savepoints: its state is restored by this id. */
+    public DataStream<T> uid(String uid) {
+        transformation.setUid(uid);
+        return this;
+    }
+
     /** One output record per input record. */
     public <O> DataStream<O> map(MapFunction<T, O> mapper) {
         return transform("Map", new OperatorDescription.Map<>(mapper));

@@ -23,6 +23,12 @@ public final class DataStreamSink<T> {
         return this;
     }
 
+    /** The sink's stable identity for checkpoints and savepoints. */
+    public DataStreamSink<T> uid(String uid) {
+        transformation.setUid(uid);
+        return this;
+    }
+
     /** The program step of the sink. */
     public Transformation<?> getTransformation() {
         return transformation;

@@ -91,6 +91,30 @@ public final class StreamEnvironment {
         return this;
     }
 
+    /** Checkpoints every {@code intervalMillis} (EXACTLY_ONCE unless set otherwise); see {@link #getCheckpointConfig()}. */
+    public StreamEnvironment enableCheckpointing(long intervalMillis) {
+        getCheckpointConfig().setCheckpointInterval(intervalMillis);
+        return this;
+    }
+
+    /** Checkpoints every {@code intervalMillis} with the given mode. */
+    public StreamEnvironment enableCheckpointing(long intervalMillis, CheckpointingMode mode) {
+        enableCheckpointing(intervalMillis);
+        getCheckpointConfig().setCheckpointingMode(mode);
+        return this;
+    }
+
+    /** The checkpoint settings; they live in (and are shipped with) the job's configuration. */
+    public CheckpointConfig getCheckpointConfig() {
+        return new CheckpointConfig(configuration);
+    }
+
+    /** Copies every setting of {@code settings} into the job's configuration (later settings win). */
+    public StreamEnvironment configure(Configuration settings) {
+        configuration.addAll(Objects.requireNonNull(settings, "settings"));
+        return this;
+    }
+
     /** The job's configuration: shipped with the job, readable in functions via {@code getRuntimeContext().getJobConfiguration()}. */
     public Configuration getConfig() {
         return configuration;

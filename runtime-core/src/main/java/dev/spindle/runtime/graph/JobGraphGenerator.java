@@ -50,6 +50,8 @@ public final class JobGraphGenerator {
         // Output edges of each chain, in the order its writers are numbered (pre-order of the chain, then edge order).
         Map<StreamNode, List<StreamEdge>> networkOutputs = new LinkedHashMap<>();
         JobGraph jobGraph = new JobGraph(jobId, jobName, jobConfiguration);
+        // the runtime (job master: no checkpoints in BATCH) sees the resolved mode, not AUTOMATIC
+        jobGraph.getJobConfiguration().set(dev.spindle.configuration.ExecutionOptions.RUNTIME_MODE, streamGraph.getRuntimeMode());
         Map<StreamNode, JobVertexID> vertexIds = new HashMap<>();
         for (Map.Entry<StreamNode, List<StreamNode>> chain : chains.entrySet()) {
             StreamNode head = chain.getKey();
@@ -60,7 +62,9 @@ public final class JobGraphGenerator {
             String name = String.join(" -> ", chain.getValue().stream().map(StreamNode::getName).toList());
             JobVertexID id = new JobVertexID();
             vertexIds.put(head, id);
-            jobGraph.addVertex(new JobVertex(id, name, head.getParallelism(), StreamTaskInvokable.class.getName(), taskConfiguration));
+            JobVertex vertex = new JobVertex(id, name, head.getParallelism(), StreamTaskInvokable.class.getName(), taskConfiguration);
+            vertex.setOperatorUids(chain.getValue().stream().map(StreamNode::getUid).toList());
+            jobGraph.addVertex(vertex);
         }
         for (Map.Entry<StreamNode, List<StreamEdge>> outputs : networkOutputs.entrySet()) {
             for (StreamEdge edge : outputs.getValue()) {
@@ -90,7 +94,7 @@ public final class JobGraphGenerator {
     }
 
     private static ChainedOperatorConfig chainConfig(StreamNode node, List<StreamEdge> networkOutputs) {
-        ChainedOperatorConfig config = new ChainedOperatorConfig(node.getName(), node.getOperator());
+        ChainedOperatorConfig config = new ChainedOperatorConfig(node.getName(), node.getOperator(), node.getUid());
         for (StreamEdge out : node.getOutEdges()) {
             if (!isChainable(out)) {
                 config.getNetworkOutputs().add(new ChainedOperatorConfig.NetworkOutputConfig(networkOutputs.size(), out.partitioner()));

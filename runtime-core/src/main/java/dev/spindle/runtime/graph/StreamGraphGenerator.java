@@ -30,6 +30,7 @@ public final class StreamGraphGenerator {
     private final RuntimeMode configuredMode;
     private final Map<Integer, List<Upstream>> translated = new HashMap<>();
     private StreamGraph graph;
+    private OperatorUids uids;
 
     public StreamGraphGenerator(int defaultParallelism, RuntimeMode configuredMode) {
         if (defaultParallelism < 1) {
@@ -51,6 +52,7 @@ public final class StreamGraphGenerator {
         List<Transformation<?>> sorted = new ArrayList<>(transformations);
         sorted.sort(Comparator.comparingInt(Transformation::getId));
         graph = new StreamGraph(resolveMode(sorted));
+        uids = new OperatorUids();
         for (Transformation<?> t : sorted) {
             translate(t);
         }
@@ -83,6 +85,7 @@ public final class StreamGraphGenerator {
             StreamNode node = new StreamNode(t.getId(), "Source: " + t.getName(), parallelism(t),
                     RuntimeOperators.source(source.getSource()), true, source.isBounded());
             graph.addNode(node);
+            uids.assign(node, t.getUid());
             result = List.of(new Upstream(node, null, null));
         } else if (t instanceof OneInputTransformation<?, ?> op) {
             result = List.of(consumer(t, RuntimeOperators.operator(op.getOperator())));
@@ -115,6 +118,7 @@ public final class StreamGraphGenerator {
         for (Upstream in : inputs) {
             graph.addEdge(edge(in, node));
         }
+        uids.assign(node, t.getUid());
         return new Upstream(node, null, null);
     }
 

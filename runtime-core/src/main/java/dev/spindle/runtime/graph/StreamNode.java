@@ -13,6 +13,7 @@ public final class StreamNode {
     private final StreamOperator<?, ?> operator;
     private final boolean source;
     private final boolean bounded;
+    private String uid;
     private final List<StreamEdge> inEdges = new ArrayList<>();
     private final List<StreamEdge> outEdges = new ArrayList<>();
 
@@ -48,6 +49,15 @@ public final class StreamNode {
     /** For sources: whether they end by themselves. */
     public boolean isBounded() {
         return bounded;
+    }
+
+    /** Stable operator id: the user's {@code uid(...)} or one derived from the node's place in the graph. */
+    public String getUid() {
+        return uid;
+    }
+
+    void setUid(String uid) {
+        this.uid = uid;
     }
 
     public List<StreamEdge> getInEdges() {

@@ -19,6 +19,13 @@ public interface InputGate extends AutoCloseable {
     /** Like {@link #getNext()} but waits at most {@code timeoutMillis}; returns {@link InputBuffer#NONE_YET} on timeout. */
     InputBuffer poll(long timeoutMillis) throws IOException, InterruptedException;
 
+    /**
+     * Tells {@code listener} (in the thread calling getNext/poll, in order with the buffers) each time
+     * one channel ended. Gates without it only say when all channels ended (null from getNext).
+     */
+    default void setChannelEndListener(java.util.function.IntConsumer listener) {
+    }
+
     @Override
     void close();
 }

@@ -18,6 +18,7 @@ public final class JobVertex implements Serializable {
     private final int parallelism;
     private final String invokableClassName;
     private final byte[] taskConfiguration;
+    private java.util.List<String> operatorUids = java.util.List.of();
 
     public JobVertex(JobVertexID id, String name, int parallelism, String invokableClassName, byte[] taskConfiguration) {
         if (parallelism < 1) {
@@ -44,6 +45,15 @@ public final class JobVertex implements Serializable {
 
     public String getInvokableClassName() {
         return invokableClassName;
+    }
+
+    /** Uids of the operators chained in this vertex (state is mapped to operators by them); empty for non-stream invokables. */
+    public java.util.List<String> getOperatorUids() {
+        return operatorUids;
+    }
+
+    public void setOperatorUids(java.util.List<String> uids) {
+        this.operatorUids = java.util.List.copyOf(uids);
     }
 
     public byte[] getTaskConfiguration() {

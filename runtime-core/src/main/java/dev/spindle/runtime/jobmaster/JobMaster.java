@@ -31,6 +31,26 @@ import dev.spindle.runtime.rpc.proto.SubmitTaskRequest;
 import dev.spindle.runtime.rpc.proto.TaskExecutorServiceGrpc;
 import dev.spindle.runtime.rpc.proto.TaskMetrics;
 import dev.spindle.runtime.rpc.proto.TaskStateUpdate;
+import dev.spindle.configuration.CheckpointingOptions;
+import dev.spindle.configuration.DeploymentOptions;
+import dev.spindle.runtime.checkpoint.CheckpointBarrier;
+import dev.spindle.runtime.checkpoint.CheckpointCoordinator;
+import dev.spindle.runtime.checkpoint.CheckpointException;
+import dev.spindle.runtime.checkpoint.CheckpointGateway;
+import dev.spindle.runtime.checkpoint.CheckpointMetadata;
+import dev.spindle.runtime.checkpoint.CheckpointPlan;
+import dev.spindle.runtime.checkpoint.CheckpointSettings;
+import dev.spindle.runtime.checkpoint.CheckpointStorage;
+import dev.spindle.runtime.checkpoint.CompletedCheckpoint;
+import dev.spindle.runtime.checkpoint.ExecutionAttempt;
+import dev.spindle.runtime.checkpoint.RestoreAssignment;
+import dev.spindle.runtime.checkpoint.TaskRestore;
+import dev.spindle.runtime.checkpoint.TaskStateHandle;
+import dev.spindle.runtime.rpc.proto.CheckpointAck;
+import dev.spindle.runtime.rpc.proto.CheckpointDecline;
+import dev.spindle.runtime.rpc.proto.NotifyCheckpointCompleteRequest;
+import dev.spindle.runtime.rpc.proto.TaskRestoreSpec;
+import dev.spindle.runtime.rpc.proto.TriggerCheckpointRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,6 +105,11 @@ public final class JobMaster implements JobResourceListener {
     private final long startTime = System.currentTimeMillis();
     private long endTime = -1;
     private Throwable failureCause;
+    /** Null when the job does not checkpoint. */
+    private final CheckpointCoordinator checkpoints;
+    private final ExecutorService checkpointIo;
+    /** The savepoint or retained checkpoint the job was submitted to start from (execution.savepoint.path), or null. */
+    private final RestoreAssignment initialRestore;
 
     public JobMaster(JobGraph graph, Configuration clusterConfiguration, ResourceManager resourceManager, RpcClients clients,
             String rpcHost, int rpcPort) throws IOException {
@@ -98,10 +123,26 @@ public final class JobMaster implements JobResourceListener {
         Configuration effective = new Configuration(clusterConfiguration);
         effective.addAll(graph.getJobConfiguration());
         this.slotRequestTimeoutMillis = effective.get(ResourceManagerOptions.SLOT_REQUEST_TIMEOUT).toMillis();
-        this.restartStrategy = RestartStrategies.create(graph.getJobConfiguration(), clusterConfiguration);
         if (graph.getVertices().isEmpty()) {
             throw new IllegalArgumentException("job '" + graph.getName() + "' has no vertices");
         }
+        CheckpointSettings checkpointSettings = CheckpointSettings.fromConfiguration(effective);
+        if (checkpointSettings != null && effective.get(dev.spindle.configuration.ExecutionOptions.RUNTIME_MODE) == dev.spindle.api.RuntimeMode.BATCH) {
+            // a BATCH job recovers by running again; its tasks do not take part in checkpoints
+            LOG.info("Job {} runs in BATCH mode: checkpointing ({}) is not used", jobId, CheckpointingOptions.CHECKPOINTING_INTERVAL.key());
+            checkpointSettings = null;
+        }
+        if (checkpointSettings != null) {
+            shipCheckpointSettingsWithJob(effective);
+            for (JobVertex v : graph.getVertices()) {
+                if (v.getOperatorUids().isEmpty()) {
+                    throw new IllegalArgumentException("Job '" + graph.getName() + "' has checkpointing on, but vertex '" + v.getName()
+                            + "' runs " + v.getInvokableClassName() + ", which cannot take part in checkpoints");
+                }
+            }
+        }
+        this.restartStrategy = RestartStrategies.create(graph.getJobConfiguration(), clusterConfiguration);
+        this.initialRestore = loadInitialRestore(effective);
         this.serializedGraph = serialize(graph);
         this.slots = new SharedSlot[graph.getMaxParallelism()];
         for (JobVertex v : graph.getVertices()) {
@@ -116,9 +157,59 @@ public final class JobMaster implements JobResourceListener {
         this.mainThread = main;
         this.rpcCalls = Executors.newFixedThreadPool(2, r -> daemon(r, "job-master-rpc " + jobId));
         Configuration hb = new Configuration(clusterConfiguration);
+        if (checkpointSettings != null) {
+            this.checkpointIo = Executors.newSingleThreadExecutor(r -> daemon(r, "job-master-checkpoint-io " + jobId));
+            this.checkpoints = new CheckpointCoordinator(jobId.toString(), checkpointSettings, new Gateway(), mainThread, checkpointIo);
+            if (initialRestore != null) {
+                checkpoints.continueAfter(initialRestore.checkpointId());
+            }
+        } else {
+            this.checkpointIo = null;
+            this.checkpoints = null;
+        }
         this.heartbeats = new HeartbeatMonitor<>(hb.get(HeartbeatOptions.HEARTBEAT_TIMEOUT), mainThread,
                 (id, silent) -> taskExecutorLost(id, "TaskExecutor " + id + " sent no heartbeat for " + silent
                         + " ms (heartbeat.timeout); it is considered lost"));
+    }
+
+    /** Checkpoint keys set only in the cluster's configuration go into the job's, which is all tasks read. */
+    private void shipCheckpointSettingsWithJob(Configuration effective) {
+        Configuration job = graph.getJobConfiguration();
+        for (String key : effective.keySet()) {
+            if ((key.startsWith("execution.checkpointing.") || key.startsWith("state.")) && job.getString(key) == null) {
+                job.setString(key, effective.getString(key));
+            }
+        }
+    }
+
+    private RestoreAssignment loadInitialRestore(Configuration effective) throws IOException {
+        String path = effective.getOptional(DeploymentOptions.SAVEPOINT_PATH).orElse(null);
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        CheckpointMetadata metadata = CheckpointStorage.readMetadata(path);
+        RestoreAssignment restore = new RestoreAssignment(metadata.checkpointId(), CheckpointStorage.directoryOf(path), metadata);
+        Map<List<String>, Integer> uids = new LinkedHashMap<>();
+        for (JobVertex v : graph.getVertices()) {
+            uids.put(v.getOperatorUids(), v.getParallelism());
+        }
+        try {
+            restore.validate(uids, effective.get(DeploymentOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
+        } catch (CheckpointException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        LOG.info("Job {} will start from {} {} at {}", jobId, metadata.savepoint() ? "savepoint" : "checkpoint", metadata.checkpointId(),
+                restore.directory());
+        return restore;
+    }
+
+    /** What tasks restore when deployed now: the latest completed checkpoint, else the state the job was submitted with. */
+    private RestoreAssignment currentRestore() {
+        CompletedCheckpoint latest = checkpoints == null ? null : checkpoints.latestCompleted();
+        if (latest != null) {
+            return new RestoreAssignment(latest.id(), latest.directory(), latest.metadata());
+        }
+        return initialRestore;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -287,7 +378,9 @@ public final class JobMaster implements JobResourceListener {
         for (SharedSlot s : slots) {
             locations.add(SlotLocation.newBuilder().setResourceId(s.resourceId()).setHost(s.host()).setPort(s.port()).build());
         }
-        LOG.info("Deploying {} subtasks of job {} (attempt {})", executions.size(), jobId, attempt);
+        RestoreAssignment restore = currentRestore();
+        LOG.info("Deploying {} subtasks of job {} (attempt {}){}", executions.size(), jobId, attempt,
+                restore == null ? "" : " from checkpoint " + restore.checkpointId() + " at " + restore.directory());
         for (Execution e : executions.values()) {
             SharedSlot slot = slots[e.subtask];
             e.status = SubtaskStatus.DEPLOYING;
@@ -295,7 +388,7 @@ public final class JobMaster implements JobResourceListener {
             e.host = slot.host();
             SubmitTaskRequest request = SubmitTaskRequest.newBuilder().setJobId(jobId.toHexString()).setJobGraph(serializedGraph)
                     .setVertexId(e.vertex.getId().toHexString()).setSubtask(e.subtask).setAttempt(e.attempt)
-                    .setAllocationId(slot.allocationId()).addAllSlotLocations(locations).build();
+                    .setAllocationId(slot.allocationId()).addAllSlotLocations(locations).setRestore(restoreSpec(restore, e)).build();
             int deployedAttempt = e.attempt;
             rpcCalls.execute(() -> {
                 String failure;
@@ -319,6 +412,15 @@ public final class JobMaster implements JobResourceListener {
         }
     }
 
+    private static TaskRestoreSpec restoreSpec(RestoreAssignment restore, Execution e) {
+        if (restore == null) {
+            return TaskRestoreSpec.newBuilder().setCheckpointId(-1).build();
+        }
+        TaskRestore r = restore.forTask(e.vertex.getOperatorUids(), e.subtask);
+        return TaskRestoreSpec.newBuilder().setCheckpointId(r.checkpointId()).setDirectory(r.directory())
+                .putAllStateFileByUid(r.stateFileByUid()).setFinished(r.finished()).build();
+    }
+
     // ---- calls from TaskExecutors ----------------------------------------------------------
 
     void updateTaskState(TaskStateUpdate u) {
@@ -329,9 +431,17 @@ public final class JobMaster implements JobResourceListener {
         e.recordsIn = u.getRecordsIn();
         e.recordsOut = u.getRecordsOut();
         switch (u.getState()) {
-            case RUNNING -> e.status = SubtaskStatus.RUNNING;
+            case RUNNING -> {
+                e.status = SubtaskStatus.RUNNING;
+                if (checkpoints != null) {
+                    checkpoints.startPeriodicCheckpoints();
+                }
+            }
             case FINISHED -> {
                 e.status = SubtaskStatus.FINISHED;
+                if (checkpoints != null) {
+                    checkpoints.taskFinished(attemptOf(e));
+                }
                 e.accumulators = new LinkedHashMap<>(u.getAccumulatorsMap());
                 if (status == JobStatus.RUNNING && executions.values().stream().allMatch(x -> x.status == SubtaskStatus.FINISHED)) {
                     finish(JobStatus.FINISHED);
@@ -350,6 +460,156 @@ public final class JobMaster implements JobResourceListener {
             default -> {
             }
         }
+        checkAllTerminal();
+    }
+
+    void acknowledgeCheckpoint(CheckpointAck a) {
+        if (checkpoints != null) {
+            checkpoints.acknowledge(new ExecutionAttempt(a.getVertexId(), a.getSubtask(), a.getAttempt()), a.getCheckpointId(),
+                    new TaskStateHandle(a.getStateFile(), a.getStateSize(), a.getOperatorUidsList()));
+        }
+    }
+
+    void declineCheckpoint(CheckpointDecline d) {
+        if (checkpoints != null) {
+            checkpoints.decline(new ExecutionAttempt(d.getVertexId(), d.getSubtask(), d.getAttempt()), d.getCheckpointId(), d.getReason());
+        }
+    }
+
+    /** Takes a savepoint into a new directory under {@code targetDirectory} (null: state.savepoints.dir); completes with its path. */
+    public CompletableFuture<String> triggerSavepoint(String targetDirectory) {
+        return onMainCompose(() -> checkpoints.triggerSavepoint(targetDirectory)).thenApply(CompletedCheckpoint::directory);
+    }
+
+    /** Takes a checkpoint now, outside the periodic schedule. */
+    public CompletableFuture<CompletedCheckpoint> triggerCheckpoint() {
+        return onMainCompose(() -> checkpoints.triggerCheckpoint());
+    }
+
+    /** Checkpoint statistics of the running job ({@code enabled: false} without checkpointing). */
+    public CompletableFuture<Map<String, Object>> requestCheckpointStats() {
+        return CompletableFuture.supplyAsync(() -> checkpoints == null ? Map.<String, Object>of("enabled", false) : withEnabled(checkpoints.stats()),
+                mainThreadExecutor());
+    }
+
+    private static Map<String, Object> withEnabled(Map<String, Object> stats) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enabled", true);
+        m.putAll(stats);
+        return m;
+    }
+
+    private <T> CompletableFuture<T> onMainCompose(java.util.function.Supplier<CompletableFuture<T>> action) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (checkpoints == null) {
+                return CompletableFuture.<T>failedFuture(new CheckpointException("job " + jobId + " does not checkpoint: "
+                        + "set execution.checkpointing.interval (env.enableCheckpointing(ms)) and state.checkpoints.dir"));
+            }
+            if (status.isTerminal()) {
+                return CompletableFuture.<T>failedFuture(new CheckpointException("job " + jobId + " has ended " + status));
+            }
+            return action.get();
+        }, mainThreadExecutor()).thenCompose(f -> f);
+    }
+
+    private static ExecutionAttempt attemptOf(Execution e) {
+        return new ExecutionAttempt(e.vertex.getId().toHexString(), e.subtask, e.attempt);
+    }
+
+    /** The coordinator's view of this job's tasks; every call on the main thread. */
+    private final class Gateway implements CheckpointGateway {
+
+        @Override
+        public CheckpointPlan plan() {
+            if (status != JobStatus.RUNNING) {
+                return null;
+            }
+            List<ExecutionAttempt> sources = new ArrayList<>();
+            List<ExecutionAttempt> running = new ArrayList<>();
+            List<ExecutionAttempt> finished = new ArrayList<>();
+            for (Execution e : executions.values()) {
+                if (e.status == SubtaskStatus.FINISHED) {
+                    finished.add(attemptOf(e));
+                } else if (e.status == SubtaskStatus.RUNNING) {
+                    running.add(attemptOf(e));
+                    if (graph.getInputEdges(e.vertex.getId()).isEmpty()) {
+                        sources.add(attemptOf(e));
+                    }
+                } else {
+                    return null;
+                }
+            }
+            Map<String, List<String>> uids = new LinkedHashMap<>();
+            Map<String, Integer> parallelism = new LinkedHashMap<>();
+            for (JobVertex v : graph.getVertices()) {
+                uids.put(v.getId().toHexString(), v.getOperatorUids());
+                parallelism.put(v.getId().toHexString(), v.getParallelism());
+            }
+            return new CheckpointPlan(sources, running, finished, uids, parallelism);
+        }
+
+        @Override
+        public CompletableFuture<String> trigger(ExecutionAttempt source, CheckpointBarrier barrier) {
+            Execution e = executions.get(new ExecutionKey(JobVertexID.fromHexString(source.vertexId()), source.subtask()));
+            SharedSlot slot = slots[source.subtask()];
+            if (e == null || e.attempt != source.attempt() || slot == null) {
+                return CompletableFuture.completedFuture("the task is not deployed");
+            }
+            TriggerCheckpointRequest request = TriggerCheckpointRequest.newBuilder().setJobId(jobId.toHexString())
+                    .setVertexId(source.vertexId()).setSubtask(source.subtask()).setAttempt(source.attempt())
+                    .setCheckpointId(barrier.id()).setTimestamp(barrier.timestamp()).setTargetDirectory(barrier.targetDirectory())
+                    .setSavepoint(barrier.savepoint()).build();
+            return CompletableFuture.supplyAsync(() -> {
+                Ack ack = TaskExecutorServiceGrpc.newBlockingStub(clients.channel(slot.host(), slot.port()))
+                        .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).triggerCheckpoint(request);
+                return ack.getAccepted() ? null : ack.getMessage();
+            }, rpcCalls);
+        }
+
+        @Override
+        public void notifyComplete(ExecutionAttempt task, long checkpointId) {
+            SharedSlot slot = slots[task.subtask()];
+            if (slot == null) {
+                return;
+            }
+            NotifyCheckpointCompleteRequest request = NotifyCheckpointCompleteRequest.newBuilder().setJobId(jobId.toHexString())
+                    .setVertexId(task.vertexId()).setSubtask(task.subtask()).setAttempt(task.attempt()).setCheckpointId(checkpointId).build();
+            try {
+                rpcCalls.execute(() -> {
+                    try {
+                        TaskExecutorServiceGrpc.newBlockingStub(clients.channel(slot.host(), slot.port()))
+                                .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).notifyCheckpointComplete(request);
+                    } catch (RuntimeException ex) {
+                        // a lost notification only delays a commit until the next completed checkpoint
+                        LOG.debug("Job {}: notifying {} of checkpoint {} failed: {}", jobId, task, checkpointId, ex.toString());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException ended) {
+                LOG.debug("Job {} ended; checkpoint {} not notified to {}", jobId, checkpointId, task);
+            }
+        }
+
+        @Override
+        public void failJob(Throwable cause) {
+            failWithoutRestart(cause);
+        }
+    }
+
+    /**
+     * Fails the job for good: restarting from the latest checkpoint cannot repair what failed here
+     * (checkpoint storage, typically), and with the default unlimited restarts it would loop forever.
+     */
+    private void failWithoutRestart(Throwable cause) {
+        if (status != JobStatus.RUNNING) {
+            return;
+        }
+        failureCause = cause;
+        LOG.warn("Job {} fails: {}", jobId, cause.getMessage());
+        setStatus(JobStatus.FAILING);
+        if (checkpoints != null) {
+            checkpoints.abortPending("job failing");
+        }
+        cancelAllExecutions();
         checkAllTerminal();
     }
 
@@ -411,6 +671,9 @@ public final class JobMaster implements JobResourceListener {
             return;
         }
         failureCause = cause;
+        if (checkpoints != null) {
+            checkpoints.abortPending("a task failed: " + Failures.describe(cause));
+        }
         if (restartStrategy.onFailure(System.currentTimeMillis())) {
             LOG.info("Job {} will restart ({}) after: {}", jobId, restartStrategy.describe(), Failures.describe(cause));
             setStatus(JobStatus.RESTARTING);
@@ -508,6 +771,10 @@ public final class JobMaster implements JobResourceListener {
         endTime = System.currentTimeMillis();
         setStatus(finalStatus);
         heartbeats.close();
+        if (checkpoints != null) {
+            checkpoints.shutdown(finalStatus);
+            checkpointIo.shutdown();
+        }
         Set<String> freed = new HashSet<>();
         for (SharedSlot s : slots) {
             if (s != null && freed.add(s.resourceId())) {

@@ -72,6 +72,34 @@ public final class JobMasterGrpcService extends JobMasterServiceGrpc.JobMasterSe
     }
 
     @Override
+    public void acknowledgeCheckpoint(dev.spindle.runtime.rpc.proto.CheckpointAck request, StreamObserver<Ack> out) {
+        JobMaster jm = find(request.getJobId());
+        if (jm == null) {
+            out.onNext(Ack.newBuilder().setAccepted(false).setMessage("job " + request.getJobId() + " is not running").build());
+            out.onCompleted();
+            return;
+        }
+        onMainThread(jm, out, () -> {
+            jm.acknowledgeCheckpoint(request);
+            return Ack.newBuilder().setAccepted(true).build();
+        });
+    }
+
+    @Override
+    public void declineCheckpoint(dev.spindle.runtime.rpc.proto.CheckpointDecline request, StreamObserver<Ack> out) {
+        JobMaster jm = find(request.getJobId());
+        if (jm == null) {
+            out.onNext(Ack.newBuilder().setAccepted(false).setMessage("job " + request.getJobId() + " is not running").build());
+            out.onCompleted();
+            return;
+        }
+        onMainThread(jm, out, () -> {
+            jm.declineCheckpoint(request);
+            return Ack.newBuilder().setAccepted(true).build();
+        });
+    }
+
+    @Override
     public void heartbeat(JobMasterHeartbeatRequest request, StreamObserver<HeartbeatResponse> out) {
         JobMaster jm = find(request.getJobId());
         if (jm == null) {

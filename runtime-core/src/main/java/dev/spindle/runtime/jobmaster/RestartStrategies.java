@@ -1,5 +1,6 @@
 package dev.spindle.runtime.jobmaster;
 
+import dev.spindle.configuration.CheckpointingOptions;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.RestartStrategyOptions;
 import java.time.Duration;
@@ -15,6 +16,10 @@ public final class RestartStrategies {
     public static RestartStrategy create(Configuration jobConfiguration, Configuration clusterConfiguration) {
         Configuration conf = new Configuration(clusterConfiguration);
         conf.addAll(jobConfiguration);
+        if (!conf.contains(RestartStrategyOptions.RESTART_STRATEGY) && conf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
+            // As in Flink: a checkpointed job without a configured strategy restarts (practically) without limit.
+            return new FixedDelay(Integer.MAX_VALUE, conf.get(RestartStrategyOptions.FIXED_DELAY_DELAY));
+        }
         String type = conf.get(RestartStrategyOptions.RESTART_STRATEGY).trim().toLowerCase(Locale.ROOT);
         return switch (type) {
             case "none", "off", "disable" -> new NoRestart();
@@ -78,7 +83,8 @@ public final class RestartStrategies {
 
         @Override
         public String describe() {
-            return "fixed-delay (" + restarts + " of " + attempts + " restarts used, delay " + delay.toMillis() + " ms)";
+            return "fixed-delay (" + restarts + " of " + (attempts == Integer.MAX_VALUE ? "unlimited" : attempts)
+                    + " restarts used, delay " + delay.toMillis() + " ms)";
         }
     }
 

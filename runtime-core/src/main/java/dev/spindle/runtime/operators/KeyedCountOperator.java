@@ -2,16 +2,20 @@ package dev.spindle.runtime.operators;
 
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.tuple.Tuple2;
-import java.util.HashMap;
-import java.util.Map;
+import dev.spindle.runtime.state.HeapKeyedState;
+import dev.spindle.runtime.state.KeyedStateBackend;
 
-/** Counts records per key, emitting (key, count): per record in STREAMING, once per key at the end in BATCH. */
+/**
+ * Counts records per key in keyed state, emitting (key, count): per record in STREAMING, once per
+ * key at the end in BATCH.
+ */
 public final class KeyedCountOperator<K, T> extends StreamOperator<T, Tuple2<K, Long>> {
 
     private static final long serialVersionUID = 1L;
 
     private final KeySelector<T, K> keySelector;
-    private transient Map<K, long[]> counts;
+    private transient KeyedStateBackend backend;
+    private transient HeapKeyedState<Long> counts;
     private transient boolean batch;
 
     public KeyedCountOperator(KeySelector<T, K> keySelector) {
@@ -19,31 +23,34 @@ public final class KeyedCountOperator<K, T> extends StreamOperator<T, Tuple2<K, 
     }
 
     @Override
+    protected boolean isKeyed() {
+        return true;
+    }
+
+    @Override
     public void open() {
-        counts = new HashMap<>();
+        backend = keyedStateBackend();
+        counts = backend.getOrCreate("count", "VALUE");
         batch = context.isBatchMode();
     }
 
     @Override
     public void processElement(T record) throws Exception {
         K key = keySelector.getKey(record);
-        long[] count = counts.get(key);
-        if (count == null) {
-            count = new long[1];
-            counts.put(key, count);
-        }
-        count[0]++;
+        backend.setCurrentKey(key);
+        Long previous = counts.get();
+        long count = previous == null ? 1 : previous + 1;
+        counts.put(count);
         if (!batch) {
-            output.collect(Tuple2.of(key, count[0]));
+            output.collect(Tuple2.of(key, count));
         }
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void endInput() {
         if (batch) {
-            for (Map.Entry<K, long[]> e : counts.entrySet()) {
-                output.collect(Tuple2.of(e.getKey(), e.getValue()[0]));
-            }
+            counts.forEach((key, count) -> output.collect(Tuple2.of((K) key, count)));
         }
     }
 }

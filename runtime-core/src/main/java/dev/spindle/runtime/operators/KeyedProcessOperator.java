@@ -2,7 +2,6 @@ package dev.spindle.runtime.operators;
 
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.KeyedProcessFunction;
-import dev.spindle.runtime.state.KeyedStateBackend;
 
 /** Runs a {@link KeyedProcessFunction} with per-key state scoped to each record's key. */
 public final class KeyedProcessOperator<K, IN, OUT>
@@ -12,7 +11,6 @@ public final class KeyedProcessOperator<K, IN, OUT>
     private static final long serialVersionUID = 1L;
 
     private final KeySelector<IN, K> keySelector;
-    private transient KeyedStateBackend state;
     private transient K currentKey;
 
     public KeyedProcessOperator(KeySelector<IN, K> keySelector, KeyedProcessFunction<K, IN, OUT> function) {
@@ -21,17 +19,14 @@ public final class KeyedProcessOperator<K, IN, OUT>
     }
 
     @Override
-    protected KeyedStateBackend keyedState() {
-        if (state == null) {
-            state = new KeyedStateBackend();
-        }
-        return state;
+    protected boolean isKeyed() {
+        return true;
     }
 
     @Override
     public void processElement(IN record) throws Exception {
         currentKey = keySelector.getKey(record);
-        state.setCurrentKey(currentKey);
+        keyedStateBackend().setCurrentKey(currentKey);
         function.processElement(record, this, output);
     }
 
@@ -40,9 +35,4 @@ public final class KeyedProcessOperator<K, IN, OUT>
         return currentKey;
     }
 
-    @Override
-    public void open() throws Exception {
-        keyedState();
-        super.open();
-    }
 }

@@ -2,19 +2,21 @@ package dev.spindle.runtime.operators;
 
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.ReduceFunction;
-import java.util.HashMap;
-import java.util.Map;
+import dev.spindle.runtime.state.HeapKeyedState;
+import dev.spindle.runtime.state.KeyedStateBackend;
 
 /**
- * Reduces the records of each key. STREAMING: emits the updated value after every record.
- * BATCH: emits each key's final value once all input arrived.
+ * Reduces the records of each key, keeping the reduced value in keyed state (so it is checkpointed).
+ * STREAMING: emits the updated value after every record. BATCH: emits each key's final value once
+ * all input arrived.
  */
 public final class KeyedReduceOperator<K, T> extends UserFunctionOperator<ReduceFunction<T>, T, T> {
 
     private static final long serialVersionUID = 1L;
 
     private final KeySelector<T, K> keySelector;
-    private transient Map<K, T> values;
+    private transient KeyedStateBackend backend;
+    private transient HeapKeyedState<T> values;
     private transient boolean batch;
 
     public KeyedReduceOperator(KeySelector<T, K> keySelector, ReduceFunction<T> function) {
@@ -23,35 +25,34 @@ public final class KeyedReduceOperator<K, T> extends UserFunctionOperator<Reduce
     }
 
     @Override
+    protected boolean isKeyed() {
+        return true;
+    }
+
+    @Override
     public void open() throws Exception {
         super.open();
-        values = new HashMap<>();
+        backend = keyedStateBackend();
+        values = backend.getOrCreate("reduce-value", "VALUE");
         batch = context.isBatchMode();
     }
 
     @Override
     public void processElement(T record) throws Exception {
-        K key = keySelector.getKey(record);
-        T previous = values.get(key);
+        backend.setCurrentKey(keySelector.getKey(record));
+        T previous = values.get();
         T current = previous == null ? record : function.reduce(previous, record);
-        values.put(key, current);
+        values.put(current);
         if (!batch) {
             output.collect(current);
         }
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void endInput() {
         if (batch) {
-            for (T value : values.values()) {
-                output.collect(value);
-            }
+            values.forEach((key, value) -> output.collect((T) value));
         }
-    }
-
-    @Override
-    public void close() throws Exception {
-        values = null;
-        super.close();
     }
 }

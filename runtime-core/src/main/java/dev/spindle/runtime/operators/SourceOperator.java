@@ -9,9 +9,17 @@ public final class SourceOperator<OUT> extends UserFunctionOperator<SourceFuncti
     private static final long serialVersionUID = 1L;
 
     private transient volatile boolean canceled;
+    private transient Object checkpointLock = new Object();
+    private transient java.util.concurrent.ConcurrentLinkedQueue<Runnable> underLock = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public SourceOperator(SourceFunction<OUT> function) {
         super(function);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        checkpointLock = new Object();
+        underLock = new java.util.concurrent.ConcurrentLinkedQueue<>();
     }
 
     /** Emits until the source ends or is canceled. */
@@ -28,7 +36,43 @@ public final class SourceOperator<OUT> extends UserFunctionOperator<SourceFuncti
 
     @Override
     public void collect(OUT record) {
-        output.collect(record);
+        // Reentrant for sources that already hold the lock; keeps a barrier from landing inside a record.
+        synchronized (checkpointLock) {
+            if (!underLock.isEmpty()) {
+                runUnderLock();
+            }
+            output.collect(record);
+        }
+    }
+
+    /**
+     * Runs {@code action} (a checkpoint, a completion notice) between two records, holding the lock:
+     * at the next {@link #collect} (before its record, whose position the source has not advanced
+     * past yet) or, for a source that emits nothing now, on the caller's thread once it gets the lock.
+     * Both, because a busy source re-takes the (unfair) lock at once and would starve a waiting thread.
+     */
+    public void runBetweenRecords(Runnable action) {
+        underLock.add(action);
+        synchronized (checkpointLock) {
+            runUnderLock();
+        }
+    }
+
+    private void runUnderLock() {
+        Runnable r;
+        while ((r = underLock.poll()) != null) {
+            r.run();
+        }
+    }
+
+    @Override
+    public Object getCheckpointLock() {
+        return checkpointLock;
+    }
+
+    /** Whether the source can re-emit the same records from a restored position. */
+    public boolean isReplayable() {
+        return !(function instanceof NonReplayableSource);
     }
 
     @Override

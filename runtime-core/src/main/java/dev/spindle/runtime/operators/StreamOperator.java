@@ -1,11 +1,19 @@
 package dev.spindle.runtime.operators;
 
+import dev.spindle.runtime.state.DefaultOperatorStateStore;
+import dev.spindle.runtime.state.KeyGroups;
+import dev.spindle.runtime.state.KeyedStateBackend;
+import dev.spindle.runtime.state.OperatorSnapshot;
+import dev.spindle.runtime.state.OperatorStateData;
 import java.io.Serializable;
+import java.util.Map;
 
 /**
  * One step of an operator chain. Shipped Java-serialized in the job graph; the task deserializes a
- * fresh instance per subtask, calls {@link #setup}, {@link #open}, {@link #processElement} per
- * record, {@link #endInput} once all input arrived (success only) and {@link #close} always.
+ * fresh instance per subtask, calls {@link #setup}, {@link #initializeState}, {@link #open},
+ * {@link #processElement} per record, {@link #endInput} once all input arrived (success only) and
+ * {@link #close} always. With checkpointing, {@link #snapshotState} runs when a barrier passes and
+ * {@link #notifyCheckpointComplete} when a checkpoint completed, both in the task thread.
  */
 public abstract class StreamOperator<IN, OUT> implements Serializable {
 
@@ -13,16 +21,75 @@ public abstract class StreamOperator<IN, OUT> implements Serializable {
 
     protected transient OperatorContext context;
     protected transient Output<OUT> output;
+    private transient KeyedStateBackend keyedStateBackend;
+    private transient DefaultOperatorStateStore operatorStateStore;
+    private transient boolean restored;
 
     public final void setup(OperatorContext context, Output<OUT> output) {
         this.context = context;
         this.output = output;
     }
 
+    /** Whether this operator keeps per-key state (it runs on a keyed stream). */
+    protected boolean isKeyed() {
+        return false;
+    }
+
+    /** Creates the state stores, filled from {@code restoredState} (null on a fresh start). Called before {@link #open}. */
+    public void initializeState(OperatorStateData restoredState) throws Exception {
+        OperatorStateData data = restoredState == null ? OperatorStateData.EMPTY : restoredState;
+        ClassLoader userClassLoader = userClassLoader();
+        if (!data.keyed().isEmpty() && !isKeyed()) {
+            throw new IllegalStateException("The restored state of operator '" + getClass().getSimpleName() + "' holds keyed state "
+                    + data.keyed().keySet() + " but the operator is not keyed any more; the savepoint does not fit this program");
+        }
+        if (isKeyed()) {
+            keyedStateBackend = new KeyedStateBackend(KeyGroups.DEFAULT_MAX_PARALLELISM, data.keyed(), userClassLoader);
+        }
+        operatorStateStore = new DefaultOperatorStateStore(data.operator(), userClassLoader);
+        restored = restoredState != null;
+    }
+
+    private ClassLoader userClassLoader() {
+        if (context != null && context.environment() != null) {
+            return context.environment().getUserCodeClassLoader();
+        }
+        return getClass().getClassLoader();
+    }
+
+    /** Keyed state of this operator; created on first use when no checkpoint restored it. */
+    protected KeyedStateBackend keyedStateBackend() {
+        if (keyedStateBackend == null) {
+            keyedStateBackend = new KeyedStateBackend(KeyGroups.DEFAULT_MAX_PARALLELISM, Map.of(), userClassLoader());
+        }
+        return keyedStateBackend;
+    }
+
+    protected DefaultOperatorStateStore operatorStateStore() {
+        if (operatorStateStore == null) {
+            operatorStateStore = new DefaultOperatorStateStore(Map.of(), userClassLoader());
+        }
+        return operatorStateStore;
+    }
+
+    protected boolean isRestored() {
+        return restored;
+    }
+
     public void open() throws Exception {
     }
 
     public abstract void processElement(IN record) throws Exception;
+
+    /** Synchronous part of a checkpoint: copies the state references; nothing is written yet. */
+    public OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
+        return new OperatorSnapshot(keyedStateBackend == null ? Map.of() : keyedStateBackend.snapshot(),
+                operatorStateStore == null ? Map.of() : operatorStateStore.snapshot());
+    }
+
+    /** Checkpoint {@code checkpointId} completed (all tasks acknowledged it). */
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    }
 
     /** All input arrived: emit what was held back (BATCH results) and commit sinks. Not called on failure. */
     public void endInput() throws Exception {

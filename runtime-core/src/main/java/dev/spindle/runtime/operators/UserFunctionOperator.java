@@ -2,7 +2,14 @@ package dev.spindle.runtime.operators;
 
 import dev.spindle.api.functions.Function;
 import dev.spindle.api.functions.RichFunction;
+import dev.spindle.api.checkpoint.CheckpointListener;
+import dev.spindle.api.checkpoint.CheckpointedFunction;
+import dev.spindle.api.checkpoint.FunctionInitializationContext;
+import dev.spindle.api.checkpoint.FunctionSnapshotContext;
+import dev.spindle.api.state.OperatorStateStore;
 import dev.spindle.runtime.state.KeyedStateBackend;
+import dev.spindle.runtime.state.OperatorSnapshot;
+import dev.spindle.runtime.state.OperatorStateData;
 
 /** An operator that runs a user function, opening and closing it if it is a {@link RichFunction}. */
 public abstract class UserFunctionOperator<F extends Function, IN, OUT> extends StreamOperator<IN, OUT> {
@@ -22,7 +29,52 @@ public abstract class UserFunctionOperator<F extends Function, IN, OUT> extends 
 
     /** State for keyed operators; null for the others. */
     protected KeyedStateBackend keyedState() {
-        return null;
+        return isKeyed() ? keyedStateBackend() : null;
+    }
+
+    @Override
+    public void initializeState(OperatorStateData restoredState) throws Exception {
+        super.initializeState(restoredState);
+        if (function instanceof CheckpointedFunction checkpointed) {
+            boolean wasRestored = isRestored();
+            OperatorStateStore store = operatorStateStore();
+            checkpointed.initializeState(new FunctionInitializationContext() {
+                @Override
+                public boolean isRestored() {
+                    return wasRestored;
+                }
+
+                @Override
+                public OperatorStateStore getOperatorStateStore() {
+                    return store;
+                }
+            });
+        }
+    }
+
+    @Override
+    public OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
+        if (function instanceof CheckpointedFunction checkpointed) {
+            checkpointed.snapshotState(new FunctionSnapshotContext() {
+                @Override
+                public long getCheckpointId() {
+                    return checkpointId;
+                }
+
+                @Override
+                public long getCheckpointTimestamp() {
+                    return timestamp;
+                }
+            });
+        }
+        return super.snapshotState(checkpointId, timestamp);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (function instanceof CheckpointListener listener) {
+            listener.notifyCheckpointComplete(checkpointId);
+        }
     }
 
     @Override

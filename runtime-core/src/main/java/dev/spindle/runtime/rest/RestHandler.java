@@ -117,6 +117,14 @@ final class RestHandler extends AbstractHandler {
         } else if (parts.length == 4 && parts[1].equals("v1") && parts[2].equals("jobs")) {
             requireMethod(method, "GET");
             writeJson(response, 200, jobDetails(await(dispatcher.requestJobDetails(parseJobId(parts[3])))));
+        } else if (parts.length == 5 && parts[1].equals("v1") && parts[2].equals("jobs") && parts[4].equals("checkpoints")) {
+            requireMethod(method, "GET");
+            JobID id = parseJobId(parts[3]);
+            dev.spindle.runtime.jobmaster.JobMaster jm = dispatcher.runningJobMaster(id);
+            if (jm == null) {
+                throw new HttpError(404, "job " + id + " is not running; checkpoint statistics are kept while a job runs");
+            }
+            writeJson(response, 200, await(jm.requestCheckpointStats()));
         } else if (parts.length == 5 && parts[1].equals("v1") && parts[2].equals("jobs") && parts[4].equals("cancel")) {
             requireMethod(method, "POST");
             JobID id = parseJobId(parts[3]);

@@ -1,46 +1,37 @@
 package dev.spindle.runtime.state;
 
 import dev.spindle.api.state.ValueState;
-import java.util.HashMap;
-import java.util.Map;
 
-/** A {@link ValueState} kept in a hash map from key to value. */
+/** A {@link ValueState}: one value per key in a {@link HeapKeyedState}. */
 final class HeapValueState<T> implements ValueState<T> {
 
-    private final KeyedStateBackend backend;
-    private final T defaultValue;
-    private final Map<Object, T> values = new HashMap<>();
+    static final String KIND = "VALUE";
 
-    HeapValueState(KeyedStateBackend backend, T defaultValue) {
-        this.backend = backend;
+    private final HeapKeyedState<T> storage;
+    private final T defaultValue;
+
+    HeapValueState(HeapKeyedState<T> storage, T defaultValue) {
+        this.storage = storage;
         this.defaultValue = defaultValue;
     }
 
     @Override
     public T value() {
-        T v = values.get(currentKey());
+        T v = storage.get();
         return v == null ? defaultValue : v;
     }
 
     @Override
     public void update(T value) {
         if (value == null) {
-            values.remove(currentKey());
+            storage.remove();
         } else {
-            values.put(currentKey(), value);
+            storage.put(value);
         }
     }
 
     @Override
     public void clear() {
-        values.remove(currentKey());
-    }
-
-    private Object currentKey() {
-        Object key = backend.getCurrentKey();
-        if (key == null) {
-            throw new IllegalStateException("Keyed state is only accessible while processing a record of a keyed stream");
-        }
-        return key;
+        storage.remove();
     }
 }

@@ -2,35 +2,103 @@ package dev.spindle.runtime.state;
 
 import dev.spindle.api.state.ValueState;
 import dev.spindle.api.state.ValueStateDescriptor;
+import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Per-key state of one keyed operator in one subtask, on the heap. The operator sets the key of
- * the record it processes; every state handed out reads and writes the value of that key.
+ * Per-key state of one keyed operator in one subtask, on the heap, by state name. The operator sets
+ * the key of the record it processes; every state handed out reads and writes that key's entry.
+ * {@link #snapshot()} copies every state's maps synchronously; the copies are written later.
  */
 public final class KeyedStateBackend {
 
-    private final Map<String, HeapValueState<?>> states = new HashMap<>();
+    private final int maxParallelism;
+    private final Map<String, HeapKeyedState<?>> states = new LinkedHashMap<>();
+    private final Map<String, StateData> restored = new HashMap<>();
+    private final ClassLoader userClassLoader;
     private Object currentKey;
+    private int currentKeyGroup;
+
+    public KeyedStateBackend() {
+        this(KeyGroups.DEFAULT_MAX_PARALLELISM, Map.of(), KeyedStateBackend.class.getClassLoader());
+    }
+
+    /** {@code restoredStates}: the operator's keyed state from a checkpoint, by name (empty on a fresh start). */
+    public KeyedStateBackend(int maxParallelism, Map<String, StateData> restoredStates, ClassLoader userClassLoader) {
+        this.maxParallelism = maxParallelism;
+        this.restored.putAll(restoredStates);
+        this.userClassLoader = userClassLoader;
+    }
 
     public void setCurrentKey(Object key) {
         this.currentKey = key;
+        this.currentKeyGroup = KeyGroups.keyGroupOf(key, maxParallelism);
     }
 
     public Object getCurrentKey() {
         return currentKey;
     }
 
-    /** The state named by the descriptor; asking twice with the same name returns the same state. */
-    @SuppressWarnings("unchecked")
-    public <T> ValueState<T> getValueState(ValueStateDescriptor<T> descriptor) {
-        HeapValueState<?> existing = states.get(descriptor.getName());
-        if (existing == null) {
-            HeapValueState<T> created = new HeapValueState<>(this, descriptor.getDefaultValue());
-            states.put(descriptor.getName(), created);
-            return created;
+    int currentKeyGroup() {
+        return currentKeyGroup;
+    }
+
+    Object currentKeyOrFail() {
+        if (currentKey == null) {
+            throw new IllegalStateException("Keyed state is only accessible while processing a record of a keyed stream");
         }
-        return (ValueState<T>) existing;
+        return currentKey;
+    }
+
+    /** The state named by the descriptor; asking twice with the same name returns the same state. */
+    public <T> ValueState<T> getValueState(ValueStateDescriptor<T> descriptor) {
+        return new HeapValueState<>(getOrCreate(descriptor.getName(), HeapValueState.KIND), descriptor.getDefaultValue());
+    }
+
+    /**
+     * The storage of a named keyed state of the given kind, created (and filled from the restored
+     * checkpoint) on first use. Each state kind wraps this storage in its own API type.
+     */
+    @SuppressWarnings("unchecked")
+    public <V> HeapKeyedState<V> getOrCreate(String name, String kind) {
+        HeapKeyedState<?> existing = states.get(name);
+        if (existing != null) {
+            if (!existing.kind().equals(kind)) {
+                throw new IllegalStateException("State '" + name + "' is a " + existing.kind() + " state; it cannot also be used as "
+                        + kind + " state");
+            }
+            return (HeapKeyedState<V>) existing;
+        }
+        HeapKeyedState<V> created = new HeapKeyedState<>(name, kind, this);
+        StateData data = restored.remove(name);
+        if (data != null) {
+            if (!data.kind().equals(kind)) {
+                throw new IllegalStateException("State '" + name + "' was restored as " + data.kind() + " state but is now asked for as "
+                        + kind + " state; a changed state type cannot be restored (give the new state another name)");
+            }
+            try {
+                created.restore(data, userClassLoader);
+            } catch (IOException | ClassNotFoundException e) {
+                throw new IllegalStateException("State '" + name + "' could not be restored: " + e, e);
+            }
+        }
+        states.put(name, created);
+        return created;
+    }
+
+    /** Synchronous part of a checkpoint: a copy of every state; also carries restored states not asked for yet. */
+    public Map<String, SnapshottableState.Snapshot> snapshot() {
+        Map<String, SnapshottableState.Snapshot> snapshots = new LinkedHashMap<>();
+        for (HeapKeyedState<?> s : states.values()) {
+            snapshots.put(s.name(), s.snapshot());
+        }
+        // Restored but not (yet) used state stays in the checkpoint instead of silently vanishing.
+        for (Map.Entry<String, StateData> e : restored.entrySet()) {
+            StateData data = e.getValue();
+            snapshots.put(e.getKey(), () -> data);
+        }
+        return snapshots;
     }
 }

@@ -12,12 +12,19 @@ public final class ChainedOperatorConfig implements Serializable {
 
     private final String name;
     private final StreamOperator<?, ?> operator;
+    private final String uid;
     private final List<ChainedOperatorConfig> chainedOutputs = new ArrayList<>();
     private final List<NetworkOutputConfig> networkOutputs = new ArrayList<>();
 
-    public ChainedOperatorConfig(String name, StreamOperator<?, ?> operator) {
+    public ChainedOperatorConfig(String name, StreamOperator<?, ?> operator, String uid) {
         this.name = name;
         this.operator = operator;
+        this.uid = uid;
+    }
+
+    /** The operator's uid: the key of its state in checkpoints and savepoints. */
+    public String getUid() {
+        return uid;
     }
 
     public String getName() {

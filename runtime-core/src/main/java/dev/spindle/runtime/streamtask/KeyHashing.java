@@ -28,6 +28,11 @@ public final class KeyHashing {
         return (mix(stableHashCode(key)) & Integer.MAX_VALUE) % numberOfSubpartitions;
     }
 
+    /** The mixed, JVM-independent hash of a key (also what key groups are computed from). */
+    public static int hash(Object key) {
+        return mix(stableHashCode(key));
+    }
+
     static int stableHashCode(Object key) {
         if (key == null) {
             return 0;

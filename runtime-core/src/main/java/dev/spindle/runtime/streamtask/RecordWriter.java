@@ -102,6 +102,15 @@ public final class RecordWriter {
         target.emit(s, out);
     }
 
+    /** Sends what is buffered, then the barrier to every subpartition: every consumer sees it after the records before it. */
+    public synchronized void broadcastBarrier(dev.spindle.runtime.checkpoint.CheckpointBarrier barrier)
+            throws IOException, InterruptedException {
+        flushAll();
+        for (int s = 0; s < n; s++) {
+            target.emit(s, BarrierEncoding.encode(barrier));
+        }
+    }
+
     /** Sends every partly filled buffer. */
     public synchronized void flushAll() throws IOException, InterruptedException {
         for (int s = 0; s < n; s++) {

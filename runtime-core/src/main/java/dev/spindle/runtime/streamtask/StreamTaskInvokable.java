@@ -10,6 +10,19 @@ import dev.spindle.runtime.serialization.JavaSerialization;
 import dev.spindle.runtime.serialization.RecordSerializer;
 import dev.spindle.runtime.task.TaskEnvironment;
 import dev.spindle.runtime.task.TaskInvokable;
+import dev.spindle.api.CheckpointingMode;
+import dev.spindle.configuration.CheckpointingOptions;
+import dev.spindle.runtime.checkpoint.CheckpointBarrier;
+import dev.spindle.runtime.checkpoint.TaskCheckpointServices;
+import dev.spindle.runtime.checkpoint.TaskRestore;
+import dev.spindle.runtime.checkpoint.TaskStateFiles;
+import dev.spindle.runtime.state.OperatorStateData;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -27,13 +40,20 @@ public final class StreamTaskInvokable implements TaskInvokable {
 
     private volatile boolean canceled;
     private volatile SourceOperator<?> source;
+    /** Set once the chain is open and checkpointing is on; triggers before that are declined. */
+    private volatile TaskCheckpointer checkpointer;
+    private volatile List<StreamOperator<?, ?>> chain = List.of();
+    private volatile boolean running;
+    private final ConcurrentLinkedQueue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
+    private volatile ExecutorService sourceCheckpointThread;
+    private String taskName;
 
     public StreamTaskInvokable() {
     }
 
     @Override
     public void invoke(TaskEnvironment env) throws Exception {
-        String taskName = env.getVertex().getName() + " (" + (env.getSubtaskIndex() + 1) + "/" + env.getParallelism() + ")";
+        taskName = env.getVertex().getName() + " (" + (env.getSubtaskIndex() + 1) + "/" + env.getParallelism() + ")";
         StreamTaskConfig config;
         try {
             config = JavaSerialization.fromBytes(env.getVertex().getTaskConfiguration(), env.getUserCodeClassLoader());
@@ -48,11 +68,26 @@ public final class StreamTaskInvokable implements TaskInvokable {
         long bufferTimeout = env.getJobConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
         buildChain(config.head(), env, operatorContext, operators, writers, bufferTimeout == 0);
 
+        boolean checkpointing = env.getJobConfiguration().contains(CheckpointingOptions.CHECKPOINTING_INTERVAL) && !config.batchMode();
+        TaskCheckpointServices services = env.getCheckpointServices();
+        TaskRestore restore = services.restore();
+        if (restore.finished()) {
+            finishWithoutRunning(env, writers);
+            return;
+        }
+        List<String> uids = uidsOf(config.head());
+        chain = operators;
+        if (checkpointing) {
+            checkpointer = new TaskCheckpointer(taskName, env.getJobId().toString(),
+                    "task-" + env.getVertex().getId().toHexString() + "-" + env.getSubtaskIndex(), operators, uids, writers,
+                    services.responder());
+        }
         OutputFlusher flusher = null;
         boolean succeeded = false;
         LOG.info("Task {} of job {} starting (attempt {}, {} mode, {} input gate(s), {} output edge(s))", taskName, env.getJobId(),
                 env.getAttemptNumber(), config.batchMode() ? "BATCH" : "STREAMING", env.getInputGates().size(), writers.size());
         try {
+            restoreState(env, restore, operators, uids);
             for (int i = operators.size() - 1; i >= 0; i--) {
                 operators.get(i).open();
             }
@@ -62,14 +97,33 @@ public final class StreamTaskInvokable implements TaskInvokable {
             }
             StreamOperator<?, ?> head = operators.get(0);
             if (head instanceof SourceOperator<?> s) {
+                if (checkpointing && !s.isReplayable()) {
+                    LOG.warn("Task {} of job {}: source '{}' cannot be replayed; with checkpointing, a recovery continues with what "
+                            + "the source sends next and records in flight at a failure are lost", taskName, env.getJobId(),
+                            env.getVertex().getName());
+                }
                 source = s;
+                running = true;
                 if (!canceled) {
                     s.run();
                 }
+                running = false;
+                stopSourceCheckpointThread(s, canceled);
             } else {
                 @SuppressWarnings("unchecked")
                 StreamOperator<Object, ?> typedHead = (StreamOperator<Object, ?>) head;
-                new InputProcessor(env.getInputGates(), serializer, typedHead, env.getIOMetrics(), () -> canceled).run();
+                running = true;
+                if (checkpointing) {
+                    boolean exactlyOnce = env.getJobConfiguration().get(CheckpointingOptions.CHECKPOINTING_MODE)
+                            == CheckpointingMode.EXACTLY_ONCE;
+                    BarrierHandler barriers = BarrierHandler.create(exactlyOnce, InputProcessor.totalChannels(env.getInputGates()),
+                            checkpointer);
+                    new InputProcessor(env.getInputGates(), serializer, typedHead, env.getIOMetrics(), () -> canceled, barriers,
+                            this::runMailbox).run();
+                } else {
+                    new InputProcessor(env.getInputGates(), serializer, typedHead, env.getIOMetrics(), () -> canceled).run();
+                }
+                running = false;
             }
             if (canceled) {
                 throw new CancellationException("Task " + taskName + " was canceled");
@@ -79,6 +133,10 @@ public final class StreamTaskInvokable implements TaskInvokable {
             }
             if (flusher != null) {
                 flusher.stopAndJoin();
+            }
+            if (checkpointer != null) {
+                // acknowledgements of checkpoints taken before the end go out before the task reports FINISHED
+                checkpointer.close(true);
             }
             for (RecordWriter writer : writers) {
                 writer.finish();
@@ -99,6 +157,14 @@ public final class StreamTaskInvokable implements TaskInvokable {
             // user, who should see their own function's exception there, not a wrapper around it.
             throw Sneaky.rethrow(t);
         } finally {
+            running = false;
+            ExecutorService trigger = sourceCheckpointThread;
+            if (trigger != null) {
+                trigger.shutdownNow();
+            }
+            if (checkpointer != null && !succeeded) {
+                checkpointer.close(false);
+            }
             if (flusher != null && !succeeded) {
                 flusher.abort();
             }
@@ -167,6 +233,154 @@ public final class StreamTaskInvokable implements TaskInvokable {
         for (ChainedOperatorConfig child : node.getChainedOutputs()) {
             buildChain(child, env, ctx, operators, writers, flushEveryRecord);
         }
+    }
+
+    private static List<String> uidsOf(ChainedOperatorConfig node) {
+        List<String> uids = new ArrayList<>();
+        collectUids(node, uids);
+        return uids;
+    }
+
+    /** Same pre-order as {@link #buildChain}, so uids.get(i) belongs to operators.get(i). */
+    private static void collectUids(ChainedOperatorConfig node, List<String> uids) {
+        uids.add(node.getUid());
+        for (ChainedOperatorConfig child : node.getChainedOutputs()) {
+            collectUids(child, uids);
+        }
+    }
+
+    /** Gives every operator its state: the restored one by uid, or empty stores on a fresh start. */
+    private void restoreState(TaskEnvironment env, TaskRestore restore, List<StreamOperator<?, ?>> operators, List<String> uids)
+            throws Exception {
+        Map<String, Map<String, OperatorStateData>> files = new HashMap<>();
+        for (int i = 0; i < operators.size(); i++) {
+            OperatorStateData data = null;
+            String file = restore.stateFileByUid().get(uids.get(i));
+            if (file != null) {
+                Map<String, OperatorStateData> content = files.get(file);
+                if (content == null) {
+                    content = TaskStateFiles.read(restore.directory(), file);
+                    files.put(file, content);
+                }
+                data = content.get(uids.get(i));
+            }
+            if (restore.isRestored()) {
+                // restored (possibly without state of its own): sinks and sources then know they resume
+                operators.get(i).initializeState(data == null ? OperatorStateData.EMPTY : data);
+            } else {
+                operators.get(i).initializeState(null);
+            }
+        }
+        if (restore.isRestored()) {
+            LOG.info("Task {} of job {} restored from checkpoint {} in {} ({} state file(s))", taskName, env.getJobId(),
+                    restore.checkpointId(), restore.directory(), files.size());
+        }
+    }
+
+    /** The task had finished when the restored checkpoint was taken: its records are in the downstream state already. */
+    private void finishWithoutRunning(TaskEnvironment env, List<RecordWriter> writers) throws Exception {
+        for (dev.spindle.runtime.io.InputGate gate : env.getInputGates()) {
+            while (gate.getNext() != null) {
+                // upstream finished as well; only its end arrives
+            }
+        }
+        for (RecordWriter writer : writers) {
+            writer.finish();
+        }
+        LOG.info("Task {} of job {} had finished before the restored checkpoint; it does not run again", taskName, env.getJobId());
+    }
+
+    private void runMailbox() {
+        Runnable r;
+        while ((r = mailbox.poll()) != null) {
+            r.run();
+        }
+    }
+
+    @Override
+    public boolean triggerCheckpoint(CheckpointBarrier barrier) {
+        SourceOperator<?> s = source;
+        TaskCheckpointer c = checkpointer;
+        if (s == null || c == null || !running || canceled) {
+            LOG.debug("Task {} refuses checkpoint {}: source {}, checkpointer {}, running {}, canceled {}", taskName, barrier.id(),
+                    s != null, c != null, running, canceled);
+            return false;
+        }
+        try {
+            sourceThread().execute(() -> s.runBetweenRecords(() -> {
+                if (!running || canceled) {
+                    // the task's end report makes the coordinator give this checkpoint up (not a failure)
+                    LOG.debug("Source task {} ended before the barrier of checkpoint {} could be sent", taskName, barrier.id());
+                    return;
+                }
+                try {
+                    c.perform(barrier);
+                } catch (Exception e) {
+                    c.onAborted(barrier.id(), "source task " + taskName + " could not take its snapshot: " + e);
+                }
+            }));
+        } catch (java.util.concurrent.RejectedExecutionException ended) {
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        Runnable notify = () -> {
+            for (StreamOperator<?, ?> op : chain) {
+                try {
+                    op.notifyCheckpointComplete(checkpointId);
+                } catch (Exception e) {
+                    throw Sneaky.rethrow(new StreamTaskException("Task " + taskName + " failed on completion of checkpoint "
+                            + checkpointId + ": " + e, e));
+                }
+            }
+        };
+        SourceOperator<?> s = source;
+        if (s != null) {
+            try {
+                sourceThread().execute(() -> s.runBetweenRecords(() -> {
+                    if (running) {
+                        notify.run();
+                    }
+                }));
+            } catch (java.util.concurrent.RejectedExecutionException ended) {
+                // the source ended; its end commits what is left
+            }
+        } else {
+            mailbox.add(notify);
+        }
+    }
+
+    /** Source tasks take checkpoints on this thread (holding the source's lock), not on the RPC thread. */
+    private synchronized ExecutorService sourceThread() {
+        if (sourceCheckpointThread == null) {
+            sourceCheckpointThread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "checkpoint-trigger " + taskName);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return sourceCheckpointThread;
+    }
+
+    /** Lets a checkpoint in progress at the source's end finish before the outputs are finished. */
+    private void stopSourceCheckpointThread(SourceOperator<?> s, boolean wasCanceled) throws InterruptedException {
+        ExecutorService t;
+        synchronized (this) {
+            t = sourceCheckpointThread;
+        }
+        if (t == null) {
+            return;
+        }
+        if (wasCanceled) {
+            // it may be blocked emitting a barrier to a consumer that is gone
+            t.shutdownNow();
+            return;
+        }
+        t.shutdown();
+        t.awaitTermination(60, TimeUnit.SECONDS);
     }
 
     @Override

@@ -42,4 +42,9 @@ public interface TaskEnvironment {
     TaskIOMetrics getIOMetrics();
 
     AccumulatorRegistry getAccumulatorRegistry();
+
+    /** Where to acknowledge checkpoints and what state to restore; none outside a cluster. */
+    default dev.spindle.runtime.checkpoint.TaskCheckpointServices getCheckpointServices() {
+        return dev.spindle.runtime.checkpoint.TaskCheckpointServices.NONE;
+    }
 }

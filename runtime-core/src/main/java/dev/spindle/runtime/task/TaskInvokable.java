@@ -16,4 +16,16 @@ public interface TaskInvokable {
 
     /** Asks a running {@link #invoke} to stop soon; must not block. */
     void cancel();
+
+    /**
+     * The job master triggers a checkpoint at this (source) task; must not block. False when the task
+     * cannot take part (not a checkpointing source, not running), which declines the checkpoint.
+     */
+    default boolean triggerCheckpoint(dev.spindle.runtime.checkpoint.CheckpointBarrier barrier) {
+        return false;
+    }
+
+    /** Checkpoint {@code checkpointId} completed; must not block (the task applies it in its own thread). */
+    default void notifyCheckpointComplete(long checkpointId) {
+    }
 }

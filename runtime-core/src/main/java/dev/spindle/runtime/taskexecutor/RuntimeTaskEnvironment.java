@@ -13,7 +13,13 @@ import java.util.List;
 /** The {@link TaskEnvironment} of a deployed subtask. */
 record RuntimeTaskEnvironment(TaskDeployment deployment, ClassLoader userCodeClassLoader, Configuration taskExecutorConfiguration,
         List<InputGate> inputGates, List<ResultPartitionWriter> outputWriters, TaskIOMetrics ioMetrics,
-        AccumulatorRegistry accumulatorRegistry) implements TaskEnvironment {
+        AccumulatorRegistry accumulatorRegistry, dev.spindle.runtime.checkpoint.TaskCheckpointServices checkpointServices)
+        implements TaskEnvironment {
+
+    @Override
+    public dev.spindle.runtime.checkpoint.TaskCheckpointServices getCheckpointServices() {
+        return checkpointServices;
+    }
 
     @Override
     public JobID getJobId() {

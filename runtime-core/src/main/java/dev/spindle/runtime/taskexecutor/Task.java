@@ -37,6 +37,7 @@ final class Task {
     private final ShuffleEnvironment shuffle;
     private final JobClassLoaderCache classLoaders;
     private final TaskStateListener listener;
+    private final dev.spindle.runtime.checkpoint.CheckpointResponder checkpointResponder;
     private final String resourceId;
     private final TaskIOMetrics metrics = new TaskIOMetrics();
     private final AccumulatorRegistry accumulators = new AccumulatorRegistry();
@@ -48,7 +49,9 @@ final class Task {
     private volatile TaskState state = TaskState.DEPLOYING;
 
     Task(TaskDeployment deployment, Configuration taskExecutorConfiguration, ShuffleEnvironment shuffle,
-            JobClassLoaderCache classLoaders, TaskStateListener listener, String resourceId) {
+            JobClassLoaderCache classLoaders, TaskStateListener listener, String resourceId,
+            dev.spindle.runtime.checkpoint.CheckpointResponder checkpointResponder) {
+        this.checkpointResponder = checkpointResponder;
         this.deployment = deployment;
         this.taskExecutorConfiguration = taskExecutorConfiguration;
         this.shuffle = shuffle;
@@ -93,6 +96,23 @@ final class Task {
         thread.interrupt();
     }
 
+    /** False when the task cannot take part (not running, not a checkpointing source): the checkpoint is declined. */
+    boolean triggerCheckpoint(dev.spindle.runtime.checkpoint.CheckpointBarrier barrier) {
+        TaskInvokable inv = invokable;
+        boolean ok = state == TaskState.RUNNING && !canceled && inv != null && inv.triggerCheckpoint(barrier);
+        if (!ok) {
+            LOG.debug("{} refuses checkpoint {}: state {}, canceled {}, invokable {}", deployment.describe(), barrier.id(), state, canceled, inv);
+        }
+        return ok;
+    }
+
+    void notifyCheckpointComplete(long checkpointId) {
+        TaskInvokable inv = invokable;
+        if (state == TaskState.RUNNING && inv != null) {
+            inv.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
     private void run() {
         JobGraph graph = deployment.jobGraph();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
@@ -114,7 +134,8 @@ final class Task {
             }
             transition(TaskState.RUNNING, null);
             invokable.invoke(new RuntimeTaskEnvironment(deployment, userLoader, taskExecutorConfiguration, List.copyOf(gates),
-                    List.copyOf(writers), metrics, accumulators));
+                    List.copyOf(writers), metrics, accumulators,
+                    new dev.spindle.runtime.checkpoint.TaskCheckpointServices(checkpointResponder, deployment.restore())));
             for (ResultPartitionWriter w : writers) {
                 w.finish();
             }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** What a TaskExecutor needs to run one subtask; {@code slotLocations.get(i)} hosts subtask i of every vertex. */
 record TaskDeployment(JobGraph jobGraph, JobVertex vertex, int subtask, int attempt, String allocationId,
-        List<ProducerLocation> slotLocations) {
+        List<ProducerLocation> slotLocations, dev.spindle.runtime.checkpoint.TaskRestore restore) {
 
     String describe() {
         return vertex.getName() + " (" + (subtask + 1) + "/" + vertex.getParallelism() + ") attempt " + attempt

@@ -315,14 +315,89 @@ public final class TaskExecutor implements AutoCloseable {
         for (SlotLocation l : request.getSlotLocationsList()) {
             locations.add(new ProducerLocation(l.getResourceId(), l.getHost(), l.getPort()));
         }
+        dev.spindle.runtime.checkpoint.TaskRestore restore = dev.spindle.runtime.checkpoint.TaskRestore.NONE;
+        if (request.hasRestore()) {
+            var r = request.getRestore();
+            restore = new dev.spindle.runtime.checkpoint.TaskRestore(r.getCheckpointId(), r.getDirectory(), r.getStateFileByUidMap(),
+                    r.getFinished());
+        }
         TaskDeployment d = new TaskDeployment(graph, graph.vertex(JobVertexID.fromHexString(request.getVertexId())), request.getSubtask(),
-                request.getAttempt(), request.getAllocationId(), locations);
+                request.getAttempt(), request.getAllocationId(), locations, restore);
         Task task = new Task(d, configuration, shuffle, classLoaders, (t, update) -> onTaskStateChange(t, update, jm),
-                resourceId.id());
+                resourceId.id(), new RpcCheckpointResponder(d, jm));
         tasks.put(new TaskKey(jobId, d.vertex().getId(), d.subtask(), d.attempt()), task);
         LOG.info("Deploying {} on {}", d.describe(), resourceId);
         task.start();
         return Ack.newBuilder().setAccepted(true).build();
+    }
+
+    Ack triggerCheckpoint(dev.spindle.runtime.rpc.proto.TriggerCheckpointRequest r) {
+        Task t = tasks.get(new TaskKey(JobID.fromHexString(r.getJobId()), JobVertexID.fromHexString(r.getVertexId()), r.getSubtask(),
+                r.getAttempt()));
+        boolean triggered = t != null && t.triggerCheckpoint(new dev.spindle.runtime.checkpoint.CheckpointBarrier(r.getCheckpointId(),
+                r.getTimestamp(), r.getTargetDirectory(), r.getSavepoint()));
+        return triggered ? Ack.newBuilder().setAccepted(true).build()
+                : Ack.newBuilder().setAccepted(false).setMessage("task " + (t == null ? "is not running on " + resourceId
+                        : t.deployment().describe() + " is not running or is no checkpointing source")).build();
+    }
+
+    Ack notifyCheckpointComplete(dev.spindle.runtime.rpc.proto.NotifyCheckpointCompleteRequest r) {
+        Task t = tasks.get(new TaskKey(JobID.fromHexString(r.getJobId()), JobVertexID.fromHexString(r.getVertexId()), r.getSubtask(),
+                r.getAttempt()));
+        if (t != null) {
+            t.notifyCheckpointComplete(r.getCheckpointId());
+        }
+        return Ack.newBuilder().setAccepted(t != null).build();
+    }
+
+    /** Sends a task's checkpoint answers to the job master that deployed it, off the task's threads. */
+    private final class RpcCheckpointResponder implements dev.spindle.runtime.checkpoint.CheckpointResponder {
+
+        private final TaskDeployment d;
+        private final JobMasterAddress jm;
+
+        RpcCheckpointResponder(TaskDeployment d, JobMasterAddress jm) {
+            this.d = d;
+            this.jm = jm;
+        }
+
+        @Override
+        public void acknowledge(long checkpointId, dev.spindle.runtime.checkpoint.TaskStateHandle handle) {
+            var ack = dev.spindle.runtime.rpc.proto.CheckpointAck.newBuilder().setJobId(d.jobGraph().getJobId().toHexString())
+                    .setVertexId(d.vertex().getId().toHexString()).setSubtask(d.subtask()).setAttempt(d.attempt())
+                    .setCheckpointId(checkpointId).setStateFile(handle.fileName()).setStateSize(handle.sizeInBytes())
+                    .addAllOperatorUids(handle.operatorUids()).build();
+            send(() -> JobMasterServiceGrpc.newBlockingStub(clients.channel(jm.host(), jm.port()))
+                    .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).acknowledgeCheckpoint(ack), checkpointId);
+        }
+
+        @Override
+        public void decline(long checkpointId, String reason) {
+            var decline = dev.spindle.runtime.rpc.proto.CheckpointDecline.newBuilder().setJobId(d.jobGraph().getJobId().toHexString())
+                    .setVertexId(d.vertex().getId().toHexString()).setSubtask(d.subtask()).setAttempt(d.attempt())
+                    .setCheckpointId(checkpointId).setReason(reason).build();
+            send(() -> JobMasterServiceGrpc.newBlockingStub(clients.channel(jm.host(), jm.port()))
+                    .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).declineCheckpoint(decline), checkpointId);
+        }
+
+        private void send(Runnable call, long checkpointId) {
+            if (killed) {
+                return;
+            }
+            try {
+                rpcCallers.execute(() -> {
+                    try {
+                        call.run();
+                    } catch (RuntimeException e) {
+                        // the coordinator times the checkpoint out if its answer is lost
+                        LOG.warn("Could not send the answer for checkpoint {} of {} to its job master: {}", checkpointId, d.describe(),
+                                e.toString());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                LOG.debug("Not answering checkpoint {}: the TaskExecutor is stopping", checkpointId);
+            }
+        }
     }
 
     Ack cancelTask(JobID jobId, JobVertexID vertexId, int subtask, int attempt) {

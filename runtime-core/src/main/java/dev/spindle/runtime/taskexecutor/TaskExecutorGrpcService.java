@@ -54,6 +54,16 @@ final class TaskExecutorGrpcService extends TaskExecutorServiceGrpc.TaskExecutor
     }
 
     @Override
+    public void triggerCheckpoint(dev.spindle.runtime.rpc.proto.TriggerCheckpointRequest r, StreamObserver<Ack> out) {
+        answer(out, () -> taskExecutor.triggerCheckpoint(r));
+    }
+
+    @Override
+    public void notifyCheckpointComplete(dev.spindle.runtime.rpc.proto.NotifyCheckpointCompleteRequest r, StreamObserver<Ack> out) {
+        answer(out, () -> taskExecutor.notifyCheckpointComplete(r));
+    }
+
+    @Override
     public void freeSlots(FreeSlotsRequest r, StreamObserver<Ack> out) {
         answer(out, () -> taskExecutor.freeSlots(JobID.fromHexString(r.getJobId()), r.getCause()));
     }

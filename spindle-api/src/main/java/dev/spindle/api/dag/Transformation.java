@@ -14,6 +14,7 @@ public abstract class Transformation<T> {
     private final int id;
     private String name;
     private int parallelism;
+    private String uid;
 
     /** A step with the given id, name and parallelism (or {@link #DEFAULT_PARALLELISM}). */
     protected Transformation(int id, String name, int parallelism) {
@@ -51,6 +52,22 @@ public abstract class Transformation<T> {
             throw new IllegalArgumentException("parallelism of '" + name + "' must be at least 1, was " + parallelism);
         }
         this.parallelism = parallelism;
+    }
+
+    /** The operator's stable identity in checkpoints and savepoints; null until the user sets one (a default is derived then). */
+    public String getUid() {
+        return uid;
+    }
+
+    public void setUid(String uid) {
+        if (uid == null || uid.isBlank()) {
+            throw new IllegalArgumentException("an operator uid must not be empty");
+        }
+        if (!isPhysical()) {
+            throw new UnsupportedOperationException("'" + name + "' is no operator and keeps no state; set the uid on the operator "
+                    + "before or after it");
+        }
+        this.uid = uid;
     }
 
     /** The transformations this one reads from. */

@@ -21,5 +21,12 @@ public interface SourceFunction<T> extends Function {
 
         /** Emits a record downstream; call it only from the thread running {@link SourceFunction#run}. */
         void collect(T record);
+
+        /**
+         * The lock a checkpoint takes to put its barrier between two records: emit a record and
+         * advance the position your source checkpoints inside {@code synchronized (getCheckpointLock())},
+         * so a snapshot never sees a position that does not match the records emitted.
+         */
+        Object getCheckpointLock();
     }
 }

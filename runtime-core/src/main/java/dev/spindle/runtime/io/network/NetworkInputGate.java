@@ -23,6 +23,7 @@ public final class NetworkInputGate implements InputGate, ChannelEvents {
     private final List<InputChannel> channels = new ArrayList<>();
     private int channelsEnded;
     private volatile boolean closed;
+    private java.util.function.IntConsumer channelEndListener = channel -> { };
 
     NetworkInputGate(String description) {
         this.description = description;
@@ -83,10 +84,16 @@ public final class NetworkInputGate implements InputGate, ChannelEvents {
         }
         if (e.end()) {
             channelsEnded++;
+            channelEndListener.accept(e.channel());
             return null;
         }
         channels.get(e.channel()).onBufferConsumed();
         return new InputBuffer(e.channel(), e.data());
+    }
+
+    @Override
+    public void setChannelEndListener(java.util.function.IntConsumer listener) {
+        this.channelEndListener = listener;
     }
 
     private void checkOpen() throws IOException {

@@ -1,6 +1,15 @@
 package dev.spindle.runtime.operators.sinks;
 
 import dev.spindle.api.WriteMode;
+import dev.spindle.api.checkpoint.CheckpointListener;
+import dev.spindle.api.checkpoint.CheckpointedFunction;
+import dev.spindle.api.checkpoint.FunctionInitializationContext;
+import dev.spindle.api.checkpoint.FunctionSnapshotContext;
+import dev.spindle.api.state.ListState;
+import dev.spindle.api.state.ListStateDescriptor;
+import dev.spindle.configuration.CheckpointingOptions;
+import java.util.ArrayList;
+import java.util.List;
 import dev.spindle.api.functions.AbstractRichFunction;
 import dev.spindle.api.functions.RuntimeContext;
 import dev.spindle.api.functions.SinkFunction;
@@ -19,8 +28,11 @@ import org.slf4j.LoggerFactory;
  * Writes each record's {@code toString()} as a line into {@code <dir>/part-<subtask>} on any Hadoop
  * FileSystem. The data goes to a hidden temporary file named after the attempt and is renamed
  * into place only when the subtask finished successfully; a failed or canceled attempt deletes it.
+ * With checkpointing the sink is a two-phase commit sink instead ({@link PartFileTransactions}):
+ * {@code part-<subtask>-<n>} files appear when the checkpoint covering them completes, and
+ * {@code _SUCCESS} when every subtask finished.
  */
-public final class TextOutputSink<T> extends AbstractRichFunction implements SinkFunction<T> {
+public final class TextOutputSink<T> extends AbstractRichFunction implements SinkFunction<T>, CheckpointedFunction, CheckpointListener {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TextOutputSink.class);
@@ -33,6 +45,35 @@ public final class TextOutputSink<T> extends AbstractRichFunction implements Sin
     private transient Path finalFile;
     private transient Writer writer;
     private transient boolean committed;
+    /** [output directory, next part, pending parts...]: the directory tells a restore into another output apart. */
+    private transient ListState<String> transactionState;
+    private transient List<String> restoredTransactions;
+    private transient PartFileTransactions transactions;
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        transactionState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("text-sink-parts", String.class));
+        List<String> state = new ArrayList<>();
+        transactionState.get().forEach(state::add);
+        restoredTransactions = context.isRestored() && !state.isEmpty() ? state : null;
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws IOException {
+        if (transactions != null) {
+            List<String> state = new ArrayList<>();
+            state.add(directory);
+            transactions.snapshot(context.getCheckpointId()).forEach(part -> state.add(Long.toString(part)));
+            transactionState.update(state);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws IOException {
+        if (transactions != null) {
+            transactions.commitUpTo(checkpointId);
+        }
+    }
 
     public TextOutputSink(String directory, WriteMode writeMode) {
         if (directory == null || directory.isBlank()) {
@@ -68,6 +109,22 @@ public final class TextOutputSink<T> extends AbstractRichFunction implements Sin
             }
             fs.delete(dir, false);
         }
+        if (context.getJobConfiguration().contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
+            transactions = new PartFileTransactions(fs, dir, index);
+            List<Long> parts = restoredTransactions == null ? null
+                    : restoredTransactions.subList(1, restoredTransactions.size()).stream().map(Long::parseLong).toList();
+            if (parts != null && restoredTransactions.get(0).equals(directory)) {
+                transactions.restore(parts);
+            } else if (parts != null) {
+                // restored (a savepoint) into another output: the old output's pending files stay there, numbering goes on
+                LOG.info("Text sink {} restored from state of output {}; writing into {}", index, restoredTransactions.get(0), directory);
+                transactions.startFresh(writeMode != WriteMode.OVERWRITE);
+                transactions.continueNumberingAt(parts.get(0));
+            } else {
+                transactions.startFresh(writeMode != WriteMode.OVERWRITE && attempt == 0);
+            }
+            return;
+        }
         finalFile = partFile(dir, index);
         // An existing part file on a restart was written by an earlier attempt of this job (attempt 0 checked), so replace it.
         if (fs.exists(finalFile)) {
@@ -83,12 +140,21 @@ public final class TextOutputSink<T> extends AbstractRichFunction implements Sin
 
     @Override
     public void invoke(T value) throws IOException {
+        if (transactions != null) {
+            transactions.write(String.valueOf(value));
+            return;
+        }
         writer.write(String.valueOf(value));
         writer.write('\n');
     }
 
     @Override
     public void finish() throws IOException {
+        if (transactions != null) {
+            transactions.finish(getRuntimeContext().getNumberOfParallelSubtasks());
+            committed = true;
+            return;
+        }
         writer.close();
         writer = null;
         if (!fs.rename(tempFile, finalFile)) {
@@ -100,6 +166,13 @@ public final class TextOutputSink<T> extends AbstractRichFunction implements Sin
 
     @Override
     public void close() throws Exception {
+        if (transactions != null) {
+            if (!committed) {
+                transactions.abort();
+            }
+            super.close();
+            return;
+        }
         try {
             if (writer != null) {
                 writer.close();

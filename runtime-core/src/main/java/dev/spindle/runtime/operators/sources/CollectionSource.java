@@ -1,17 +1,34 @@
 package dev.spindle.runtime.operators.sources;
 
+import dev.spindle.api.checkpoint.CheckpointedFunction;
+import dev.spindle.api.checkpoint.FunctionInitializationContext;
+import dev.spindle.api.checkpoint.FunctionSnapshotContext;
 import dev.spindle.api.functions.SourceFunction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /** Emits the elements of a collection captured when the program was built; runs with parallelism 1. */
-public final class CollectionSource<T> implements SourceFunction<T> {
+public final class CollectionSource<T> implements SourceFunction<T>, CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
     private final ArrayList<T> elements;
     private volatile boolean canceled;
+    private transient SourcePositionState position;
+    /** Index of the next element; guarded by the checkpoint lock. */
+    private transient int next;
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        position = new SourcePositionState(context, "collection-index");
+        next = position.restored() != null ? (int) position.restored()[0] : 0;
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        position.save(next);
+    }
 
     public CollectionSource(Collection<T> elements) {
         this.elements = new ArrayList<>(elements);
@@ -23,11 +40,15 @@ public final class CollectionSource<T> implements SourceFunction<T> {
 
     @Override
     public void run(SourceContext<T> ctx) {
-        for (T element : elements) {
-            if (canceled) {
-                return;
+        Object lock = ctx.getCheckpointLock();
+        while (!canceled) {
+            synchronized (lock) {
+                if (next >= elements.size()) {
+                    return;
+                }
+                ctx.collect(elements.get(next));
+                next++;
             }
-            ctx.collect(element);
         }
     }
 

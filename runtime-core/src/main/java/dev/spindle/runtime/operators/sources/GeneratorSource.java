@@ -1,5 +1,8 @@
 package dev.spindle.runtime.operators.sources;
 
+import dev.spindle.api.checkpoint.CheckpointedFunction;
+import dev.spindle.api.checkpoint.FunctionInitializationContext;
+import dev.spindle.api.checkpoint.FunctionSnapshotContext;
 import dev.spindle.api.functions.AbstractRichFunction;
 import dev.spindle.api.functions.GeneratorFunction;
 import dev.spindle.api.functions.RichFunction;
@@ -9,13 +12,31 @@ import dev.spindle.api.functions.SourceFunction;
  * Emits {@code generator(i)} for the indexes {@code 0..count-1} (or forever when count is
  * negative); subtask {@code s} of {@code p} takes the indexes {@code i} with {@code i % p == s}.
  */
-public final class GeneratorSource<T> extends AbstractRichFunction implements SourceFunction<T> {
+public final class GeneratorSource<T> extends AbstractRichFunction implements SourceFunction<T>, CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
     private final long count;
     private final GeneratorFunction<T> generator;
     private transient volatile boolean canceled;
+    private transient SourcePositionState position;
+    /** The next index to emit; guarded by the checkpoint lock. */
+    private transient long nextIndex;
+    private transient boolean restoredPosition;
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        position = new SourcePositionState(context, "generator-next-index");
+        if (position.restored() != null) {
+            nextIndex = position.restored()[0];
+            restoredPosition = true;
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        position.save(nextIndex);
+    }
 
     public GeneratorSource(long count, GeneratorFunction<T> generator) {
         this.count = count;
@@ -33,10 +54,17 @@ public final class GeneratorSource<T> extends AbstractRichFunction implements So
     @Override
     public void run(SourceContext<T> ctx) throws Exception {
         int parallelism = getRuntimeContext().getNumberOfParallelSubtasks();
-        long index = getRuntimeContext().getIndexOfThisSubtask();
-        while (!canceled && (count < 0 || index < count)) {
-            ctx.collect(generator.generate(index));
-            index += parallelism;
+        Object lock = ctx.getCheckpointLock();
+        synchronized (lock) {
+            if (!restoredPosition) {
+                nextIndex = getRuntimeContext().getIndexOfThisSubtask();
+            }
+        }
+        while (!canceled && (count < 0 || nextIndex < count)) {
+            synchronized (lock) {
+                ctx.collect(generator.generate(nextIndex));
+                nextIndex += parallelism;
+            }
         }
     }
 

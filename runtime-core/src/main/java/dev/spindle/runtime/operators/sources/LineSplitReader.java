@@ -62,6 +62,11 @@ final class LineSplitReader implements AutoCloseable {
         return true;
     }
 
+    /** Offset of the first byte not read yet: after a whole line, the start of the next one. */
+    long position() {
+        return position;
+    }
+
     /** The next line of the split without its line terminator, or null at the split's end. */
     String readLine() throws IOException {
         if (position >= end) {

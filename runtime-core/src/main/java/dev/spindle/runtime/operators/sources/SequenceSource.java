@@ -1,16 +1,33 @@
 package dev.spindle.runtime.operators.sources;
 
+import dev.spindle.api.checkpoint.CheckpointedFunction;
+import dev.spindle.api.checkpoint.FunctionInitializationContext;
+import dev.spindle.api.checkpoint.FunctionSnapshotContext;
 import dev.spindle.api.functions.AbstractRichFunction;
 import dev.spindle.api.functions.SourceFunction;
 
 /** Emits the longs {@code from..to} (inclusive); each parallel subtask emits one contiguous range. */
-public final class SequenceSource extends AbstractRichFunction implements SourceFunction<Long> {
+public final class SequenceSource extends AbstractRichFunction implements SourceFunction<Long>, CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
     private final long from;
     private final long to;
     private transient volatile boolean canceled;
+    private transient SourcePositionState position;
+    /** How many numbers of this subtask's range were emitted; guarded by the checkpoint lock. */
+    private transient long emitted;
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        position = new SourcePositionState(context, "sequence-emitted");
+        emitted = position.restored() != null ? position.restored()[0] : 0;
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        position.save(emitted);
+    }
 
     public SequenceSource(long from, long to) {
         if (to < from) {
@@ -30,8 +47,15 @@ public final class SequenceSource extends AbstractRichFunction implements Source
         long remainder = count % parallelism;
         long start = from + subtask * base + Math.min(subtask, remainder);
         long size = base + (subtask < remainder ? 1 : 0);
-        for (long i = 0; i < size && !canceled; i++) {
-            ctx.collect(start + i);
+        Object lock = ctx.getCheckpointLock();
+        while (!canceled) {
+            synchronized (lock) {
+                if (emitted >= size) {
+                    return;
+                }
+                ctx.collect(start + emitted);
+                emitted++;
+            }
         }
     }
 

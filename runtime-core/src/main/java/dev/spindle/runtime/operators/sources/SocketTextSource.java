@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reads lines from a TCP socket until the other side closes it; runs with parallelism 1. */
-public final class SocketTextSource implements SourceFunction<String> {
+public final class SocketTextSource implements SourceFunction<String>, dev.spindle.runtime.operators.NonReplayableSource {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SocketTextSource.class);

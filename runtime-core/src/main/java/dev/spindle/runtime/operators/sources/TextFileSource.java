@@ -1,5 +1,8 @@
 package dev.spindle.runtime.operators.sources;
 
+import dev.spindle.api.checkpoint.CheckpointedFunction;
+import dev.spindle.api.checkpoint.FunctionInitializationContext;
+import dev.spindle.api.checkpoint.FunctionSnapshotContext;
 import dev.spindle.api.functions.AbstractRichFunction;
 import dev.spindle.api.functions.SourceFunction;
 import java.util.List;
@@ -14,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Reads the lines of a file, or of every non-hidden file under a directory, on any Hadoop
  * FileSystem. Parallel readers split the files into byte ranges and each line is read once.
  */
-public final class TextFileSource extends AbstractRichFunction implements SourceFunction<String> {
+public final class TextFileSource extends AbstractRichFunction implements SourceFunction<String>, CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TextFileSource.class);
@@ -23,6 +26,26 @@ public final class TextFileSource extends AbstractRichFunction implements Source
     private final String path;
     private final long minSplitSize;
     private transient volatile boolean canceled;
+    private transient SourcePositionState position;
+    /** Index (in this reader's splits) of the split being read and the byte offset of its next line; guarded by the checkpoint lock. */
+    private transient long splitIndex;
+    private transient long offset;
+    private transient boolean restoredPosition;
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        position = new SourcePositionState(context, "text-file-split-and-offset");
+        if (position.restored() != null) {
+            splitIndex = position.restored()[0];
+            offset = position.restored()[1];
+            restoredPosition = true;
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        position.save(splitIndex, offset);
+    }
 
     public TextFileSource(String path) {
         this(path, DEFAULT_MIN_SPLIT_SIZE);
@@ -51,15 +74,39 @@ public final class TextFileSource extends AbstractRichFunction implements Source
         List<FileStatus> files = planner.listFiles(fs, root);
         List<FileSplit> mine = FileSplitPlanner.assigned(planner.plan(files, readers), index, readers);
         LOG.info("Text file reader {}/{} of {}: {} file(s), {} split(s) assigned", index + 1, readers, path, files.size(), mine.size());
-        for (FileSplit split : mine) {
-            try (LineSplitReader reader = new LineSplitReader(fs.open(split.path()), split.start(), split.end())) {
-                String line;
-                while (!canceled && (line = reader.readLine()) != null) {
-                    ctx.collect(line);
+        Object lock = ctx.getCheckpointLock();
+        synchronized (lock) {
+            if (!restoredPosition) {
+                splitIndex = 0;
+                offset = -1;
+            }
+        }
+        if (offset >= 0) {
+            LOG.info("Text file reader {}/{} of {} resumes in split {} at byte {}", index + 1, readers, path, splitIndex, offset);
+        }
+        for (int s = (int) splitIndex; s < mine.size(); s++) {
+            FileSplit split = mine.get(s);
+            // a restored offset is the start of a line: the reader treats it like a split start
+            long start = offset >= 0 ? offset : split.start();
+            try (LineSplitReader reader = new LineSplitReader(fs.open(split.path()), start, split.end())) {
+                while (!canceled) {
+                    synchronized (lock) {
+                        String line = reader.readLine();
+                        if (line == null) {
+                            break;
+                        }
+                        ctx.collect(line);
+                        splitIndex = s;
+                        offset = reader.position();
+                    }
                 }
             }
             if (canceled) {
                 return;
+            }
+            synchronized (lock) {
+                splitIndex = s + 1;
+                offset = -1;
             }
         }
     }

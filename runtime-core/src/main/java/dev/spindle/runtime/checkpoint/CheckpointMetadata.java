@@ -1,0 +1,19 @@
+package dev.spindle.runtime.checkpoint;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code _metadata} file of a checkpoint or savepoint (JSON): per operator uid its parallelism,
+ * the state file of each subtask (relative to the directory, so the directory can be moved) and the
+ * subtasks that had finished.
+ */
+public record CheckpointMetadata(int version, String jobId, long checkpointId, long timestamp, boolean savepoint,
+        Map<String, OperatorEntry> operators) {
+
+    public static final int VERSION = 1;
+
+    /** One operator's part: {@code stateFiles} maps subtask index to file name; subtasks without state are absent. */
+    public record OperatorEntry(int parallelism, Map<Integer, String> stateFiles, List<Integer> finishedSubtasks) {
+    }
+}

@@ -1,0 +1,66 @@
+package dev.spindle.runtime.state;
+
+import dev.spindle.api.state.ListState;
+import dev.spindle.api.state.ListStateDescriptor;
+import dev.spindle.api.state.OperatorStateStore;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The operator state of one operator in one subtask, by name; restored from a checkpoint on first use. */
+public final class DefaultOperatorStateStore implements OperatorStateStore {
+
+    private final Map<String, SnapshottableState> states = new LinkedHashMap<>();
+    private final Map<String, StateData> restored = new HashMap<>();
+    private final ClassLoader userClassLoader;
+
+    public DefaultOperatorStateStore(Map<String, StateData> restoredStates, ClassLoader userClassLoader) {
+        this.restored.putAll(restoredStates);
+        this.userClassLoader = userClassLoader;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+        SnapshottableState existing = states.get(descriptor.getName());
+        if (existing instanceof HeapListState<?> list) {
+            return (ListState<T>) list;
+        }
+        if (existing != null) {
+            throw new IllegalStateException("Operator state '" + descriptor.getName() + "' is a " + existing.kind() + " state, not a list");
+        }
+        HeapListState<T> created = new HeapListState<>(descriptor.getName());
+        StateData data = restored.remove(descriptor.getName());
+        if (data != null) {
+            if (!data.kind().equals(created.kind())) {
+                throw new IllegalStateException("Operator state '" + descriptor.getName() + "' was restored as " + data.kind()
+                        + " state but is now asked for as " + created.kind() + " state");
+            }
+            try {
+                created.restore(data, userClassLoader);
+            } catch (IOException | ClassNotFoundException e) {
+                throw new IllegalStateException("Operator state '" + descriptor.getName() + "' could not be restored: " + e, e);
+            }
+        }
+        states.put(descriptor.getName(), created);
+        return created;
+    }
+
+    public boolean isEmpty() {
+        return states.isEmpty() && restored.isEmpty();
+    }
+
+    /** Synchronous part of a checkpoint; restored states nobody asked for are carried over. */
+    public Map<String, SnapshottableState.Snapshot> snapshot() {
+        Map<String, SnapshottableState.Snapshot> snapshots = new LinkedHashMap<>();
+        for (SnapshottableState s : states.values()) {
+            snapshots.put(s.name(), s.snapshot());
+        }
+        for (Map.Entry<String, StateData> e : restored.entrySet()) {
+            StateData data = e.getValue();
+            snapshots.put(e.getKey(), () -> data);
+        }
+        return snapshots;
+    }
+}

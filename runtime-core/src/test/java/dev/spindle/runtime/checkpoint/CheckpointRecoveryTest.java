@@ -1,5 +1,6 @@
 package dev.spindle.runtime.checkpoint;
 
+import dev.spindle.runtime.graph.PipelineTranslator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,7 +84,7 @@ class CheckpointRecoveryTest {
                 .keyBy(t -> t.f0).sum(1).uid("counts")
                 .map(new FailOnce(failOnce ? checkpoints.toString() : null)).uid("fail-once")
                 .writeAsText(out.toUri().toString()).uid("out");
-        return env.getJobGraph("checkpointed counts");
+        return PipelineTranslator.translate(env, "checkpointed counts");
     }
 
     static List<String> expected() {

@@ -1,5 +1,6 @@
 package dev.spindle.runtime.checkpoint;
 
+import dev.spindle.runtime.graph.PipelineTranslator;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class CheckpointStorageFailureTest {
         env.fromGenerator(CheckpointStorageFailureTest::slow).uid("numbers")
                 .keyBy(x -> x % 5).reduce(Long::sum).uid("sums")
                 .writeAsText(tmp.resolve("out").toUri().toString()).uid("out");
-        JobGraph job = env.getJobGraph("unwritable checkpoints");
+        JobGraph job = PipelineTranslator.translate(env, "unwritable checkpoints");
         Configuration conf = new Configuration();
         conf.set(MiniClusterOptions.NUM_TASK_EXECUTORS, 2);
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 1);

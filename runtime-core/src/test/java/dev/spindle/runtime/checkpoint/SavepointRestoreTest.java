@@ -1,5 +1,6 @@
 package dev.spindle.runtime.checkpoint;
 
+import dev.spindle.runtime.graph.PipelineTranslator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class SavepointRestoreTest {
                 .map(i -> Tuple2.of(i % KEYS, 1L)).uid("to-pairs")
                 .keyBy(t -> t.f0).sum(1).uid(countsUid)
                 .writeAsText(out.toUri().toString()).uid("out");
-        return env.getJobGraph("savepointed counts");
+        return PipelineTranslator.translate(env, "savepointed counts");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.apache.hadoop.yarn.exceptions.ApplicationNotFoundException;
 import org.apache.hadoop.yarn.exceptions.YarnException;
 
 import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.security.tls.TransportSecurity;
 import dev.spindle.yarn.client.rest.RestClusterClient;
 import dev.spindle.yarn.client.staging.ClusterSecretFile;
 import dev.spindle.yarn.client.staging.StagingDirectories;
@@ -79,7 +80,8 @@ public final class ApplicationClusterLookup {
             // Between the AM's start and its registration, or at its very end: YARN's report is all there is.
             return new ApplicationCluster(appId, descriptor.report(appId), null);
         }
-        return new ApplicationCluster(appId, report, new RestClusterClient(url, secret));
+        return new ApplicationCluster(appId, report,
+                new RestClusterClient(url, secret.withTransport(TransportSecurity.from(descriptor.configuration()))));
     }
 
     /** After a REST call failed: the application's fresh report, to tell an ended AM from a broken one. */

@@ -40,6 +40,7 @@ import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.configuration.memory.JobManagerProcessSpec;
 import dev.spindle.configuration.memory.ProcessMemorySpec;
 import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.security.tls.TransportSecurity;
 import dev.spindle.yarn.client.container.ContainerEnvironment;
 import dev.spindle.yarn.client.container.LocalResourceListing;
 import dev.spindle.yarn.client.container.ShippedConfiguration;
@@ -86,6 +87,11 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         org.apache.hadoop.conf.Configuration fsConf = new org.apache.hadoop.conf.Configuration(yarnConf);
         fsConf.setBoolean("fs.automatic.close", false);
         this.fs = FileSystem.newInstance(fsConf);
+    }
+
+    /** The client's configuration (e.g. its security.ssl.* keys). */
+    public Configuration configuration() {
+        return configuration;
     }
 
     public YarnClient yarnClient() {
@@ -151,7 +157,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         } catch (IOException e) {
             throw new DeploymentException("Cannot determine the staging dir: " + e.getMessage(), e);
         }
-        ClusterSecret secret = ClusterSecret.generate();
+        ClusterSecret secret = ClusterSecret.generate().withTransport(TransportSecurity.from(conf));
         DeploymentGuard guard = new DeploymentGuard(appId, stagingDir);
         Runtime.getRuntime().addShutdownHook(guard);
         try {

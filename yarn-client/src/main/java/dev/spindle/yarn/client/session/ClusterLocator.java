@@ -15,6 +15,7 @@ import org.apache.hadoop.yarn.exceptions.YarnException;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.security.tls.TransportSecurity;
 import dev.spindle.yarn.client.deployment.YarnClusterDescriptor;
 import dev.spindle.yarn.client.rest.RestClusterClient;
 import dev.spindle.yarn.client.staging.ClusterSecretFile;
@@ -108,7 +109,8 @@ public final class ClusterLocator {
         if (ENDED.contains(report.getYarnApplicationState())) {
             return new LocatedCluster(appId, report, null, stagingDir, fromFile);
         }
-        ClusterSecret secret = fromFile ? entry.get().secret() : secretFromStaging(descriptor, appId, stagingDir);
+        ClusterSecret secret = (fromFile ? entry.get().secret() : secretFromStaging(descriptor, appId, stagingDir))
+                .withTransport(TransportSecurity.from(configuration));
         return new LocatedCluster(appId, report, secret, stagingDir, fromFile);
     }
 

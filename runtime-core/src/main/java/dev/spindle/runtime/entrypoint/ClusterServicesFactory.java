@@ -13,6 +13,7 @@ import dev.spindle.runtime.rest.RestServer;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.RpcServer;
 import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.security.tls.TransportSecurity;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,6 +30,8 @@ public final class ClusterServicesFactory {
      */
     public static ClusterServices start(Configuration configuration, ResourceManagerDriver driver,
             ClusterSecret secret, String bindHost) throws Exception {
+        // security.ssl.* of this process decide how the secret's TLS identity is used on each channel.
+        secret = secret.withTransport(TransportSecurity.from(configuration));
         int maxMessage = configuration.get(RpcOptions.MAX_MESSAGE_BYTES);
         RpcClients clients = new RpcClients(secret, maxMessage);
         ResourceManager resourceManager = new ResourceManager(configuration, driver, clients);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 import dev.spindle.runtime.serialization.JavaSerialization;
+import dev.spindle.runtime.serialization.RestrictedDeserialization;
 
 /**
  * The {@code job.graph} file a per-job client ships to its ApplicationMaster: magic, format
@@ -76,12 +77,14 @@ public final class JobGraphFile {
                     + " is corrupt: its checksum does not match its content (damaged in the staging dir?); submit the job again.");
         }
         try {
-            Object graph = JavaSerialization.fromBytes(data, HEADER, length, classLoader);
+            Object graph = RestrictedDeserialization.read(data, HEADER, length, classLoader, "job graph in " + FILE_NAME);
             if (!(graph instanceof JobGraph jobGraph)) {
                 throw new UnreadableJobGraphException("The file " + FILE_NAME + " holds a "
                         + graph.getClass().getName() + ", not a job graph.");
             }
             return jobGraph;
+        } catch (RestrictedDeserialization.RefusedObjectException e) {
+            throw new UnreadableJobGraphException(e.getMessage() + "; a job graph holds only framework classes.", e);
         } catch (InvalidClassException e) {
             throw new UnreadableJobGraphException("The file " + FILE_NAME + " was written by an incompatible Spindle build ("
                     + e.getMessage() + "); submit with a client of the cluster's Spindle version.", e);

@@ -2,19 +2,23 @@ package dev.spindle.runtime.jobmaster;
 
 import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.runtime.rpc.proto.SerializedAccumulator;
-import java.io.ByteArrayInputStream;
+import dev.spindle.runtime.serialization.RestrictedDeserialization;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Merges the accumulators the subtasks of a job reported. The job master may lack the user's
- * classes: an accumulator it cannot load is reported by the text of each subtask's value instead.
+ * classes, and reads what TaskExecutors sent only through the bounded object filter: an
+ * accumulator it cannot or may not load is reported by the text of each subtask's value instead.
  */
 final class AccumulatorMerger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccumulatorMerger.class);
 
     private AccumulatorMerger() {
     }
@@ -37,17 +41,18 @@ final class AccumulatorMerger {
                 if (s.getJavaSerialized().isEmpty()) {
                     throw new IOException("not serialized");
                 }
-                try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(s.getJavaSerialized().toByteArray()))) {
-                    Accumulator a = (Accumulator) in.readObject();
-                    if (total == null) {
-                        total = a;
-                    } else {
-                        total.merge(a);
-                    }
+                // Built-in accumulators only: a user's accumulator class is refused like any class the filter does not know.
+                Accumulator a = (Accumulator) RestrictedDeserialization.read(s.getJavaSerialized().toByteArray(),
+                        AccumulatorMerger.class.getClassLoader(), "accumulator");
+                if (total == null) {
+                    total = a;
+                } else {
+                    total.merge(a);
                 }
             }
             return total == null ? null : total.getLocalValue();
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            LOG.debug("Accumulator reported as text: {}", e.getMessage());
             List<String> texts = list.stream().map(SerializedAccumulator::getValueText).toList();
             return texts.size() == 1 ? texts.get(0) : texts;
         }

@@ -10,6 +10,7 @@ import dev.spindle.runtime.entrypoint.ClusterServicesFactory;
 import dev.spindle.runtime.resourcemanager.ResourceID;
 import dev.spindle.runtime.resourcemanager.WorkerResourceSpec;
 import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.security.tls.TransportSecurity;
 import dev.spindle.runtime.taskexecutor.TaskExecutor;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +27,13 @@ public final class MiniCluster implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
     private final Configuration configuration;
-    private final ClusterSecret secret = ClusterSecret.generate();
+    private final ClusterSecret secret;
     private InProcessResourceManagerDriver driver;
     private ClusterServices services;
 
     public MiniCluster(Configuration configuration) {
         this.configuration = new Configuration(configuration);
+        this.secret = ClusterSecret.generate().withTransport(TransportSecurity.from(this.configuration));
     }
 
     /** Starts the services and the TaskExecutors, and waits until all TaskExecutors registered. */

@@ -15,6 +15,7 @@ import dev.spindle.runtime.resourcemanager.WorkerCounts;
 import dev.spindle.runtime.rpc.JobGraphs;
 import dev.spindle.runtime.security.BearerToken;
 import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.security.RefusalLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +58,7 @@ final class RestHandler extends AbstractHandler {
     }
 
     private final ClusterSecret secret;
+    private final RefusalLog refusals = new RefusalLog(LOG);
     private final Dispatcher dispatcher;
     private final ResourceManager resourceManager;
     private final CompletableFuture<ApplicationStatus> shutDownRequest;
@@ -78,7 +80,7 @@ final class RestHandler extends AbstractHandler {
         String method = request.getMethod();
         String path = target.length() > 1 && target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
         if (!secret.matches(BearerToken.parse(request.getHeader("Authorization")))) {
-            LOG.warn("Refused REST {} {} from {}: missing or wrong cluster secret", method, path, request.getRemoteAddr());
+            refusals.refused(request.getRemoteAddr(), "REST " + method + " " + path, "missing or wrong cluster secret");
             writeJson(response, 401, Map.of("error", "missing or wrong cluster secret: send 'Authorization: Bearer <secret>'"));
             return;
         }

@@ -4,32 +4,48 @@ import dev.spindle.runtime.security.BearerToken;
 import dev.spindle.runtime.security.ClusterSecret;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
-/** One gRPC channel per remote address, all presenting the cluster secret. */
+/**
+ * One gRPC channel per remote address, all presenting the cluster secret over TLS that trusts
+ * only the application's certificate (or the configured truststore).
+ */
 public final class RpcClients implements AutoCloseable {
 
     private final ClusterSecret secret;
     private final int maxMessageBytes;
+    /** Null when TLS is switched off; built once, shared by every channel. */
+    private final SslContext tls;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public RpcClients(ClusterSecret secret, int maxMessageBytes) {
         this.secret = secret;
         this.maxMessageBytes = maxMessageBytes;
+        try {
+            this.tls = secret.transport().internal().isTls() ? GrpcTls.client(secret) : null;
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS for RPC: " + e.getMessage(), e);
+        }
     }
 
     public ManagedChannel channel(String host, int port) {
         if (closed) {
             throw new IllegalStateException("RPC clients are closed");
         }
-        return channels.computeIfAbsent(host + ":" + port, k -> NettyChannelBuilder.forAddress(host, port)
-                .usePlaintext()
-                .maxInboundMessageSize(maxMessageBytes)
-                .intercept(BearerToken.clientInterceptor(secret))
-                .build());
+        return channels.computeIfAbsent(host + ":" + port, k -> {
+            NettyChannelBuilder builder = NettyChannelBuilder.forAddress(host, port);
+            if (tls != null) {
+                builder.sslContext(tls);
+            } else {
+                builder.usePlaintext();
+            }
+            return builder.maxInboundMessageSize(maxMessageBytes).intercept(BearerToken.clientInterceptor(secret)).build();
+        });
     }
 
     @Override

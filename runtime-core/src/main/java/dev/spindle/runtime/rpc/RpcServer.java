@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one gRPC server of a process; every service behind it requires the cluster secret. */
+/**
+ * The one gRPC server of a process; every service behind it requires the cluster secret, and the
+ * port speaks TLS only (unless {@code security.ssl.internal.enabled} is false).
+ */
 public final class RpcServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
@@ -30,13 +33,22 @@ public final class RpcServer implements AutoCloseable {
             throws IOException {
         InetSocketAddress address = bindHost == null ? new InetSocketAddress(port) : new InetSocketAddress(bindHost, port);
         NettyServerBuilder builder = NettyServerBuilder.forAddress(address).maxInboundMessageSize(maxMessageBytes);
+        boolean tls = secret.transport().internal().isTls();
+        if (tls) {
+            // With TLS on the port, a plaintext HTTP/2 connection fails its handshake before any call is read.
+            builder.sslContext(GrpcTls.server(secret));
+        } else {
+            LOG.warn("TLS IS SWITCHED OFF for RPC and data exchange (security.ssl.internal.enabled: false): the cluster secret"
+                    + " and all records travel in clear, and anyone on the network can take over this application");
+        }
         SecretServerInterceptor auth = new SecretServerInterceptor(secret);
         for (BindableService service : services) {
             builder.addService(ServerInterceptors.intercept(service, auth));
         }
         Server server = builder.build().start();
         String advertised = Hosts.advertisedHost(bindHost);
-        LOG.info("RPC server listening on {}:{} ({} services)", advertised, server.getPort(), services.size());
+        LOG.info("RPC server listening on {}:{} ({} services, {})", advertised, server.getPort(), services.size(),
+                tls ? "TLS " + secret.transport().internal() : "PLAINTEXT");
         return new RpcServer(server, advertised);
     }
 

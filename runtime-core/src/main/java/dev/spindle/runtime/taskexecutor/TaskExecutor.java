@@ -30,6 +30,7 @@ import dev.spindle.runtime.rpc.proto.TaskMetrics;
 import dev.spindle.runtime.rpc.proto.TaskState;
 import dev.spindle.runtime.rpc.proto.TaskStateUpdate;
 import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.security.tls.TransportSecurity;
 import io.grpc.BindableService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,7 +102,7 @@ public final class TaskExecutor implements AutoCloseable {
         this.resourceId = resourceId;
         this.rmHost = rmHost;
         this.rmPort = rmPort;
-        this.secret = secret;
+        this.secret = secret.withTransport(TransportSecurity.from(configuration));
         this.bindHost = bindHost;
         this.numSlots = configuration.get(TaskManagerOptions.NUM_TASK_SLOTS);
         if (numSlots < 1) {
@@ -111,7 +112,7 @@ public final class TaskExecutor implements AutoCloseable {
         this.heartbeatTimeoutMillis = configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT).toMillis();
         this.rpcTimeoutMillis = configuration.get(RpcOptions.ASK_TIMEOUT).toMillis();
         this.slots = new TaskSlotTable(numSlots);
-        this.clients = new RpcClients(secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES));
+        this.clients = new RpcClients(this.secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES));
         this.shuffle = new ShuffleEnvironment(resourceId.id(), configuration, clients);
         String tmp = configuration.getOptional(IoOptions.TMP_DIRS).orElse(System.getProperty("java.io.tmpdir"));
         this.workDir = Files.createDirectories(Paths.get(tmp, "spindle-te-" + resourceId.id().replaceAll("[^A-Za-z0-9_.-]", "_")));

@@ -62,4 +62,29 @@ class JobGraphFileTest {
                 () -> JobGraphFile.read("this is not a graph at all".getBytes(), LOADER));
         assertTrue(foreign.getMessage().contains("not a Spindle job graph"), foreign.getMessage());
     }
+
+    /** A job.graph file with a valid header and checksum around {@code payload}. */
+    private static byte[] fileAround(byte[] payload) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(payload);
+        return ByteBuffer.allocate(16 + 8 + payload.length + 8).put("SPINDLE-JOBGRAPH".getBytes()).putInt(JobGraphFile.FORMAT_VERSION)
+                .putInt(payload.length).put(payload).putLong(crc.getValue()).array();
+    }
+
+    @Test
+    void anOversizedArrayInTheFileIsRefusedBeforeItIsAllocated() throws Exception {
+        var e = assertThrows(JobGraphFile.UnreadableJobGraphException.class,
+                () -> JobGraphFile.read(fileAround(dev.spindle.runtime.testing.HostileStreams.hugeArrayClaim()), LOADER));
+        assertTrue(e.getMessage().contains("Refused to deserialize the job graph in job.graph")
+                && e.getMessage().contains("an array of 2147483639 elements of long"), e.getMessage());
+    }
+
+    @Test
+    void aClassNoJobGraphHoldsIsRefusedAndNamed() throws Exception {
+        var e = assertThrows(JobGraphFile.UnreadableJobGraphException.class,
+                () -> JobGraphFile.read(fileAround(dev.spindle.runtime.testing.HostileStreams.foreignObject()), LOADER));
+        assertTrue(e.getMessage().contains("class java.io.File, which may not be deserialized here"), e.getMessage());
+        // and the well-formed graph still goes through the same filter
+        assertEquals("two vertices", JobGraphFile.read(fileAround(dev.spindle.runtime.testing.HostileStreams.serialize(graph())), LOADER).getName());
+    }
 }

@@ -3,6 +3,7 @@ package dev.spindle.runtime.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,13 @@ import dev.spindle.runtime.minicluster.TestJobs;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.rpc.JobGraphs;
 import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.security.tls.ChannelSecurity;
+import dev.spindle.runtime.security.tls.SslContexts;
+import dev.spindle.runtime.security.tls.TlsIdentity;
+import dev.spindle.runtime.testing.HostileStreams;
+import dev.spindle.runtime.testing.RecordingRelay;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +41,7 @@ import org.junit.jupiter.api.Timeout;
 class RestEndpointTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static HttpClient http;
     private static MiniCluster cluster;
 
     @BeforeAll
@@ -43,6 +51,8 @@ class RestEndpointTest {
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2);
         conf.setString("heartbeat.interval", "100 ms");
         cluster = new MiniCluster(conf).start();
+        // pinned to the cluster's certificate, as every client of the REST endpoint is
+        http = RestHttpClients.builder(cluster.getSecret(), URI.create(cluster.getRestUrl())).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @AfterAll
@@ -56,7 +66,7 @@ class RestEndpointTest {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> call(String method, String path) throws Exception {
@@ -71,9 +81,11 @@ class RestEndpointTest {
     @Test
     void requestsWithoutTheRightSecretAreRefusedAndChangeNothing() throws Exception {
         JobGraph job = TestJobs.sourceToSink("not-allowed", 1, 1, ShipStrategy.FORWARD, "n=10", "", new Configuration());
+        String someJob = new JobID().toHexString();
         for (String token : new String[] {null, ClusterSecret.generate().toBase64(), "garbage"}) {
             for (String[] req : new String[][] {{"GET", "/v1/overview"}, {"GET", "/v1/jobs"}, {"GET", "/"}, {"DELETE", "/v1/cluster"},
-                    {"POST", "/v1/jobs"}}) {
+                    {"POST", "/v1/jobs"}, {"GET", "/v1/jobs/" + someJob}, {"POST", "/v1/jobs/" + someJob + "/cancel"},
+                    {"GET", "/v1/taskexecutors"}, {"GET", "/v1/nothing"}}) {
                 HttpResponse<String> r = call(req[0], req[1], token, req[0].equals("POST")
                         ? HttpRequest.BodyPublishers.ofByteArray(JobGraphs.serialize(job)) : HttpRequest.BodyPublishers.noBody());
                 assertEquals(401, r.statusCode(), req[0] + " " + req[1]);
@@ -190,5 +202,56 @@ class RestEndpointTest {
         HttpResponse<String> r = call("DELETE", "/v1/cluster");
         assertEquals(202, r.statusCode());
         assertEquals(ApplicationStatus.SUCCEEDED, cluster.getClusterServices().getShutDownFuture().get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void theEndpointSpeaksHttpsOnlyAndOnlyWithTheApplicationsCertificate() throws Exception {
+        assertTrue(cluster.getRestUrl().startsWith("https://"), cluster.getRestUrl());
+        URI overview = URI.create(cluster.getRestUrl() + "/v1/overview");
+        // plain HTTP to the TLS port: no answer is served
+        URI plain = URI.create(overview.toString().replace("https://", "http://"));
+        HttpClient anyClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        assertThrows(IOException.class, () -> anyClient.send(HttpRequest.newBuilder(plain).timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + cluster.getSecret().toBase64()).build(), HttpResponse.BodyHandlers.ofString()));
+        // the JDK's default trust (public CAs) does not trust the per-application certificate
+        assertThrows(javax.net.ssl.SSLHandshakeException.class, () -> anyClient.send(HttpRequest.newBuilder(overview).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        // a client pinned to another application's certificate fails the handshake
+        HttpClient otherPin = HttpClient.newBuilder().sslContext(SslContexts.client(ChannelSecurity.GENERATED,
+                TlsIdentity.generate().withoutPrivateKey())).build();
+        assertThrows(javax.net.ssl.SSLHandshakeException.class, () -> otherPin.send(HttpRequest.newBuilder(overview)
+                .header("Authorization", "Bearer " + cluster.getSecret().toBase64()).build(), HttpResponse.BodyHandlers.ofString()));
+        // and the pinned client refuses to send the secret to a plain-HTTP URL
+        IOException refused = assertThrows(IOException.class, () -> RestHttpClients.builder(cluster.getSecret(), plain));
+        assertTrue(refused.getMessage().contains("Refusing to send the cluster secret in clear"), refused.getMessage());
+    }
+
+    @Test
+    void theSecretNeverAppearsInTheBytesOfAnHttpsRequest() throws Exception {
+        URI direct = URI.create(cluster.getRestUrl());
+        try (RecordingRelay relay = new RecordingRelay(direct.getPort())) {
+            URI relayed = URI.create("https://127.0.0.1:" + relay.port() + "/v1/jobs");
+            HttpClient pinned = RestHttpClients.builder(cluster.getSecret(), relayed).build();
+            HttpResponse<String> r = pinned.send(HttpRequest.newBuilder(relayed).header("Authorization",
+                    "Bearer " + cluster.getSecret().toBase64()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(relay.captured().length > 500, "the relay carried the request");
+            assertFalse(relay.sawBytes(cluster.getSecret().toBase64().getBytes(StandardCharsets.US_ASCII)), "token not in clear");
+            assertFalse(relay.sawBytes("/v1/jobs".getBytes(StandardCharsets.US_ASCII)), "nor the request line");
+        }
+    }
+
+    @Test
+    void oversizedArraysAndForeignClassesInASubmittedGraphAreRefusedByName() throws Exception {
+        HttpResponse<String> huge = call("POST", "/v1/jobs", cluster.getSecret().toBase64(),
+                HttpRequest.BodyPublishers.ofByteArray(HostileStreams.hugeArrayClaim()));
+        assertEquals(400, huge.statusCode(), huge.body());
+        String message = json(huge).get("error").asText();
+        assertTrue(message.contains("Refused to deserialize the job graph") && message.contains("an array of 2147483639 elements of long"),
+                message);
+        HttpResponse<String> foreign = call("POST", "/v1/jobs", cluster.getSecret().toBase64(),
+                HttpRequest.BodyPublishers.ofByteArray(HostileStreams.foreignObject()));
+        assertEquals(400, foreign.statusCode(), foreign.body());
+        assertTrue(json(foreign).get("error").asText().contains("class java.io.File"), foreign.body());
     }
 }

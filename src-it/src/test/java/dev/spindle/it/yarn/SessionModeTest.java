@@ -124,7 +124,9 @@ class SessionModeTest {
     @Order(2)
     void restCallWithoutTheSecretIsRefused() throws Exception {
         String rest = yarn.getApplicationReport(session).getOriginalTrackingUrl();
-        HttpClient http = HttpClient.newHttpClient();
+        // pinned to the session's certificate, which the properties file carries next to the secret
+        HttpClient http = dev.spindle.runtime.rest.RestHttpClients.builder(new dev.spindle.yarn.client.session.SessionPropertiesFile(
+                propertiesFile()).read().orElseThrow().secret(), URI.create(rest)).build();
         HttpResponse<String> noSecret = http.send(HttpRequest.newBuilder(URI.create(rest + "/v1/cluster")).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, noSecret.statusCode(), noSecret.body());

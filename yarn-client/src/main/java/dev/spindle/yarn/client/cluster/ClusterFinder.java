@@ -13,6 +13,7 @@ import org.apache.hadoop.yarn.exceptions.YarnException;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.security.tls.TransportSecurity;
 import dev.spindle.yarn.client.api.ClusterNotFoundException;
 import dev.spindle.yarn.client.api.SpindleClientException;
 import dev.spindle.yarn.client.deployment.YarnClusterDescriptor;
@@ -70,7 +71,8 @@ public final class ClusterFinder {
                 return new FoundCluster(appId, report, null, stagingDir);
             }
             boolean fromFile = entry.isPresent() && entry.get().applicationId().equals(appId);
-            ClusterSecret secret = fromFile ? entry.get().secret() : secretFromStaging(descriptor, appId, stagingDir);
+            ClusterSecret secret = (fromFile ? entry.get().secret() : secretFromStaging(descriptor, appId, stagingDir))
+                    .withTransport(TransportSecurity.from(configuration));
             return new FoundCluster(appId, report, secret, stagingDir);
         } catch (IOException | YarnException e) {
             throw new SpindleClientException("Cannot ask YARN for the cluster: " + RootCause.message(e), e);

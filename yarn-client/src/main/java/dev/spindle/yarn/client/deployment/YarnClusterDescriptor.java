@@ -39,6 +39,7 @@ import dev.spindle.yarn.client.api.DeploymentException;
 import dev.spindle.yarn.client.api.ProgressListener;
 import dev.spindle.yarn.client.cluster.ApplicationReports;
 import dev.spindle.yarn.client.cluster.RootCause;
+import dev.spindle.runtime.security.tls.TransportSecurity;
 import dev.spindle.yarn.client.preflight.PreflightChecks;
 import dev.spindle.yarn.client.preflight.PreflightContext;
 import dev.spindle.yarn.client.preflight.PreflightException;
@@ -85,6 +86,11 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         org.apache.hadoop.conf.Configuration fsConf = new org.apache.hadoop.conf.Configuration(yarnConf);
         fsConf.setBoolean("fs.automatic.close", false);
         this.fs = FileSystem.newInstance(fsConf);
+    }
+
+    /** The client's configuration (e.g. its security.ssl.* keys). */
+    public Configuration configuration() {
+        return configuration;
     }
 
     public YarnClient yarnClient() {
@@ -150,7 +156,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         } catch (IOException e) {
             throw new DeploymentException("Cannot determine the staging dir: " + e.getMessage(), e);
         }
-        ClusterSecret secret = ClusterSecret.generate();
+        ClusterSecret secret = ClusterSecret.generate().withTransport(TransportSecurity.from(conf));
         DeploymentGuard guard = new DeploymentGuard(appId, stagingDir);
         Runtime.getRuntime().addShutdownHook(guard);
         try {

@@ -12,10 +12,11 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.spindle.runtime.rest.RestHttpClients;
 import dev.spindle.runtime.security.ClusterSecret;
 
 /**
- * Talks to a cluster's REST API (JSON over HTTP) with the application's secret as bearer token:
+ * Talks to a cluster's REST API (JSON over HTTPS, pinned to the application's certificate) with the application's secret as bearer token:
  * overview, jobs, one job, cancel, cluster shutdown.
  */
 public final class RestClusterClient {
@@ -33,10 +34,19 @@ public final class RestClusterClient {
 
     public RestClusterClient(String baseUrl, ClusterSecret secret, Duration requestTimeout) {
         String normalized = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.baseUrl = URI.create(normalized.contains("://") ? normalized : "http://" + normalized);
+        this.baseUrl = URI.create(normalized.contains("://") ? normalized : "https://" + normalized);
         this.secret = secret;
         this.requestTimeout = requestTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = client(secret, this.baseUrl);
+    }
+
+    /** Trusts only the application's certificate (RestHttpClients); a plain-HTTP URL is refused unless REST TLS is off here. */
+    private static HttpClient client(ClusterSecret secret, URI baseUrl) {
+        try {
+            return RestHttpClients.builder(secret, baseUrl).connectTimeout(Duration.ofSeconds(5)).build();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** A job as listed by {@code GET /v1/jobs}, or the head of {@code GET /v1/jobs/{id}}. */

@@ -18,13 +18,14 @@ import dev.spindle.runtime.security.ClusterSecret;
 
 /**
  * The {@code .yarn-properties-<user>} file that names the current session, so a bare
- * {@code spindle run} finds it. It holds the session's secret, so it is created owner-only (0600)
+ * {@code spindle run} finds it. It holds the session's secret (and the certificate clients pin), so it is created owner-only (0600)
  * before anything is written into it.
  */
 public final class SessionPropertiesFile {
 
     static final String APPLICATION_ID = "applicationID";
     static final String SECRET = "secret";
+    static final String CERTIFICATE = "certificate";
 
     /** What the file says: the session's application id and secret. */
     public record Entry(ApplicationId applicationId, ClusterSecret secret) {
@@ -58,12 +59,13 @@ public final class SessionPropertiesFile {
         }
         String id = p.getProperty(APPLICATION_ID);
         String secret = p.getProperty(SECRET);
-        if (id == null || secret == null) {
-            throw new IOException("The session properties file " + file + " lacks '" + APPLICATION_ID + "' or '" + SECRET
-                    + "'; delete it and attach with 'yarn-session.sh -id <appId>'.");
+        String certificate = p.getProperty(CERTIFICATE);
+        if (id == null || secret == null || certificate == null) {
+            throw new IOException("The session properties file " + file + " lacks '" + APPLICATION_ID + "', '" + SECRET + "' or '"
+                    + CERTIFICATE + "'; delete it and attach with 'yarn-session.sh -id <appId>'.");
         }
         try {
-            return Optional.of(new Entry(ApplicationId.fromString(id.trim()), ClusterSecret.fromBase64(secret)));
+            return Optional.of(new Entry(ApplicationId.fromString(id.trim()), ClusterSecret.forClient(secret, certificate)));
         } catch (IllegalArgumentException e) {
             throw new IOException("The session properties file " + file + " is corrupt (" + e.getMessage()
                     + "); delete it and attach with 'yarn-session.sh -id <appId>'.", e);
@@ -79,6 +81,8 @@ public final class SessionPropertiesFile {
             Properties p = new Properties();
             p.setProperty(APPLICATION_ID, applicationId.toString());
             p.setProperty(SECRET, secret.toBase64());
+            // The certificate to pin; the private key stays in the application's container credentials.
+            p.setProperty(CERTIFICATE, secret.certificateBase64());
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 p.store(out, "Spindle session (owner-only: holds the session's secret)");
             }

@@ -13,7 +13,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
 import dev.spindle.runtime.security.ClusterSecret;
 
 /**
- * The application's secret, kept owner-only (0600 in the 0700 staging dir) on the cluster's file
+ * The application's secret and certificate, kept owner-only (0600 in the 0700 staging dir) on the cluster's file
  * system so that a later client of the same user ({@code list/info/cancel -id <appId>}) can talk to
  * the application. It is never localized into containers (they get it from their credentials) and
  * goes away with the staging dir when the application ends.
@@ -37,7 +37,8 @@ public final class ClusterSecretFile {
         Path file = in(stagingDir);
         try (OutputStream out = fs.create(file, OWNER_READ_WRITE, true, 4096, fs.getDefaultReplication(file),
                 fs.getDefaultBlockSize(file), null)) {
-            out.write(secret.toBase64().getBytes(StandardCharsets.US_ASCII));
+            // The secret and the certificate clients pin, one per line; never the private key.
+            out.write((secret.toBase64() + "\n" + secret.certificateBase64() + "\n").getBytes(StandardCharsets.US_ASCII));
         }
         // create() applies the umask; make sure it is owner-only whatever the umask is.
         fs.setPermission(file, OWNER_READ_WRITE);
@@ -46,7 +47,11 @@ public final class ClusterSecretFile {
     /** The secret, or null when the staging dir holds none (the application ended and took it away). */
     public static ClusterSecret read(FileSystem fs, Path stagingDir) throws IOException {
         try (InputStream in = fs.open(in(stagingDir))) {
-            return ClusterSecret.fromBase64(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
+            if (lines.length != 2) {
+                throw new IOException(in(stagingDir) + " holds no certificate (written by a Spindle client without TLS?)");
+            }
+            return ClusterSecret.forClient(lines[0], lines[1]);
         } catch (FileNotFoundException e) {
             return null;
         }

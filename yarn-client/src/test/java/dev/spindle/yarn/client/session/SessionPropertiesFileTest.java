@@ -41,6 +41,19 @@ class SessionPropertiesFileTest {
     }
 
     @Test
+    void holdsTheCertificateToPinButNeverThePrivateKey() throws Exception {
+        SessionPropertiesFile file = of(dir);
+        ClusterSecret secret = ClusterSecret.generate();
+        file.write(ApplicationId.newInstance(1700000000000L, 9), secret);
+        String text = Files.readString(file.path()).replace("\\", "");
+        String key = java.util.Base64.getEncoder().encodeToString(secret.tlsIdentity().privateKeyDer());
+        assertFalse(text.contains(key.substring(0, 40)) || text.contains(key.substring(key.length() - 40)), "no private key in the file");
+        ClusterSecret read = file.read().orElseThrow().secret();
+        assertFalse(read.tlsIdentity().hasPrivateKey());
+        assertEquals(secret.tlsIdentity().certificate(), read.tlsIdentity().certificate());
+    }
+
+    @Test
     void isRemovedOnlyForTheSessionItNames() throws Exception {
         SessionPropertiesFile file = of(dir);
         ApplicationId app = ApplicationId.newInstance(1700000000000L, 7);

@@ -143,4 +143,21 @@ class StagingUploaderTest {
         fs.delete(dir, true);
         assertEquals(null, ClusterSecretFile.read(fs, dir), "no staging dir: no secret, no error");
     }
+
+    @Test
+    void clusterSecretFileCarriesTheCertificateNotTheKey() throws Exception {
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(tmp.resolve("remote/.spindle/application_1_0009").toUri());
+        fs.mkdirs(dir);
+        dev.spindle.runtime.security.ClusterSecret secret = dev.spindle.runtime.security.ClusterSecret.generate();
+        ClusterSecretFile.write(fs, dir, secret);
+        dev.spindle.runtime.security.ClusterSecret read = ClusterSecretFile.read(fs, dir);
+        assertEquals(secret.tlsIdentity().certificate(), read.tlsIdentity().certificate());
+        assertTrue(!read.tlsIdentity().hasPrivateKey(), "clients get no private key");
+        // a file of a version without TLS (the bare secret) is refused, naming the file
+        try (var out = fs.create(ClusterSecretFile.in(dir), true)) {
+            out.write(secret.toBase64().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> ClusterSecretFile.read(fs, dir));
+        assertTrue(e.getMessage().contains("holds no certificate"), e.getMessage());
+    }
 }

@@ -152,13 +152,18 @@ final class Task {
             if (canceled) {
                 transition(TaskState.CANCELED, null);
             } else {
-                if (t instanceof dev.spindle.runtime.io.network.ProducerFailedException) {
-                    // a consequence of another task's end; that task reports the cause
+                Throwable reported = t;
+                if (t instanceof dev.spindle.runtime.io.network.ProducerFailedException producerFailed) {
+                    // A consequence of another task's end: report that task's failure, so the job's root cause does
+                    // not depend on whose state update reaches the job master first.
                     LOG.info("{} stopped because a producer ended: {}", deployment.describe(), t.getMessage());
+                    if (producerFailed.getCause() != null) {
+                        reported = producerFailed.getCause();
+                    }
                 } else {
                     LOG.warn("{} failed: {}", deployment.describe(), t.toString());
                 }
-                transition(TaskState.FAILED, t);
+                transition(TaskState.FAILED, reported);
             }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);

@@ -114,8 +114,15 @@ class CheckpointRecoveryTest {
         if (!Files.exists(checkpoints)) {
             return false;
         }
-        try (Stream<Path> all = Files.walk(checkpoints)) {
-            return all.anyMatch(p -> p.getFileName().toString().equals(CheckpointStorage.METADATA_FILE));
+        // The job writes and renames files while this looks, so a walk can meet a file that just vanished: ask again.
+        for (int attempt = 0; ; attempt++) {
+            try (Stream<Path> all = Files.walk(checkpoints)) {
+                return all.anyMatch(p -> p.getFileName().toString().equals(CheckpointStorage.METADATA_FILE));
+            } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
         }
     }
 

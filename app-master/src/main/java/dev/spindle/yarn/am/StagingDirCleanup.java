@@ -1,11 +1,13 @@
 package dev.spindle.yarn.am;
 
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +44,14 @@ final class StagingDirCleanup {
         this.finalAttempt = finalAttempt;
     }
 
-    /** Removes the dir when the JVM is ended before {@link #afterEnd} ran, on the final attempt only. */
+    /**
+     * Removes the dir when the JVM is ended before {@link #afterEnd} ran, on the final attempt only.
+     * Through Hadoop's hook manager, ahead of its file system cache closer (which would otherwise
+     * close the client under the delete) and bounded by its per-hook timeout.
+     */
     void armShutdownHook() {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::onShutdown, "staging-cleanup"));
+        ShutdownHookManager.get().addShutdownHook(this::onShutdown, FileSystem.SHUTDOWN_HOOK_PRIORITY + 10,
+                HOOK_BOUND_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -70,18 +77,7 @@ final class StagingDirCleanup {
                     appDescription);
             return;
         }
-        Thread worker = new Thread(() -> remove("the ApplicationMaster process is being stopped"), "staging-cleanup-delete");
-        worker.setDaemon(true);
-        worker.start();
-        try {
-            worker.join(HOOK_BOUND_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (worker.isAlive()) {
-            LOG.warn("Removing the staging dir of {} took more than {} ms; the next deployment or 'spindle clean' removes it",
-                    appDescription, HOOK_BOUND_MILLIS);
-        }
+        remove("the ApplicationMaster process is being stopped");
     }
 
     private void remove(String why) {

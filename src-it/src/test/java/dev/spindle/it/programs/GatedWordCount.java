@@ -97,5 +97,11 @@ public final class GatedWordCount {
         public void cancel() {
             running = false;
         }
+
+        /** It ends once released: the keyed sum then emits each word's final count once, as WordCount does. */
+        @Override
+        public boolean isBounded() {
+            return true;
+        }
     }
 }

@@ -74,6 +74,31 @@ class ClusterServicesTest {
     }
 
     @Test
+    void aClusterShutdownRequestCancelsRunningJobsInEveryMode() throws Exception {
+        // As in per-job or application mode: a job runs (here: waits for slots) and nothing but the
+        // job's end would end the application. DELETE /v1/cluster must end it.
+        Configuration conf = new Configuration();
+        ClusterSecret secret = ClusterSecret.generate();
+        RecordingDriver driver = new RecordingDriver();
+        ClusterServices services = ClusterServicesFactory.start(conf, driver, secret, "127.0.0.1");
+        try {
+            JobGraph job = TestJobs.sourceToSink("shut-down", 1, 1, ShipStrategy.REBALANCE, "n=10", "", new Configuration());
+            var jobId = services.getDispatcher().submitJob(job).get(10, TimeUnit.SECONDS);
+
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(services.getRestUrl() + "/v1/cluster")).DELETE()
+                    .header("Authorization", "Bearer " + secret.toBase64()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, response.statusCode(), response.body());
+
+            assertEquals(dev.spindle.api.JobStatus.CANCELED,
+                    services.getDispatcher().requestJobResult(jobId).get(20, TimeUnit.SECONDS).status());
+            assertEquals(ApplicationStatus.SUCCEEDED, services.getShutDownFuture().get(1, TimeUnit.SECONDS));
+        } finally {
+            services.close();
+        }
+    }
+
+    @Test
     void aJobThatGetsNoSlotsFailsSayingWhatItNeedsAndWhatTheClusterHas() throws Exception {
         Configuration conf = new Configuration();
         conf.setString("slot.request.timeout", "300 ms");

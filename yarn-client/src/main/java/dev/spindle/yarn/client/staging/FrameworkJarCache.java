@@ -37,6 +37,14 @@ public final class FrameworkJarCache {
     public record Entry(FileStatus status, boolean uploaded) {
     }
 
+    /** Uploads go to a hidden file with this suffix and are renamed into place when complete. */
+    private static final String UPLOAD_SUFFIX = ".tmp";
+
+    /** Whether {@code fileName} is an upload not (yet) renamed into place: in progress, or left by a killed client. */
+    static boolean isUploadInProgressName(String fileName) {
+        return fileName.startsWith(".") && fileName.endsWith(UPLOAD_SUFFIX);
+    }
+
     public FrameworkJarCache(FileSystem fs, org.apache.hadoop.fs.Path root) {
         this.fs = fs;
         this.root = fs.makeQualified(root);
@@ -53,7 +61,7 @@ public final class FrameworkJarCache {
             fs.setPermission(root, OWNER_ONLY);
         }
         fs.mkdirs(dir);
-        org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(dir, "." + jar.getFileName() + "." + System.nanoTime() + ".tmp");
+        org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(dir, "." + jar.getFileName() + "." + System.nanoTime() + UPLOAD_SUFFIX);
         fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(jar.toUri()), tmp);
         boolean renamed;
         try {

@@ -68,6 +68,24 @@ public final class CheckpointCoordinator {
         }
     }
 
+    /**
+     * Stops the periodic trigger (a stopping job's final savepoint must be its last snapshot, so no
+     * checkpoint after it commits sink output the savepoint does not cover); {@link #startPeriodicCheckpoints} resumes it.
+     */
+    public void stopPeriodicCheckpoints() {
+        if (periodic != null) {
+            periodic.cancel(false);
+            periodic = null;
+            LOG.info("Job {} stopped its periodic checkpoints", jobId);
+        }
+    }
+
+    /** The checkpoint a cancel leaves behind (RETAIN_ON_CANCELLATION and one completed), or null. */
+    public String retainedOnCancel() {
+        CompletedCheckpoint latest = completed.peekLast();
+        return settings.cleanup() == ExternalizedCheckpointCleanup.RETAIN_ON_CANCELLATION && latest != null ? latest.directory() : null;
+    }
+
     public CheckpointSettings settings() {
         return settings;
     }

@@ -83,7 +83,7 @@ class CheckpointRecoveryTest {
                 .keyBy(t -> t.f0).sum(1).uid("counts")
                 .map(new FailOnce(failOnce ? checkpoints.toString() : null)).uid("fail-once")
                 .writeAsText(out.toUri().toString()).uid("out");
-        return env.getJobGraph("checkpointed counts");
+        return dev.spindle.runtime.graph.PipelineTranslator.translate(env, "checkpointed counts");
     }
 
     static List<String> expected() {

@@ -46,7 +46,7 @@ class CheckpointStorageFailureTest {
         env.fromGenerator(CheckpointStorageFailureTest::slow).uid("numbers")
                 .keyBy(x -> x % 5).reduce(Long::sum).uid("sums")
                 .writeAsText(tmp.resolve("out").toUri().toString()).uid("out");
-        JobGraph job = env.getJobGraph("unwritable checkpoints");
+        JobGraph job = dev.spindle.runtime.graph.PipelineTranslator.translate(env, "unwritable checkpoints");
         Configuration conf = new Configuration();
         conf.set(MiniClusterOptions.NUM_TASK_EXECUTORS, 2);
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 1);

@@ -61,7 +61,7 @@ class SavepointRestoreTest {
                 .map(i -> Tuple2.of(i % KEYS, 1L)).uid("to-pairs")
                 .keyBy(t -> t.f0).sum(1).uid(countsUid)
                 .writeAsText(out.toUri().toString()).uid("out");
-        return env.getJobGraph("savepointed counts");
+        return dev.spindle.runtime.graph.PipelineTranslator.translate(env, "savepointed counts");
     }
 
     @Test

@@ -21,7 +21,7 @@ class OperatorUidsTest {
             mapped.uid(mapUid);
         }
         mapped.keyBy(x -> x % 3).reduce(Long::sum).print();
-        return env.getJobGraph("uids");
+        return dev.spindle.runtime.graph.PipelineTranslator.translate(env, "uids");
     }
 
     private static List<String> uids(JobGraph g) {
@@ -49,7 +49,7 @@ class OperatorUidsTest {
 
         StreamEnvironment env = StreamEnvironment.getEnvironment();
         env.fromSequence(1, 10).uid("same").map(x -> x).uid("same").print();
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> env.getJobGraph("dup"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> dev.spindle.runtime.graph.PipelineTranslator.translate(env, "dup"));
         assertTrue(e.getMessage().contains("'same'"), e.getMessage());
         StreamEnvironment env2 = StreamEnvironment.getEnvironment();
         assertThrows(UnsupportedOperationException.class, () -> env2.fromSequence(1, 2).keyBy(x -> x).uid("partition"));

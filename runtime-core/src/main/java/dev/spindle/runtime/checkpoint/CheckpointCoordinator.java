@@ -251,7 +251,12 @@ public final class CheckpointCoordinator {
                 failure = t;
             }
             Throwable f = failure;
-            mainThread.execute(() -> afterMetadata(p, metadata, size, f));
+            try {
+                mainThread.execute(() -> afterMetadata(p, metadata, size, f));
+            } catch (java.util.concurrent.RejectedExecutionException ended) {
+                // the job ended while the metadata was written: its checkpoints were aborted, nothing is left to complete
+                LOG.debug("Job {} ended before checkpoint {} finished writing its metadata", jobId, p.id());
+            }
         });
     }
 

@@ -35,9 +35,12 @@ import dev.spindle.it.programs.CheckpointedCountsProgram;
  * Savepoints and retained checkpoints through the real CLI on the HDFS + YARN mini cluster, all in
  * one session (one mini cluster for the class): savepoint, cancel and {@code run -s} carry the keyed
  * counts on; a savepoint whose state no operator claims is refused naming the uid unless {@code -n};
- * a missing savepoint fails on the client; a checkpoint retained on cancel restores with {@code -s}.
+ * a missing savepoint fails on the client; a checkpoint retained on cancel restores with {@code -s};
+ * unwritable checkpoint storage fails the job after the tolerable number with that reason. In
+ * application mode: a task that throws once recovers with exact output, and savepoint, cancel and
+ * {@code run-application -s} carry the counts on.
  */
-@Timeout(150)
+@Timeout(200)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SavepointRestoreOnYarnTest {
 
@@ -222,5 +225,94 @@ class SavepointRestoreOnYarnTest {
         YarnCli.Result restored = run(new String[] {"-s", retained}, program("/out-retain-restored", "counts", "RETAIN"));
         assertEquals(0, restored.exitCode(), restored + cli.amLogs(session));
         assertCountsContinue("/out-retain-restored");
+    }
+
+    @Test
+    @Order(4)
+    void unwritableCheckpointStorageFailsTheJobAfterTheTolerableNumberWithTheReason() throws Exception {
+        // a regular file where the checkpoint directory should be: no task can write its state under it
+        fs.create(new org.apache.hadoop.fs.Path(qualified("/not-a-directory"))).close();
+        String[] p = program("/out-unwritable", "counts", "DELETE");
+        p[3] = qualified("/not-a-directory");
+        YarnCli.Result failed = run(new String[] {"-Dexecution.checkpointing.tolerable-failed-checkpoints=1"}, p);
+        assertNotEquals(0, failed.exitCode(), failed.toString());
+        String all = failed.out() + failed.err();
+        assertTrue(all.contains("tolerable number of failed checkpoints (1"), failed.toString());
+        assertTrue(all.contains("could not write its state"), failed.toString());
+    }
+
+    private static String applicationIn(String out) {
+        Matcher m = Pattern.compile("Application (application_\\d+_\\d+) submitted").matcher(out);
+        assertTrue(m.find(), out);
+        return m.group(1);
+    }
+
+    private static String[] application(String[] flags, String[] program) {
+        String[] args = new String[1 + flags.length + program.length];
+        args[0] = "run-application";
+        System.arraycopy(flags, 0, args, 1, flags.length);
+        System.arraycopy(program, 0, args, 1 + flags.length, program.length);
+        return args;
+    }
+
+    @Test
+    @Order(5)
+    void inApplicationModeATaskThatThrowsOnceRecoversWithExactOutput() throws Exception {
+        String[] p = java.util.Arrays.copyOf(program("/out-app-recovered", "counts", "DELETE"), 9);
+        p[8] = qualified("/fail-once-marker");
+        YarnCli.Result r = cli.run(application(new String[0], p));
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(fs.exists(new org.apache.hadoop.fs.Path(p[8])), "the task never threw");
+        // every key counts 1..total exactly once: nothing lost, nothing duplicated across the restart
+        Map<Long, java.util.List<Long>> counts = new TreeMap<>();
+        for (FileStatus f : fs.listStatus(new org.apache.hadoop.fs.Path(qualified("/out-app-recovered")))) {
+            if (f.getPath().getName().startsWith("_") || f.getPath().getName().startsWith(".")) {
+                continue;
+            }
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    String[] kv = line.substring(1, line.length() - 1).split(",");
+                    counts.computeIfAbsent(Long.parseLong(kv[0]), k -> new java.util.ArrayList<>()).add(Long.parseLong(kv[1]));
+                }
+            }
+        }
+        assertEquals(CheckpointedCountsProgram.KEYS, counts.size());
+        for (Map.Entry<Long, java.util.List<Long>> e : counts.entrySet()) {
+            long total = RECORDS / CheckpointedCountsProgram.KEYS + (e.getKey() < RECORDS % CheckpointedCountsProgram.KEYS ? 1 : 0);
+            java.util.List<Long> sorted = new java.util.ArrayList<>(e.getValue());
+            java.util.Collections.sort(sorted);
+            assertEquals(java.util.stream.LongStream.rangeClosed(1, total).boxed().toList(), sorted, "key " + e.getKey());
+        }
+    }
+
+    @Test
+    @Order(6)
+    void inApplicationModeSavepointCancelAndRunApplicationFromItCarryTheCountsOn() throws Exception {
+        YarnCli.Result first = cli.run(application(new String[] {"-d"}, program("/out-app-first", "counts", "DELETE")));
+        assertEquals(0, first.exitCode(), first.toString());
+        String app = applicationIn(first.out() + first.err());
+        String jobId = null;
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (jobId == null && System.currentTimeMillis() < deadline) {
+            YarnCli.Result list = cli.run("list", "-t", "yarn-application", "-id", app);
+            Matcher m = Pattern.compile(" : ([0-9a-f]{32}) : ").matcher(list.out());
+            if (m.find()) {
+                jobId = m.group(1);
+            } else {
+                Thread.sleep(200); // the AM runs main() before its job is listed
+            }
+        }
+        assertTrue(jobId != null, "no job listed in " + app);
+        awaitCheckpoint(jobId);
+        YarnCli.Result sp = cli.run("savepoint", "-t", "yarn-application", "-id", app, jobId, qualified("/app-savepoints"));
+        assertEquals(0, sp.exitCode(), sp.toString());
+        Matcher m = Pattern.compile("written to (\\S+)").matcher(sp.out());
+        assertTrue(m.find(), sp.out());
+        YarnCli.Result cancel = cli.run("cancel", "-t", "yarn-application", "-id", app, jobId);
+        assertEquals(0, cancel.exitCode(), cancel.toString());
+
+        YarnCli.Result restored = cli.run(application(new String[] {"-s", m.group(1)}, program("/out-app-restored", "counts", "DELETE")));
+        assertEquals(0, restored.exitCode(), restored.toString());
+        assertCountsContinue("/out-app-restored");
     }
 }

@@ -255,9 +255,29 @@ class SavepointRestoreOnYarnTest {
         return args;
     }
 
+    /** The mini cluster's queue admits one AM at a time (its AM resource limit): the session must end first. */
+    private static void endSession() throws Exception {
+        if (session == null) {
+            return;
+        }
+        yarn.killApplication(session);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            switch (yarn.getApplicationReport(session).getYarnApplicationState()) {
+                case FINISHED, FAILED, KILLED -> {
+                    session = null;
+                    return;
+                }
+                default -> Thread.sleep(200); // YARN reports have no change notification
+            }
+        }
+        throw new AssertionError("session " + session + " did not end within 60 s of its kill");
+    }
+
     @Test
     @Order(5)
     void inApplicationModeATaskThatThrowsOnceRecoversWithExactOutput() throws Exception {
+        endSession();
         String[] p = java.util.Arrays.copyOf(program("/out-app-recovered", "counts", "DELETE"), 9);
         p[8] = qualified("/fail-once-marker");
         YarnCli.Result r = cli.run(application(new String[0], p));

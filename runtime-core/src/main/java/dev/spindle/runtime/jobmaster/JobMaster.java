@@ -488,6 +488,33 @@ public final class JobMaster implements JobResourceListener {
         return onMainCompose(() -> checkpoints.triggerSavepoint(targetDirectory)).thenApply(CompletedCheckpoint::directory);
     }
 
+    /**
+     * Stops the job with a final savepoint: periodic checkpoints stop, the savepoint is taken (its
+     * completion commits the sinks' output up to it), then the job is cancelled, so it ends CANCELED
+     * after the savepoint (sources are not drained). Completes with the savepoint's path once the
+     * cancel is under way; if the savepoint fails, periodic checkpoints resume and the job keeps running.
+     */
+    public CompletableFuture<String> stopWithSavepoint(String targetDirectory) {
+        return onMainCompose(() -> {
+            checkpoints.stopPeriodicCheckpoints();
+            LOG.info("Job {} stops with a savepoint into {}", jobId, targetDirectory != null ? targetDirectory : "state.savepoints.dir");
+            return checkpoints.triggerSavepoint(targetDirectory).whenCompleteAsync((done, error) -> {
+                if (error != null) {
+                    LOG.warn("Job {} keeps running: its stop savepoint failed: {}", jobId, error.toString());
+                    checkpoints.startPeriodicCheckpoints();
+                }
+            }, mainThreadExecutor());
+        }).thenCompose(savepoint -> {
+            LOG.info("Job {} took its stop savepoint {} at {}; cancelling the job", jobId, savepoint.id(), savepoint.directory());
+            return cancel().thenApply(v -> savepoint.directory());
+        });
+    }
+
+    /** Where the latest checkpoint stays once the job is cancelled (RETAIN_ON_CANCELLATION), or null. */
+    public CompletableFuture<String> retainedCheckpointOnCancel() {
+        return CompletableFuture.supplyAsync(() -> checkpoints == null ? null : checkpoints.retainedOnCancel(), mainThreadExecutor());
+    }
+
     /** Takes a checkpoint now, outside the periodic schedule. */
     public CompletableFuture<CompletedCheckpoint> triggerCheckpoint() {
         return onMainCompose(() -> checkpoints.triggerCheckpoint());

@@ -15,7 +15,7 @@ public final class PreflightChecks {
     private static final Logger LOG = LoggerFactory.getLogger(PreflightChecks.class);
 
     /** Checks of the user's own inputs: jar, main class, files to ship. */
-    public static final List<PreflightCheck> LOCAL = List.of(new UserJarCheck(), new ShipFilesCheck(),
+    public static final List<PreflightCheck> LOCAL = List.of(new UserJarCheck(), new ShipFilesCheck(), new ShipFileNameCheck(),
             new LogConfigFileCheck());
 
     /** Checks against the cluster, after the ResourceManager answered. */

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
@@ -114,7 +115,12 @@ public final class StagingSweeper {
     }
 
     private void sweepCacheUploads(Path cacheRoot, List<Path> removed) throws IOException {
-        RemoteIterator<LocatedFileStatus> files = fs.listFiles(cacheRoot, true);
+        // Only this user's part of the cache: under a shared root, other users' parts are owner-only.
+        Path own = new Path(cacheRoot, UserGroupInformation.getCurrentUser().getShortUserName());
+        if (!fs.exists(own)) {
+            return;
+        }
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(own, true);
         List<Path> stale = new ArrayList<>();
         while (files.hasNext()) {
             LocatedFileStatus file = files.next();

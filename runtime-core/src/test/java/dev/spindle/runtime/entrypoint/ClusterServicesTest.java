@@ -19,6 +19,7 @@ import dev.spindle.runtime.taskexecutor.TaskExecutorRunner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import dev.spindle.runtime.rest.RestHttpClients;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
@@ -85,8 +86,8 @@ class ClusterServicesTest {
             JobGraph job = TestJobs.sourceToSink("shut-down", 1, 1, ShipStrategy.REBALANCE, "n=10", "", new Configuration());
             var jobId = services.getDispatcher().submitJob(job).get(10, TimeUnit.SECONDS);
 
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(services.getRestUrl() + "/v1/cluster")).DELETE()
+            HttpResponse<String> response = RestHttpClients.builder(secret, URI.create(services.getRestUrl())).build()
+                    .send(HttpRequest.newBuilder(URI.create(services.getRestUrl() + "/v1/cluster")).DELETE()
                     .header("Authorization", "Bearer " + secret.toBase64()).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(202, response.statusCode(), response.body());
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RestSavepointTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static HttpClient HTTP;
     private static MiniCluster cluster;
 
     @TempDir
@@ -46,6 +46,8 @@ class RestSavepointTest {
         conf.set(MiniClusterOptions.NUM_TASK_EXECUTORS, 1);
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2);
         cluster = new MiniCluster(conf).start();
+        // REST is HTTPS pinned to the cluster's certificate.
+        HTTP = RestHttpClients.builder(cluster.getSecret(), URI.create(cluster.getRestUrl())).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @AfterAll

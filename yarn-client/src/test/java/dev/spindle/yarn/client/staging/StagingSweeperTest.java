@@ -76,7 +76,9 @@ class StagingSweeperTest {
 
     @Test
     void abandonedJarCacheUploadsAreRemovedAfterTheMinimumAgeOnly() throws IOException {
-        Path entry = new Path(root, FrameworkJarCache.DIR_NAME + "/0123456789abcdef01234567");
+        // The cache is per user (cache/<user>/<digest>/); the sweeper looks only at the caller's part.
+        Path entry = new Path(root, FrameworkJarCache.DIR_NAME + "/"
+                + org.apache.hadoop.security.UserGroupInformation.getCurrentUser().getShortUserName() + "/0123456789abcdef01234567");
         fs.mkdirs(entry);
         Path jar = file(new Path(entry, "spindle-runtime.jar"), NOW - Duration.ofDays(1).toMillis());
         Path oldUpload = file(new Path(entry, ".spindle-runtime.jar.123.tmp"), NOW - Duration.ofHours(2).toMillis());

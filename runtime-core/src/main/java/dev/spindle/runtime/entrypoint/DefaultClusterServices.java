@@ -64,11 +64,6 @@ public final class DefaultClusterServices implements ClusterServices {
     }
 
     @Override
-    public CompletableFuture<Throwable> getFatalErrorFuture() {
-        return resourceManager.fatalError();
-    }
-
-    @Override
     public synchronized void shutDown(ApplicationStatus status, String diagnostics) throws Exception {
         if (closed) {
             return;

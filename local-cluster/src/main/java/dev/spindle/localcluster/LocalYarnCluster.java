@@ -78,6 +78,7 @@ public final class LocalYarnCluster implements AutoCloseable {
             yarn.init(conf);
             yarn.start();
             waitForRunningNodeManagers(yarn.getConfig(), timeout);
+            GuiceFilterIsolation.apply(yarn, numNodeManagers);
             clientConf = minimalClientConfiguration(yarn.getConfig(), fsUri);
             // The RM writes its web port into its own conf only once bound (port 0 before).
             clientConf.set(YarnConfiguration.RM_WEBAPP_ADDRESS,
@@ -106,6 +107,12 @@ public final class LocalYarnCluster implements AutoCloseable {
         conf.setLong(YarnConfiguration.NM_LOG_RETAIN_SECONDS, 0);
         conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 600);
         conf.setInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, 2);
+        // The default 10 % of the queue fits one 1 GB ApplicationMaster: a session and two
+        // application-mode jobs must run side by side.
+        conf.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 0.5f);
+        // Logs of ended applications go to the mini HDFS, where 'spindle logs' reads them.
+        conf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, true);
+        conf.set(YarnConfiguration.NM_REMOTE_APP_LOG_DIR, "/tmp/app-logs");
         conf.setInt("dfs.replication", 1);
         // Our own containers bring their jars; the cluster's defaults point at a Hadoop install we do not have.
         conf.set(YarnConfiguration.YARN_APPLICATION_CLASSPATH, "");
@@ -218,6 +225,10 @@ public final class LocalYarnCluster implements AutoCloseable {
 
     public MiniYARNCluster getYarnCluster() {
         return yarn;
+    }
+
+    public int getNumNodeManagers() {
+        return numNodeManagers;
     }
 
     public Path getBaseDir() {

@@ -44,7 +44,8 @@ public final class ConfigReference {
             sb.append("| `").append(option.key()).append("` | ")
                     .append(typeName(option.type())).append(" | ")
                     .append(defaultText(option))
-                    .append(" | ").append(escape(option.description())).append(" |\n");
+                    .append(" | ").append(escape(option.description()))
+                    .append(option.range().map(r -> " Allowed: " + r.describe() + ".").orElse("")).append(" |\n");
         }
         return sb.toString();
     }

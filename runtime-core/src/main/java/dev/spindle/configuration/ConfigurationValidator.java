@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks a {@link Configuration} against every known option: ill-typed values are errors naming
- * key and value; unknown keys are only warned about (user code may read its own keys), with the
+ * Checks a {@link Configuration} against every known option: ill-typed values and values outside
+ * an option's {@link Range} are errors naming key and value; unknown keys are only warned about (user code may read its own keys), with the
  * closest known key when it looks like a typo.
  */
 public final class ConfigurationValidator {
@@ -52,12 +52,17 @@ public final class ConfigurationValidator {
                 continue;
             }
             try {
-                Configuration.convert(entry.getKey(), entry.getValue(), option.type());
+                checkConverted(option, Configuration.convert(entry.getKey(), entry.getValue(), option.type()));
             } catch (IllegalConfigurationException e) {
                 errors.add(e.getMessage());
             }
         }
         return new Result(errors, warnings);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void checkConverted(ConfigOption<T> option, Object value) {
+        option.checkValue((T) value);
     }
 
     /** Logs warnings and throws one exception listing every ill-typed value. */

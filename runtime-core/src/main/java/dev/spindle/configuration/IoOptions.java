@@ -8,5 +8,5 @@ public final class IoOptions {
 
     public static final ConfigOption<String> TMP_DIRS = ConfigOptions.key("io.tmp.dirs")
             .stringType().noDefaultValue()
-            .withDescription("Local directory for downloaded user jars; defaults to java.io.tmpdir.");
+            .withDescription("Local directory under which TaskExecutors create their owner-only dir for downloaded user jars; defaults to the YARN container's working dir, or java.io.tmpdir outside YARN.");
 }

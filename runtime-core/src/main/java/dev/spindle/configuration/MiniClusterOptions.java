@@ -8,5 +8,6 @@ public final class MiniClusterOptions {
 
     public static final ConfigOption<Integer> NUM_TASK_EXECUTORS = ConfigOptions.key("minicluster.number-of-taskexecutors")
             .intType().defaultValue(2)
-            .withDescription("TaskExecutors the MiniCluster starts.");
+            .withDescription("TaskExecutors the MiniCluster starts.")
+            .checkedBy(Range.atLeast(1));
 }

@@ -51,15 +51,18 @@ public final class YarnConfigOptions {
 
     public static final ConfigOption<Integer> APPMASTER_VCORES = ConfigOptions.key("yarn.appmaster.vcores")
             .intType().defaultValue(1)
-            .withDescription("Virtual cores of the ApplicationMaster container.");
+            .withDescription("Virtual cores of the ApplicationMaster container.")
+            .checkedBy(Range.atLeast(1));
 
     public static final ConfigOption<Integer> CONTAINERS_VCORES = ConfigOptions.key("yarn.containers.vcores")
             .intType().defaultValue(-1)
-            .withDescription("Virtual cores of each TaskExecutor container; -1 means one per slot.");
+            .withDescription("Virtual cores of each TaskExecutor container; -1 means one per slot.")
+            .checkedBy(Range.atLeast(-1));
 
     public static final ConfigOption<Integer> APPLICATION_ATTEMPTS = ConfigOptions.key("yarn.application-attempts")
             .intType().defaultValue(1)
-            .withDescription("How many ApplicationMaster attempts YARN makes before the application fails.");
+            .withDescription("How many ApplicationMaster attempts YARN makes before the application fails.")
+            .checkedBy(Range.atLeast(1));
 
     public static final ConfigOption<List<String>> SHIP_FILES = ConfigOptions.key("yarn.ship-files")
             .stringListType().noDefaultValue()
@@ -91,7 +94,8 @@ public final class YarnConfigOptions {
 
     public static final ConfigOption<Duration> DEPLOYMENT_TIMEOUT = ConfigOptions.key("yarn.deployment.timeout")
             .durationType().noDefaultValue()
-            .withDescription("Kill the application when it is not RUNNING within this time (off when unset).");
+            .withDescription("Kill the application when it is not RUNNING within this time (off when unset).")
+            .checkedBy(Range.atLeast(Duration.ofMillis(1)));
 
     public static final ConfigOption<String> PROPERTIES_FILE_LOCATION = ConfigOptions.key("yarn.properties-file.location")
             .stringType().noDefaultValue()
@@ -108,21 +112,31 @@ public final class YarnConfigOptions {
 
     public static final ConfigOption<Duration> CLIENT_RM_CONNECT_MAX_WAIT = ConfigOptions.key("yarn.client.rm-connect.max-wait")
             .durationType().defaultValue(Duration.ofSeconds(10))
-            .withDescription("How long the client retries an unreachable ResourceManager before giving up.");
+            .withDescription("How long the client retries an unreachable ResourceManager before giving up.")
+            .checkedBy(Range.atLeast(Duration.ofMillis(1)));
 
     public static final ConfigOption<Duration> HEARTBEAT_CONTAINER_REQUEST_INTERVAL = ConfigOptions.key("yarn.heartbeat.container-request-interval")
             .durationType().defaultValue(Duration.ofMillis(250))
-            .withDescription("AM heartbeat to the ResourceManager while container requests are pending.");
+            .withDescription("AM heartbeat to the ResourceManager while container requests are pending.")
+            .checkedBy(Range.atLeast(Duration.ofMillis(1)));
 
     public static final ConfigOption<Duration> HEARTBEAT_INTERVAL = ConfigOptions.key("yarn.heartbeat.interval")
             .durationType().defaultValue(Duration.ofSeconds(5))
-            .withDescription("AM heartbeat to the ResourceManager when no container requests are pending.");
+            .withDescription("AM heartbeat to the ResourceManager when no container requests are pending.")
+            .checkedBy(Range.atLeast(Duration.ofMillis(1)));
 
     public static final ConfigOption<Integer> CONTAINERS_MAX_START_FAILURES_PER_MINUTE = ConfigOptions.key("yarn.containers.max-start-failures-per-minute")
             .intType().defaultValue(10)
-            .withDescription("TaskExecutor container start failures per minute beyond which the AM fails instead of retrying.");
+            .withDescription("TaskExecutor container start failures per minute beyond which a container request fails; later requests wait until the last minute's failures are within it again.")
+            .checkedBy(Range.atLeast(0));
 
     public static final ConfigOption<Duration> CONTAINERS_START_RETRY_BACKOFF = ConfigOptions.key("yarn.containers.start-retry-backoff")
             .durationType().defaultValue(Duration.ofSeconds(1))
-            .withDescription("Wait before a failed TaskExecutor container start is requested again.");
+            .withDescription("Wait before a failed TaskExecutor container start is requested again.")
+            .checkedBy(Range.atLeast(Duration.ZERO));
+
+    public static final ConfigOption<Duration> STAGING_SWEEP_MIN_AGE = ConfigOptions.key("yarn.staging-directory.sweep-min-age")
+            .durationType().defaultValue(Duration.ofHours(1))
+            .withDescription("The staging sweep (next deployment, 'spindle clean') removes the dir of an application the ResourceManager does not know, and jar-cache upload leftovers, only when nothing in it changed for this long: another client may still be uploading, or another ResourceManager may run it.")
+            .checkedBy(Range.atLeast(Duration.ZERO));
 }

@@ -33,6 +33,41 @@ class ConfigurationValidatorTest {
     }
 
     @Test
+    void valuesOutsideTheirRangeAreRefusedNamingKeyValueAndRange() {
+        Configuration conf = Configuration.fromMap(java.util.Map.of("taskmanager.numberOfTaskSlots", "-1",
+                "heartbeat.interval", "0 ms", "taskmanager.memory.managed.fraction", "1.5", "rest.port", "70000",
+                "parallelism.default", "2"));
+        ConfigurationValidator.Result result = validator.check(conf);
+        assertEquals(4, result.errors().size(), result.toString());
+        String all = String.join("\n", result.errors());
+        assertTrue(all.contains("Invalid value '-1' for configuration key 'taskmanager.numberOfTaskSlots': it must be at least 1."), all);
+        assertTrue(all.contains("'heartbeat.interval'") && all.contains("at least 1ms"), all);
+        assertTrue(all.contains("'taskmanager.memory.managed.fraction'") && all.contains("from 0.0 to 1.0"), all);
+        assertTrue(all.contains("'rest.port'") && all.contains("from 0 to 65535"), all);
+        assertThrows(IllegalConfigurationException.class, () -> validator.validate(conf));
+    }
+
+    @Test
+    void everyNumericOrDurationOptionWithADefaultHasItInsideItsRange() {
+        // checkedBy refuses a default outside the range when the options class loads; this makes
+        // sure every options class is loaded and that the counted options do carry a range.
+        long ranged = ConfigOptionsDiscovery.discoverOptions(getClass().getClassLoader()).stream()
+                .filter(o -> o.range().isPresent()).count();
+        assertTrue(ranged >= 50, "options with a range: " + ranged);
+    }
+
+    @Test
+    void aDeclarationWhoseDefaultIsOutsideItsRangeFails() {
+        assertThrows(IllegalConfigurationException.class,
+                () -> ConfigOptions.key("test.slots").intType().defaultValue(0).checkedBy(Range.atLeast(1)));
+        ConfigOption<Integer> ok = ConfigOptions.key("test.slots").intType().defaultValue(1).checkedBy(Range.between(1, 8));
+        ok.checkValue(8);
+        String message = assertThrows(IllegalConfigurationException.class, () -> ok.checkValue(9)).getMessage();
+        assertEquals("Invalid value '9' for configuration key 'test.slots': it must be from 1 to 8.", message);
+        assertEquals("from 1 to 8", ok.withDescription("d").range().orElseThrow().describe(), "builder steps keep the range");
+    }
+
+    @Test
     void unknownKeysAreWarningsWithTypoHints() {
         Configuration conf = Configuration.fromMap(java.util.Map.of("paralelism.default", "4", "my.app.key", "x"));
         ConfigurationValidator.Result result = validator.check(conf);

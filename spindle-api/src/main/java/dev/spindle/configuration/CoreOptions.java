@@ -8,7 +8,8 @@ public final class CoreOptions {
 
     public static final ConfigOption<Integer> DEFAULT_PARALLELISM = ConfigOptions.key("parallelism.default")
             .intType().defaultValue(1)
-            .withDescription("Parallelism of operators and sources that set none themselves.");
+            .withDescription("Parallelism of operators and sources that set none themselves.")
+            .checkedBy(Range.atLeast(1));
 
     public static final ConfigOption<String> CLASSLOADER_RESOLVE_ORDER = ConfigOptions.key("classloader.resolve-order")
             .stringType().defaultValue("child-first")

@@ -15,5 +15,6 @@ public final class ExecutionOptions {
 
     public static final ConfigOption<Duration> BUFFER_TIMEOUT = ConfigOptions.key("execution.buffer-timeout")
             .durationType().defaultValue(Duration.ofMillis(100))
-            .withDescription("Longest time a partly filled output buffer waits before it is sent; 0 sends after every record.");
+            .withDescription("Longest time a partly filled output buffer waits before it is sent; 0 sends after every record.")
+            .checkedBy(Range.atLeast(Duration.ZERO));
 }

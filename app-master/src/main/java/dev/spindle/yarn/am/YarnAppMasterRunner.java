@@ -3,11 +3,10 @@ package dev.spindle.yarn.am;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.yarn.api.ApplicationConstants;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
@@ -21,11 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.ConfigurationValidator;
+import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.configuration.memory.TaskExecutorProcessSpec;
 import dev.spindle.runtime.entrypoint.ClusterServices;
 import dev.spindle.runtime.entrypoint.ClusterServicesFactory;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
+import dev.spindle.runtime.resourcemanager.AttemptEndedByClusterException;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.yarn.am.driver.TaskExecutorContainerFactory;
 import dev.spindle.yarn.am.driver.YarnResourceManagerDriver;
@@ -73,6 +75,12 @@ public final class YarnAppMasterRunner {
         LOG.info("ApplicationMaster {} starting on {} ({} mode)", containerId, host, entrypoint);
         YarnConfiguration yarnConf = new YarnConfiguration();
         Path specFile = workDir.resolve(ContainerLayout.LAUNCH_SPEC_FILE);
+        // The staging dir is read on its own, so that even a spec that does not parse is cleaned up.
+        StagingDirCleanup staging = new StagingDirCleanup(yarnConf, LaunchSpecFile.readStagingDir(specFile),
+                "ApplicationMaster " + containerId);
+        staging.setFinalAttempt(FinalAttempt.isFinal(containerId, yarnConf.getInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS,
+                YarnConfiguration.DEFAULT_RM_AM_MAX_ATTEMPTS)));
+        staging.armShutdownHook();
         AppMasterOutcome outcome;
         ClusterServices services = null;
         try {
@@ -82,33 +90,57 @@ public final class YarnAppMasterRunner {
                         + " main class runs " + entrypoint + " mode (" + entrypoint.mainClass() + ")");
             }
             Configuration conf = spec.toConfiguration();
+            ConfigurationValidator.forClasspath().validate(conf);
+            staging.setFinalAttempt(FinalAttempt.isFinal(containerId, Math.min(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS),
+                    yarnConf.getInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, YarnConfiguration.DEFAULT_RM_AM_MAX_ATTEMPTS))));
             ClusterSecret secret = ContainerSecrets.readFromCurrentUser();
             YarnResourceManagerDriver driver = YarnResourceManagerDriver.create(conf, yarnConf,
                     taskExecutorContainers(spec, conf, yarnConf, secret)::create, host);
             services = ClusterServicesFactory.start(conf, driver, secret, host);
             LOG.info("Cluster services up: RPC {}:{}, REST {}", services.getRpcHost(), services.getRpcPort(), services.getRestUrl());
-            outcome = runMode(modes.apply(spec), services, conf);
+            outcome = runUntilDoneOrFatal(modes.apply(spec), services, conf);
         } catch (Throwable t) {
             LOG.error("The ApplicationMaster failed to start its cluster", t);
             outcome = AppMasterOutcome.failed("The ApplicationMaster failed to start: " + AppMasterOutcome.rootCause(t));
         }
-        // Before unregistering: once YARN reports the application ended, nothing of it may be left.
-        // The staging dir is read on its own, so that even a spec that did not parse is cleaned up.
-        removeStagingDir(yarnConf, LaunchSpecFile.readStagingDir(specFile));
         boolean unregistered = false;
+        boolean attemptEndedByYarn = services != null && services.getFatalErrorFuture().getNow(null)
+                instanceof AttemptEndedByClusterException;
         if (services != null) {
             try {
                 services.shutDown(outcome.status(), outcome.diagnostics());
                 unregistered = true;
             } catch (Throwable t) {
-                LOG.error("Shutting down the cluster services failed", t);
+                LOG.error("Shutting down the cluster services of {} failed: {}", containerId, t.toString());
             }
         }
-        if (!unregistered) {
-            unregisterWithoutServices(yarnConf, host, outcome);
+        if (!unregistered && !attemptEndedByYarn) {
+            unregistered = unregisterWithoutServices(yarnConf, host, outcome);
         }
+        // After unregistering: an attempt that could not unregister may be followed by another,
+        // which localizes from the staging dir.
+        staging.afterEnd(unregistered);
         LOG.info("ApplicationMaster {} ends: {} ({})", containerId, outcome.status(), outcome.diagnostics());
         return outcome.status() == ApplicationStatus.SUCCEEDED ? 0 : 1;
+    }
+
+    /**
+     * Runs the mode until it returns or the cluster below fails for good (YARN told the AM to shut
+     * down, or its client failed), whichever comes first; the mode's thread is a daemon, so a
+     * user {@code main()} still running does not keep the process.
+     */
+    private AppMasterOutcome runUntilDoneOrFatal(AppMasterMode mode, ClusterServices services, Configuration conf) {
+        CompletableFuture<AppMasterOutcome> work = new CompletableFuture<>();
+        Thread worker = new Thread(() -> work.complete(runMode(mode, services, conf)), "am-mode-" + entrypoint);
+        worker.setDaemon(true);
+        worker.start();
+        CompletableFuture.anyOf(work, services.getFatalErrorFuture()).join();
+        if (work.isDone()) {
+            return work.join();
+        }
+        Throwable fatal = services.getFatalErrorFuture().join();
+        LOG.error("The ApplicationMaster ends because its YARN connection failed: {}", fatal.toString());
+        return AppMasterOutcome.failed("The ApplicationMaster ended: " + AppMasterOutcome.rootCause(fatal));
     }
 
     private AppMasterOutcome runMode(AppMasterMode mode, ClusterServices services, Configuration conf) {
@@ -146,7 +178,7 @@ public final class YarnAppMasterRunner {
     }
 
     /** The services never came up (or broke): still tell YARN why, so the user sees it in the report. */
-    private static void unregisterWithoutServices(YarnConfiguration yarnConf, String host, AppMasterOutcome outcome) {
+    private static boolean unregisterWithoutServices(YarnConfiguration yarnConf, String host, AppMasterOutcome outcome) {
         AMRMClient<AMRMClient.ContainerRequest> client = AMRMClient.createAMRMClient();
         try {
             client.init(yarnConf);
@@ -159,31 +191,12 @@ public final class YarnAppMasterRunner {
             }
             client.unregisterApplicationMaster(outcome.status() == ApplicationStatus.SUCCEEDED
                     ? FinalApplicationStatus.SUCCEEDED : FinalApplicationStatus.FAILED, outcome.diagnostics(), null);
+            return true;
         } catch (Exception e) {
             LOG.error("Could not unregister from YARN; the application will end when this process exits", e);
+            return false;
         } finally {
             client.stop();
-        }
-    }
-
-    private static void removeStagingDir(YarnConfiguration yarnConf, Optional<String> stagingDir) {
-        if (stagingDir.isEmpty()) {
-            LOG.warn("The launch spec names no staging dir; the next deployment or 'spindle clean' removes it");
-            return;
-        }
-        String dir = stagingDir.get();
-        try {
-            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
-            // A fresh instance: user code may have closed the cached one.
-            try (FileSystem fs = FileSystem.newInstance(path.toUri(), yarnConf)) {
-                if (!fs.delete(path, true)) {
-                    LOG.warn("Staging dir {} was already gone", path);
-                } else {
-                    LOG.info("Removed staging dir {}", path);
-                }
-            }
-        } catch (Exception e) {
-            LOG.warn("Could not remove staging dir {}; the next deployment or 'spindle clean' will: {}", dir, e.toString());
         }
     }
 }

@@ -68,6 +68,24 @@ public final class CheckpointCoordinator {
         }
     }
 
+    /**
+     * Stops the periodic trigger (a stopping job's final savepoint must be its last snapshot, so no
+     * checkpoint after it commits sink output the savepoint does not cover); {@link #startPeriodicCheckpoints} resumes it.
+     */
+    public void stopPeriodicCheckpoints() {
+        if (periodic != null) {
+            periodic.cancel(false);
+            periodic = null;
+            LOG.info("Job {} stopped its periodic checkpoints", jobId);
+        }
+    }
+
+    /** The checkpoint a cancel leaves behind (RETAIN_ON_CANCELLATION and one completed), or null. */
+    public String retainedOnCancel() {
+        CompletedCheckpoint latest = completed.peekLast();
+        return settings.cleanup() == ExternalizedCheckpointCleanup.RETAIN_ON_CANCELLATION && latest != null ? latest.directory() : null;
+    }
+
     public CheckpointSettings settings() {
         return settings;
     }
@@ -233,7 +251,12 @@ public final class CheckpointCoordinator {
                 failure = t;
             }
             Throwable f = failure;
-            mainThread.execute(() -> afterMetadata(p, metadata, size, f));
+            try {
+                mainThread.execute(() -> afterMetadata(p, metadata, size, f));
+            } catch (java.util.concurrent.RejectedExecutionException ended) {
+                // the job ended while the metadata was written: its checkpoints were aborted, nothing is left to complete
+                LOG.debug("Job {} ended before checkpoint {} finished writing its metadata", jobId, p.id());
+            }
         });
     }
 

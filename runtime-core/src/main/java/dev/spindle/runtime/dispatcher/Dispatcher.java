@@ -141,6 +141,17 @@ public final class Dispatcher implements DispatcherGateway, JobMasterRegistry, A
         return finished.containsKey(jobId) ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(new NoSuchJobException(jobId));
     }
 
+    /**
+     * Cancels every running job without waiting: the cluster is asked to shut down, and in per-job
+     * and application mode the application ends only once its jobs did.
+     */
+    public synchronized void cancelAllJobs(String why) {
+        for (JobMaster jm : running.values()) {
+            LOG.info("Canceling job {}: {}", jm.getJobId(), why);
+            jm.cancel();
+        }
+    }
+
     /** Cancels every running job and waits (bounded) for them to end. */
     @Override
     public void close() {

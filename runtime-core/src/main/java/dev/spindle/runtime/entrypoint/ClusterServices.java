@@ -28,6 +28,15 @@ public interface ClusterServices extends AutoCloseable {
     CompletableFuture<ApplicationStatus> getShutDownFuture();
 
     /**
+     * Completes with the cause when the cluster below failed beyond repair (its resource manager
+     * driver gave up, e.g. YARN ended this attempt); the caller must then end the cluster. Services
+     * without such a driver never complete it.
+     */
+    default CompletableFuture<Throwable> getFatalErrorFuture() {
+        return new CompletableFuture<>();
+    }
+
+    /**
      * Cancels running jobs, releases all workers, tells the driver to deregister with
      * {@code status} and {@code diagnostics}, and stops the services.
      */

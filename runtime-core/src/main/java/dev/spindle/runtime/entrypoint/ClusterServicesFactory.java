@@ -49,6 +49,10 @@ public final class ClusterServicesFactory {
             restServer = RestServer.start(bindHost, configuration.get(RestOptions.PORT), secret, dispatcher, resourceManager, shutDown,
                     configuration.get(RestOptions.MAX_REQUEST_BYTES));
             resourceManager.start(new ClusterAddresses(rpcServer.getHost(), rpcServer.getPort(), restServer.getUrl()));
+            // A shutdown request (REST DELETE /v1/cluster) ends the cluster in every mode: a session
+            // ends on the request itself, per-job and application mode once the canceled jobs ended.
+            Dispatcher requested = dispatcher;
+            shutDown.thenRun(() -> requested.cancelAllJobs("the cluster was asked to shut down"));
             return new DefaultClusterServices(rpcServer, restServer, resourceManager, dispatcher, clients, shutDown);
         } catch (Exception | Error e) {
             if (restServer != null) {

@@ -64,6 +64,11 @@ public final class DefaultClusterServices implements ClusterServices {
     }
 
     @Override
+    public CompletableFuture<Throwable> getFatalErrorFuture() {
+        return resourceManager.fatalError();
+    }
+
+    @Override
     public synchronized void shutDown(ApplicationStatus status, String diagnostics) throws Exception {
         if (closed) {
             return;

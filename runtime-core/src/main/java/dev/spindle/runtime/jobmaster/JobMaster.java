@@ -392,19 +392,26 @@ public final class JobMaster implements JobResourceListener {
             int deployedAttempt = e.attempt;
             rpcCalls.execute(() -> {
                 String failure;
+                boolean unreachable = false;
                 try {
                     Ack ack = TaskExecutorServiceGrpc.newBlockingStub(clients.channel(slot.host(), slot.port()))
                             .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).submitTask(request);
                     failure = ack.getAccepted() ? null : ack.getMessage();
                 } catch (RuntimeException ex) {
                     failure = ex.toString();
+                    unreachable = io.grpc.Status.fromThrowable(ex).getCode() == io.grpc.Status.Code.UNAVAILABLE;
                 }
                 if (failure != null) {
                     String why = "deploying " + e.describe() + " to " + slot.resourceId() + " failed: " + failure;
+                    boolean gone = unreachable;
                     runOnMain(() -> {
                         if (e.attempt == deployedAttempt && !e.status.isTerminal()) {
                             e.status = SubtaskStatus.FAILED;
-                            onExecutionFailed(new IllegalStateException(why));
+                            if (gone) {
+                                deploymentTargetUnreachable(new ResourceID(slot.resourceId()), why);
+                            } else {
+                                onExecutionFailed(new IllegalStateException(why));
+                            }
                         }
                     });
                 }
@@ -479,6 +486,33 @@ public final class JobMaster implements JobResourceListener {
     /** Takes a savepoint into a new directory under {@code targetDirectory} (null: state.savepoints.dir); completes with its path. */
     public CompletableFuture<String> triggerSavepoint(String targetDirectory) {
         return onMainCompose(() -> checkpoints.triggerSavepoint(targetDirectory)).thenApply(CompletedCheckpoint::directory);
+    }
+
+    /**
+     * Stops the job with a final savepoint: periodic checkpoints stop, the savepoint is taken (its
+     * completion commits the sinks' output up to it), then the job is cancelled, so it ends CANCELED
+     * after the savepoint (sources are not drained). Completes with the savepoint's path once the
+     * cancel is under way; if the savepoint fails, periodic checkpoints resume and the job keeps running.
+     */
+    public CompletableFuture<String> stopWithSavepoint(String targetDirectory) {
+        return onMainCompose(() -> {
+            checkpoints.stopPeriodicCheckpoints();
+            LOG.info("Job {} stops with a savepoint into {}", jobId, targetDirectory != null ? targetDirectory : "state.savepoints.dir");
+            return checkpoints.triggerSavepoint(targetDirectory).whenCompleteAsync((done, error) -> {
+                if (error != null) {
+                    LOG.warn("Job {} keeps running: its stop savepoint failed: {}", jobId, error.toString());
+                    checkpoints.startPeriodicCheckpoints();
+                }
+            }, mainThreadExecutor());
+        }).thenCompose(savepoint -> {
+            LOG.info("Job {} took its stop savepoint {} at {}; cancelling the job", jobId, savepoint.id(), savepoint.directory());
+            return cancel().thenApply(v -> savepoint.directory());
+        });
+    }
+
+    /** Where the latest checkpoint stays once the job is cancelled (RETAIN_ON_CANCELLATION), or null. */
+    public CompletableFuture<String> retainedCheckpointOnCancel() {
+        return CompletableFuture.supplyAsync(() -> checkpoints == null ? null : checkpoints.retainedOnCancel(), mainThreadExecutor());
     }
 
     /** Takes a checkpoint now, outside the periodic schedule. */
@@ -659,6 +693,31 @@ public final class JobMaster implements JobResourceListener {
         }
         if (failedAny || status == JobStatus.RUNNING) {
             onExecutionFailed(new TaskExecutorLostException(cause));
+        }
+        checkAllTerminal();
+    }
+
+    /**
+     * A deployment found its TaskExecutor unreachable: typically a container that died before the
+     * cluster reported it. Its slots are dropped (and its offers refused) so that the attempt waits
+     * for fresh slots instead of deploying to it again; that is the same fault as the failure that
+     * caused this attempt, so it does not count against the restart strategy a second time.
+     */
+    private void deploymentTargetUnreachable(ResourceID te, String why) {
+        boolean first = lostTaskExecutors.add(te);
+        heartbeats.unmonitor(te);
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != null && slots[i].resourceId().equals(te.id())) {
+                slots[i] = null;
+            }
+        }
+        if (first) {
+            LOG.warn("Job {} drops the slots of unreachable TaskExecutor {} and waits for others: {}", jobId, te, why);
+        }
+        if (status == JobStatus.RUNNING) {
+            failureCause = new TaskExecutorLostException(why);
+            setStatus(JobStatus.RESTARTING);
+            cancelAllExecutions();
         }
         checkAllTerminal();
     }

@@ -53,9 +53,12 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
     private final HeartbeatMonitor<ResourceID> heartbeats;
     private final Map<JobID, JobMasterRef> jobMasters = new HashMap<>();
     private final Map<ResourceID, PendingWorker> pendingWorkers = new HashMap<>();
-    // released workers are on their way out; one that still tries to register must not come back
-    private final java.util.Set<ResourceID> releasedWorkers = new java.util.HashSet<>();
+    // Released workers are on their way out; one that still tries to register must not come back.
+    // Kept (with the release time) only for the registration timeout: the cluster stops a released
+    // worker long before, so a long-lived session does not collect every worker it ever had.
+    private final Map<ResourceID, Long> releasedWorkers = new HashMap<>();
     private volatile boolean closed;
+    private final CompletableFuture<Throwable> fatalError = new CompletableFuture<>();
     // written on the driver's callbacks, read by REST threads: a whole snapshot, never torn
     private volatile WorkerCounts driverCounts = WorkerCounts.NONE;
 
@@ -138,7 +141,7 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         if (closed) {
             return Ack.newBuilder().setAccepted(false).setMessage("resource manager is shutting down").build();
         }
-        if (releasedWorkers.contains(id)) {
+        if (releasedWorkers.containsKey(id)) {
             return Ack.newBuilder().setAccepted(false).setMessage("worker " + id + " was released by the resource manager").build();
         }
         RegisteredTaskExecutor existing = slotManager.get(id);
@@ -225,6 +228,7 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
 
     private void checkTimeouts() {
         long now = System.currentTimeMillis();
+        releasedWorkers.values().removeIf(releasedAt -> now - releasedAt > registrationTimeoutMillis);
         for (PendingWorker p : new ArrayList<>(pendingWorkers.values())) {
             if (now - p.startedAt() > registrationTimeoutMillis) {
                 LOG.warn("Worker {} did not register within resourcemanager.taskmanager-registration.timeout ({} ms); releasing it",
@@ -250,7 +254,7 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
     }
 
     private void release(WorkerNode worker) {
-        releasedWorkers.add(worker.resourceId());
+        releasedWorkers.put(worker.resourceId(), System.currentTimeMillis());
         driver.releaseWorker(worker);
     }
 
@@ -291,6 +295,11 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         driverCounts = counts;
     }
 
+    /** How many released workers are remembered (to refuse their late registration). */
+    int releasedWorkerCount() throws Exception {
+        return call(releasedWorkers::size);
+    }
+
     /** The driver's last reported worker counts (requested, allocated, running). */
     public WorkerCounts driverWorkerCounts() {
         return driverCounts;
@@ -298,7 +307,18 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
 
     @Override
     public void onError(Throwable error) {
-        LOG.error("The resource manager driver failed; no more workers can be started", error);
+        if (fatalError.complete(error)) {
+            LOG.error("The resource manager driver failed; no more workers can be started and the cluster ends: {}",
+                    error.toString());
+        }
+    }
+
+    /**
+     * Completes with the driver's error once the driver can no longer go on (the cluster below lost
+     * or ended this application); whoever runs the cluster must then end it.
+     */
+    public CompletableFuture<Throwable> fatalError() {
+        return fatalError;
     }
 
     // ---- job masters (in-process) ----------------------------------------------------------

@@ -1,13 +1,16 @@
 package dev.spindle.runtime.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spindle.api.JobStatus;
+import dev.spindle.runtime.checkpoint.CheckpointException;
 import dev.spindle.runtime.dispatcher.Dispatcher;
 import dev.spindle.runtime.dispatcher.JobResult;
 import dev.spindle.runtime.dispatcher.NoSuchJobException;
 import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobmaster.JobDetails;
+import dev.spindle.runtime.jobmaster.JobMaster;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.ResourceManager;
 import dev.spindle.runtime.resourcemanager.TaskExecutorInfo;
@@ -45,6 +48,9 @@ final class RestHandler extends AbstractHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestHandler.class);
     private static final long TIMEOUT_SECONDS = 10;
+    static final long SAVEPOINT_TIMEOUT_SECONDS = 300;
+    /** What {@code stop} does, told to the caller so nobody mistakes it for a drained, FINISHED job. */
+    static final String STOP_SEMANTICS = "final savepoint taken, then the job was cancelled (sources were not drained; it ends CANCELED)";
 
     /** A request that cannot be served, with the HTTP status and message to answer with. */
     private static final class HttpError extends Exception {
@@ -131,9 +137,34 @@ final class RestHandler extends AbstractHandler {
             requireMethod(method, "POST");
             JobID id = parseJobId(parts[3]);
             JobResult current = await(dispatcher.requestJob(id));
+            dev.spindle.runtime.jobmaster.JobMaster jm = dispatcher.runningJobMaster(id);
+            String retained = jm == null ? null : await(jm.retainedCheckpointOnCancel());
             await(dispatcher.cancelJob(id));
             String status = current.status().isTerminal() ? current.status().name() : JobStatus.CANCELLING.name();
-            writeJson(response, 202, Map.of("id", id.toHexString(), "status", status));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", id.toHexString());
+            body.put("status", status);
+            if (retained != null) {
+                body.put("retainedCheckpoint", retained);
+            }
+            writeJson(response, 202, body);
+        } else if (parts.length == 5 && parts[1].equals("v1") && parts[2].equals("jobs") && parts[4].equals("savepoints")) {
+            requireMethod(method, "POST");
+            JobID id = parseJobId(parts[3]);
+            String savepointPath = awaitSavepoint(runningJobMaster(id).triggerSavepoint(readTargetDirectory(request)));
+            LOG.info("REST savepoint of job {} completed at {}", id, savepointPath);
+            writeJson(response, 200, Map.of("id", id.toHexString(), "path", savepointPath));
+        } else if (parts.length == 5 && parts[1].equals("v1") && parts[2].equals("jobs") && parts[4].equals("stop")) {
+            requireMethod(method, "POST");
+            JobID id = parseJobId(parts[3]);
+            String savepointPath = awaitSavepoint(runningJobMaster(id).stopWithSavepoint(readTargetDirectory(request)));
+            LOG.info("REST stop of job {}: savepoint at {}, job cancelled", id, savepointPath);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", id.toHexString());
+            body.put("path", savepointPath);
+            body.put("status", JobStatus.CANCELLING.name());
+            body.put("stopped", STOP_SEMANTICS);
+            writeJson(response, 200, body);
         } else if (path.equals("/v1/taskexecutors")) {
             requireMethod(method, "GET");
             List<Map<String, Object>> list = new ArrayList<>();
@@ -154,6 +185,59 @@ final class RestHandler extends AbstractHandler {
             writeJson(response, 202, Map.of("status", "SHUTTING_DOWN"));
         } else {
             throw new HttpError(404, "no such resource: " + method + " " + path);
+        }
+    }
+
+    private JobMaster runningJobMaster(JobID id) throws Exception {
+        JobMaster jm = dispatcher.runningJobMaster(id);
+        if (jm == null) {
+            // answers 404 for an unknown job; a known one has ended
+            JobResult r = await(dispatcher.requestJob(id));
+            throw new HttpError(409, "job " + id + " has ended " + r.status() + "; savepoints are taken of running jobs");
+        }
+        return jm;
+    }
+
+    /** The optional JSON body {@code {"targetDirectory": "..."}}; null (state.savepoints.dir) when absent or empty. */
+    private String readTargetDirectory(HttpServletRequest request) throws IOException, HttpError {
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(64 * 1024);
+        }
+        if (body.length == 0) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (IOException e) {
+            throw new HttpError(400, "body is not JSON: send {\"targetDirectory\": \"hdfs:///...\"} or nothing");
+        }
+        if (node == null || node.isNull() || node.isEmpty()) {
+            return null;
+        }
+        JsonNode dir = node.get("targetDirectory");
+        if (dir == null || dir.isNull()) {
+            return null;
+        }
+        if (!dir.isTextual() || dir.asText().isBlank()) {
+            throw new HttpError(400, "targetDirectory must be a non-empty string");
+        }
+        return dir.asText();
+    }
+
+    /** Savepoints can take longer than a query: the coordinator's checkpoint timeout bounds them, this only the wait. */
+    private static String awaitSavepoint(CompletableFuture<String> future) throws Exception {
+        try {
+            return future.get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CheckpointException) {
+                throw new HttpError(409, cause.getMessage());
+            }
+            throw cause instanceof Exception ex ? ex : e;
+        } catch (TimeoutException e) {
+            throw new HttpError(504, "the savepoint did not complete within " + SAVEPOINT_TIMEOUT_SECONDS + " s");
         }
     }
 

@@ -90,7 +90,7 @@ public final class TaskExecutor implements AutoCloseable {
     private final Map<JobID, JobGraph> jobGraphs = new ConcurrentHashMap<>();
     private final CompletableFuture<Integer> termination = new CompletableFuture<>();
     private final CompletableFuture<Void> firstRegistration = new CompletableFuture<>();
-    private final Path workDir;
+    private final DownloadDirectory workDir;
     private RpcServer server;
     private volatile boolean registered;
     private volatile boolean killed;
@@ -98,6 +98,15 @@ public final class TaskExecutor implements AutoCloseable {
 
     public TaskExecutor(Configuration configuration, ResourceID resourceId, String rmHost, int rmPort, ClusterSecret secret,
             String bindHost) throws IOException {
+        this(configuration, resourceId, rmHost, rmPort, secret, bindHost, null);
+    }
+
+    /**
+     * {@code localDir} is this TaskExecutor's own dir (a YARN container's working dir), where user
+     * jars are downloaded unless {@code io.tmp.dirs} is set; null for the temp dir.
+     */
+    public TaskExecutor(Configuration configuration, ResourceID resourceId, String rmHost, int rmPort, ClusterSecret secret,
+            String bindHost, Path localDir) throws IOException {
         this.configuration = configuration;
         this.resourceId = resourceId;
         this.rmHost = rmHost;
@@ -114,9 +123,10 @@ public final class TaskExecutor implements AutoCloseable {
         this.slots = new TaskSlotTable(numSlots);
         this.clients = new RpcClients(this.secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES));
         this.shuffle = new ShuffleEnvironment(resourceId.id(), configuration, clients);
-        String tmp = configuration.getOptional(IoOptions.TMP_DIRS).orElse(System.getProperty("java.io.tmpdir"));
-        this.workDir = Files.createDirectories(Paths.get(tmp, "spindle-te-" + resourceId.id().replaceAll("[^A-Za-z0-9_.-]", "_")));
-        this.classLoaders = new JobClassLoaderCache(workDir, configuration);
+        Path parent = configuration.getOptional(IoOptions.TMP_DIRS).map(Paths::get)
+                .orElse(localDir != null ? localDir : Paths.get(System.getProperty("java.io.tmpdir")));
+        this.workDir = DownloadDirectory.createIn(parent);
+        this.classLoaders = new JobClassLoaderCache(workDir.path(), configuration);
         this.scheduler = Executors.newScheduledThreadPool(1, r -> daemon(r, "te-heartbeat " + resourceId));
         this.rpcCallers = Executors.newSingleThreadExecutor(r -> daemon(r, "te-rpc " + resourceId));
     }
@@ -491,11 +501,7 @@ public final class TaskExecutor implements AutoCloseable {
         shuffle.close();
         clients.close();
         classLoaders.close();
-        try {
-            Files.deleteIfExists(workDir);
-        } catch (IOException e) {
-            LOG.debug("Could not delete {}: {}", workDir, e.toString());
-        }
+        workDir.close();
         LOG.info("TaskExecutor {} stopped (exit code {})", resourceId, exitCode);
         firstRegistration.completeExceptionally(new IllegalStateException("TaskExecutor " + resourceId + " stopped"));
         termination.complete(exitCode);

@@ -19,8 +19,14 @@ public final class TaskExecutorRunner {
      */
     public static int runTaskExecutor(Configuration configuration, ResourceID resourceId, String resourceManagerHost,
             int resourceManagerPort, ClusterSecret secret) throws Exception {
+        return runTaskExecutor(configuration, resourceId, resourceManagerHost, resourceManagerPort, secret, null);
+    }
+
+    /** As above, downloading user jars under {@code localDir} (the container's own dir; null: the temp dir). */
+    public static int runTaskExecutor(Configuration configuration, ResourceID resourceId, String resourceManagerHost,
+            int resourceManagerPort, ClusterSecret secret, java.nio.file.Path localDir) throws Exception {
         String host = configuration.getOptional(TaskManagerOptions.HOST).orElse(Hosts.advertisedHost(null));
-        TaskExecutor taskExecutor = new TaskExecutor(configuration, resourceId, resourceManagerHost, resourceManagerPort, secret, host);
+        TaskExecutor taskExecutor = new TaskExecutor(configuration, resourceId, resourceManagerHost, resourceManagerPort, secret, host, localDir);
         Thread hook = new Thread(taskExecutor::close, "task-executor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         taskExecutor.start();

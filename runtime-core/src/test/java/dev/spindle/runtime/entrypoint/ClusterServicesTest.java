@@ -19,6 +19,7 @@ import dev.spindle.runtime.taskexecutor.TaskExecutorRunner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import dev.spindle.runtime.rest.RestHttpClients;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
@@ -71,6 +72,31 @@ class ClusterServicesTest {
         assertEquals(TaskExecutor.EXIT_LOST_RESOURCE_MANAGER, exitCode.get(10, TimeUnit.SECONDS));
         assertThrows(IOException.class, () -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(restUrl + "/v1/overview"))
                 .header("Authorization", "Bearer " + secret.toBase64()).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    @Test
+    void aClusterShutdownRequestCancelsRunningJobsInEveryMode() throws Exception {
+        // As in per-job or application mode: a job runs (here: waits for slots) and nothing but the
+        // job's end would end the application. DELETE /v1/cluster must end it.
+        Configuration conf = new Configuration();
+        ClusterSecret secret = ClusterSecret.generate();
+        RecordingDriver driver = new RecordingDriver();
+        ClusterServices services = ClusterServicesFactory.start(conf, driver, secret, "127.0.0.1");
+        try {
+            JobGraph job = TestJobs.sourceToSink("shut-down", 1, 1, ShipStrategy.REBALANCE, "n=10", "", new Configuration());
+            var jobId = services.getDispatcher().submitJob(job).get(10, TimeUnit.SECONDS);
+
+            HttpResponse<String> response = RestHttpClients.builder(secret, URI.create(services.getRestUrl())).build()
+                    .send(HttpRequest.newBuilder(URI.create(services.getRestUrl() + "/v1/cluster")).DELETE()
+                    .header("Authorization", "Bearer " + secret.toBase64()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, response.statusCode(), response.body());
+
+            assertEquals(dev.spindle.api.JobStatus.CANCELED,
+                    services.getDispatcher().requestJobResult(jobId).get(20, TimeUnit.SECONDS).status());
+            assertEquals(ApplicationStatus.SUCCEEDED, services.getShutDownFuture().get(1, TimeUnit.SECONDS));
+        } finally {
+            services.close();
+        }
     }
 
     @Test

@@ -86,6 +86,38 @@ class ResourceManagerTest {
     }
 
     @Test
+    void aDriverErrorEndsTheClusterThroughTheFatalErrorFuture() throws Exception {
+        start();
+        assertTrue(!rm.fatalError().isDone());
+        IllegalStateException cause = new AttemptEndedByClusterException("the cluster ended this attempt");
+        driver.mainThread.execute(() -> driver.handler.onError(cause));
+        assertEquals(cause, rm.fatalError().get(5, TimeUnit.SECONDS));
+        driver.mainThread.execute(() -> driver.handler.onError(new IllegalStateException("later")));
+        rm.call(() -> null);
+        assertEquals(cause, rm.fatalError().get(), "the first error is the cause");
+    }
+
+    @Test
+    void releasedWorkersAreForgottenAfterTheRegistrationTimeout() throws Exception {
+        start("resourcemanager.taskmanager-registration.timeout", "200 ms");
+        JobID job = new JobID();
+        rm.registerJobMaster(job, "127.0.0.1", 1, (te, cause) -> { });
+        rm.requestSlots(job, 1);
+        ResourceID released = driver.released.poll(5, TimeUnit.SECONDS);
+        assertEquals(new ResourceID("worker-1"), released);
+        // Still refused right after its release ...
+        assertTrue(!rm.call(() -> rm.registerTaskExecutor(released, "127.0.0.1", 1, 2)).getAccepted());
+        rm.unregisterJobMaster(job);
+        // ... and no longer remembered once the registration timeout passed: a session does not
+        // collect every worker it ever released.
+        long deadline = System.currentTimeMillis() + 5000;
+        while (rm.releasedWorkerCount() > 0 && System.currentTimeMillis() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20); // the resource manager's periodic timeout check runs on its own schedule
+        }
+        assertEquals(0, rm.releasedWorkerCount());
+    }
+
+    @Test
     void theDriversLastWorkerCountsAreKeptForTheOverview() throws Exception {
         start();
         assertEquals(WorkerCounts.NONE, rm.driverWorkerCounts(), "nothing reported yet");

@@ -60,4 +60,77 @@ class LocalYarnClusterTest {
         assertNull(c.get("net.topology.node.switch.mapping.impl"));
         assertNotNull(c.get("fs.defaultFS"));
     }
+
+    /**
+     * The ResourceManager's UI and REST answer although NodeManagers share its JVM (and Guice's
+     * static servlet filter).
+     */
+    @Test
+    void resourceManagerWebUiAndRestAnswer() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String rm = CLUSTER.cluster().getResourceManagerWebUrl();
+        java.net.http.HttpResponse<String> info = get(http, rm + "/ws/v1/cluster/info");
+        assertEquals(200, info.statusCode(), info.body());
+        assertTrue(info.body().contains("clusterInfo"), info.body());
+        java.net.http.HttpResponse<String> ui = get(http, rm + "/cluster");
+        assertEquals(200, ui.statusCode(), ui.body());
+        assertTrue(ui.body().contains("All Applications"), ui.body());
+    }
+
+    private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Accept", url.contains("/ws/") ? "application/json" : "text/html")
+                .timeout(java.time.Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The queue holds a session and two application-mode jobs at once (CapacityScheduler's AM share). */
+    @Test
+    @org.junit.jupiter.api.Timeout(240)
+    void aSessionAndTwoApplicationsRunSideBySide(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        dev.spindle.it.yarn.YarnCli cli = new dev.spindle.it.yarn.YarnCli(CLUSTER.cluster(), tmp.resolve("no-local-cluster"));
+        Path jar = dev.spindle.it.yarn.UserJars.pack(tmp.resolve("programs.jar"), dev.spindle.it.programs.WaitForFileProgram.class);
+        FileSystem fs = CLUSTER.cluster().getFileSystem();
+        org.apache.hadoop.fs.Path release = fs.makeQualified(new org.apache.hadoop.fs.Path("/tmp/release-side-by-side"));
+        String props = "-Dyarn.properties-file.location=" + tmp.resolve("props");
+        java.util.List<org.apache.hadoop.yarn.api.records.ApplicationId> apps = new java.util.ArrayList<>();
+        try (YarnClient yarn = YarnClient.createYarnClient()) {
+            yarn.init(CLUSTER.cluster().getClientConfiguration());
+            yarn.start();
+            dev.spindle.it.yarn.YarnCli.Result session = cli.session("-d", "-nm", "side-by-side", props);
+            assertEquals(0, session.exitCode(), session.toString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Spindle session (application_\\d+_\\d+) is running")
+                    .matcher(session.out());
+            assertTrue(m.find(), session.out());
+            org.apache.hadoop.yarn.api.records.ApplicationId sessionId =
+                    org.apache.hadoop.yarn.api.records.ApplicationId.fromString(m.group(1));
+            try {
+                for (int i = 0; i < 2; i++) {
+                    dev.spindle.it.yarn.YarnCli.Result r = cli.run("run-application", "-d", "-c",
+                            dev.spindle.it.programs.WaitForFileProgram.class.getName(), jar.toString(), release.toString());
+                    assertEquals(0, r.exitCode(), r.toString());
+                    java.util.regex.Matcher a = java.util.regex.Pattern.compile("Application (application_\\d+_\\d+) submitted")
+                            .matcher(r.out());
+                    assertTrue(a.find(), r.out());
+                    apps.add(org.apache.hadoop.yarn.api.records.ApplicationId.fromString(a.group(1)));
+                }
+                // Detached run-application returns once its AM runs: all three are RUNNING together.
+                for (var id : java.util.List.of(sessionId, apps.get(0), apps.get(1))) {
+                    assertEquals(org.apache.hadoop.yarn.api.records.YarnApplicationState.RUNNING,
+                            yarn.getApplicationReport(id).getYarnApplicationState(), id.toString());
+                }
+            } finally {
+                fs.create(release, true).close();
+                cli.session("-id", sessionId.toString(), "--stop", props);
+            }
+            for (var id : apps) {
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+                while (yarn.getApplicationReport(id).getFinalApplicationStatus()
+                        == org.apache.hadoop.yarn.api.records.FinalApplicationStatus.UNDEFINED && System.nanoTime() < deadline) {
+                    Thread.sleep(100); // YARN reports have no change notification
+                }
+                assertEquals(org.apache.hadoop.yarn.api.records.FinalApplicationStatus.SUCCEEDED,
+                        yarn.getApplicationReport(id).getFinalApplicationStatus(), id.toString());
+            }
+        }
+    }
 }

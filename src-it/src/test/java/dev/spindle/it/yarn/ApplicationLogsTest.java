@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -38,8 +37,8 @@ class ApplicationLogsTest {
      * report its containers as unknown. A real cluster has one NodeManager per host.
      */
     @RegisterExtension
-    static final LocalYarnClusterExtension CLUSTER = new LocalYarnClusterExtension(1,
-            Map.of("yarn.log-aggregation-enable", "true", "yarn.nodemanager.remote-app-log-dir", "/tmp/app-logs"));
+    // The embedded cluster's defaults: log aggregation to its HDFS, as 'spindle local-cluster' ships it.
+    static final LocalYarnClusterExtension CLUSTER = new LocalYarnClusterExtension(1);
 
     @TempDir
     static Path tmp;

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.ConfigurationValidator;
 import dev.spindle.runtime.resourcemanager.ResourceID;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.runtime.taskexecutor.TaskExecutorRunner;
@@ -47,8 +48,28 @@ public final class YarnTaskExecutorRunner {
             throw new IllegalStateException("CONTAINER_ID is not set: this runner only runs in a YARN container");
         }
         Configuration conf = LaunchSpecFile.read(Path.of(ContainerLayout.LAUNCH_SPEC_FILE)).toConfiguration();
+        // The client checked the same values; a spec written by another client version may not have been.
+        ConfigurationValidator.forClasspath().validate(conf);
         ClusterSecret secret = ContainerSecrets.readFromCurrentUser();
         LOG.info("TaskExecutor {} registering with the resource manager at {}:{}", containerId, args[0], args[1]);
-        return TaskExecutorRunner.runTaskExecutor(conf, new ResourceID(containerId), args[0], Integer.parseInt(args[1]), secret);
+        return TaskExecutorRunner.runTaskExecutor(conf, new ResourceID(containerId), args[0], Integer.parseInt(args[1]), secret,
+                containerDir());
+    }
+
+    /**
+     * The container's working dir: private to this application's user (the NodeManager creates it
+     * under the user's appcache) and removed by YARN when the container ends, even after a SIGKILL,
+     * unlike anything in the shared temp dir.
+     */
+    static Path containerDir() {
+        String pwd = System.getenv(ApplicationConstants.Environment.PWD.name());
+        if (pwd != null && !pwd.isBlank()) {
+            return Path.of(pwd);
+        }
+        String localDirs = System.getenv(ApplicationConstants.Environment.LOCAL_DIRS.name());
+        if (localDirs != null && !localDirs.isBlank()) {
+            return Path.of(localDirs.split(",")[0].trim());
+        }
+        return Path.of("").toAbsolutePath();
     }
 }

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
+import dev.spindle.runtime.resourcemanager.AttemptEndedByClusterException;
 import dev.spindle.runtime.resourcemanager.ClusterAddresses;
 import dev.spindle.runtime.resourcemanager.ResourceEventHandler;
 import dev.spindle.runtime.resourcemanager.ResourceID;
@@ -105,6 +106,8 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     private volatile boolean startupWindowOver;
     private WorkerCounts reportedCounts = WorkerCounts.NONE;
     private volatile boolean terminated;
+    // Set on YARN's shutdown request: the RM no longer knows this attempt.
+    private volatile boolean shutdownRequested;
 
     private record PendingRequest(WorkerResourceSpec spec, ContainerRequest request, CompletableFuture<WorkerNode> future) {
     }
@@ -182,6 +185,16 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     private void requestContainer(WorkerResourceSpec spec, CompletableFuture<WorkerNode> future) {
         if (terminated) {
             future.completeExceptionally(new IllegalStateException("the YARN driver was terminated"));
+            return;
+        }
+        long coolDown = startFailureCoolDownMillis();
+        if (coolDown > 0) {
+            // Over the start-failure cap: the resource manager asks again at once, but a request now
+            // would most likely fail the same way; wait until the minute's failures drop under the cap.
+            LOG.warn("Holding a TaskExecutor container request back for {} ms: {} container start failures within a minute"
+                    + " exceed {}={}", coolDown, startFailures.size(), YarnConfigOptions.CONTAINERS_MAX_START_FAILURES_PER_MINUTE.key(),
+                    maxStartFailuresPerMinute);
+            retryTimer.schedule(() -> mainThread.execute(() -> requestContainer(spec, future)), coolDown, TimeUnit.MILLISECONDS);
             return;
         }
         Priority priority = priorities.computeIfAbsent(spec, s -> Priority.newInstance(priorities.size() + 1));
@@ -269,12 +282,32 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
                 + worker.container().getNodeId().getHost() + " could not be started: " + cause);
     }
 
-    private void retryOrFail(WorkerResourceSpec spec, CompletableFuture<WorkerNode> future, String why) {
+    /**
+     * How long a new container request must wait until the start failures of the last minute are
+     * back within {@code yarn.containers.max-start-failures-per-minute}; 0 when they are.
+     */
+    long startFailureCoolDownMillis() {
         long now = clock.getAsLong();
-        startFailures.addLast(now);
+        pruneStartFailures(now);
+        int excess = startFailures.size() - maxStartFailuresPerMinute;
+        if (excess <= 0) {
+            return 0;
+        }
+        // The window is back within the cap once the excess oldest failures are a minute old.
+        long releasing = startFailures.stream().skip(excess - 1).findFirst().orElse(now);
+        return Math.max(startRetryBackoff.toMillis(), releasing + 60_000 - now + 1);
+    }
+
+    private void pruneStartFailures(long now) {
         while (!startFailures.isEmpty() && startFailures.peekFirst() < now - 60_000) {
             startFailures.removeFirst();
         }
+    }
+
+    private void retryOrFail(WorkerResourceSpec spec, CompletableFuture<WorkerNode> future, String why) {
+        long now = clock.getAsLong();
+        startFailures.addLast(now);
+        pruneStartFailures(now);
         if (startFailures.size() > maxStartFailuresPerMinute) {
             LOG.error("{}; giving up: {} container start failures within a minute (limit {})", why, startFailures.size(),
                     maxStartFailuresPerMinute);
@@ -330,6 +363,11 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
 
     @Override
     public void deregisterApplication(ApplicationStatus finalStatus, String diagnostics) throws Exception {
+        if (shutdownRequested) {
+            // YARN has ended this attempt already; it refuses an unregister from it.
+            throw new AttemptEndedByClusterException("the YARN ResourceManager ended this ApplicationMaster attempt"
+                    + " (shutdown request); it cannot be unregistered with " + finalStatus);
+        }
         FinalApplicationStatus yarnStatus = switch (finalStatus) {
             case SUCCEEDED -> FinalApplicationStatus.SUCCEEDED;
             case FAILED -> FinalApplicationStatus.FAILED;
@@ -380,6 +418,11 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         }
     }
 
+    private String amrmAttemptDescription() {
+        String container = System.getenv(org.apache.hadoop.yarn.api.ApplicationConstants.Environment.CONTAINER_ID.name());
+        return container == null ? "this application" : "container " + container;
+    }
+
     /** Largest container the cluster grants, as reported at registration (null before). */
     public Resource maximumContainer() {
         return maxContainer;
@@ -405,7 +448,9 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
 
         @Override
         public void onShutdownRequest() {
-            mainThread.execute(() -> handler.onError(new IllegalStateException(
+            shutdownRequested = true;
+            LOG.error("The YARN ResourceManager told ApplicationMaster of {} to shut down", amrmAttemptDescription());
+            mainThread.execute(() -> handler.onError(new AttemptEndedByClusterException(
                     "the YARN ResourceManager told the ApplicationMaster to shut down (it no longer knows this attempt)")));
         }
 
@@ -421,6 +466,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
 
         @Override
         public void onError(Throwable e) {
+            LOG.error("The YARN ResourceManager client of {} failed: {}", amrmAttemptDescription(), e.toString());
             mainThread.execute(() -> handler.onError(e));
         }
     }

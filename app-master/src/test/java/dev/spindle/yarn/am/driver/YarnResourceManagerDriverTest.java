@@ -253,6 +253,58 @@ class YarnResourceManagerDriverTest {
         assertEquals(1, errors.size());
     }
 
+    @Test
+    void shutdownRequestEndsTheAttemptAndRefusesAnUnregister() throws Exception {
+        amrm.callbacks.onShutdownRequest();
+        onMain(() -> null);
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0) instanceof dev.spindle.runtime.resourcemanager.AttemptEndedByClusterException, errors.toString());
+        assertTrue(errors.get(0).getMessage().contains("shut down"), errors.get(0).getMessage());
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> onMain(() -> {
+            driver.deregisterApplication(ApplicationStatus.FAILED, "ended");
+            return null;
+        }));
+        assertTrue(e.getCause() instanceof dev.spindle.runtime.resourcemanager.AttemptEndedByClusterException);
+        org.junit.jupiter.api.Assertions.assertNull(amrm.unregisteredWith, "YARN no longer knows the attempt: no unregister call");
+    }
+
+    @Test
+    void clientErrorReachesTheResourceManagerAsItIs() throws Exception {
+        java.io.IOException lost = new java.io.IOException("ResourceManager unreachable");
+        amrm.callbacks.onError(lost);
+        onMain(() -> null);
+        assertEquals(List.of(lost), errors);
+    }
+
+    @Test
+    void requestsAfterTheRateCapWaitUntilTheMinutesFailuresAreWithinItAgain() throws Exception {
+        CompletableFuture<WorkerNode> first = request(SMALL);
+        for (int i = 0; i < 2; i++) {
+            Container c = container(amrm.added.get(i).getPriority(), SMALL);
+            allocate(c);
+            assertNotNull(nm.starts.poll(10, TimeUnit.SECONDS));
+            nm.callbacks.onStartContainerError(c.getId(), new java.io.IOException("refused " + i));
+            int expected = i + 2;
+            if (i == 0) {
+                waitUntil(() -> amrm.added.size() == expected);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> first.get(10, TimeUnit.SECONDS));
+        // The resource manager asks again at once; the driver holds the request back instead of
+        // sending YARN another one that would fail the same way.
+        long coolDown = onMain(driver::startFailureCoolDownMillis);
+        assertTrue(coolDown > 55_000 && coolDown <= 60_001, "cool-down " + coolDown);
+        CompletableFuture<WorkerNode> second = request(SMALL);
+        assertEquals(2, amrm.added.size(), "held back while over the cap");
+        assertFalse(second.isDone());
+
+        now.addAndGet(61_000);
+        assertEquals(0L, onMain(driver::startFailureCoolDownMillis));
+        CompletableFuture<WorkerNode> third = request(SMALL);
+        assertEquals(3, amrm.added.size(), "requested once the failures are older than a minute");
+        assertFalse(third.isDone());
+    }
+
     private WorkerNode startWorker(WorkerResourceSpec spec) throws Exception {
         CompletableFuture<WorkerNode> worker = request(spec);
         Container c = container(amrm.added.get(amrm.added.size() - 1).getPriority(), spec);

@@ -9,8 +9,10 @@ import dev.spindle.api.JobID;
  * @param job the job before the request; null when the application had no AM to ask
  * @param applicationEnd for a per-job or application cluster, which ends with its job: its final
  *        status once it ended within the wait; null for a session or when it still runs
+ * @param retainedCheckpoint the checkpoint the cancelled job leaves behind (RETAIN_ON_CANCELLATION), restorable
+ *        with {@code run -s}; null when none is retained
  */
-public record CancelResult(Outcome outcome, JobID jobId, JobSummary job, ApplicationStatus applicationEnd) {
+public record CancelResult(Outcome outcome, JobID jobId, JobSummary job, ApplicationStatus applicationEnd, String retainedCheckpoint) {
 
     /** How the cancellation ended. */
     public enum Outcome {

@@ -31,15 +31,29 @@ public interface ClusterClient extends AutoCloseable {
     /** One job with its vertices and subtasks. */
     JobDetails jobDetails(JobID jobId) throws SpindleClientException;
 
+    /**
+     * The running job's checkpoint figures; null when the job no longer runs (the AM keeps them while it runs).
+     * A target without a cluster to ask (local) throws {@link OperationNotSupportedException}.
+     */
+    default CheckpointStats checkpointStats(JobID jobId) throws SpindleClientException {
+        throw new OperationNotSupportedException(OperationNotSupportedException.NOT_YET);
+    }
+
     /** Cancels the job; a per-job or application cluster is awaited (bounded) since it ends with its job. */
     CancelResult cancel(JobID jobId) throws SpindleClientException;
 
-    /** Triggers a savepoint; returns its path. No target has it yet: throws {@link OperationNotSupportedException}. */
+    /**
+     * Triggers a savepoint into {@code targetDirectory} (null: the cluster's state.savepoints.dir); returns its path.
+     * The YARN targets ask the AM; a target without a cluster to ask (local) throws {@link OperationNotSupportedException}.
+     */
     default String triggerSavepoint(JobID jobId, String targetDirectory) throws SpindleClientException {
         throw new OperationNotSupportedException(OperationNotSupportedException.NOT_YET);
     }
 
-    /** Stops the job with a final savepoint; returns its path. No target has it yet: throws {@link OperationNotSupportedException}. */
+    /**
+     * Stops the job with a final savepoint, then cancels it (sources are not drained: {@code drain} is refused); returns
+     * the savepoint's path. A target without a cluster to ask (local) throws {@link OperationNotSupportedException}.
+     */
     default String stopWithSavepoint(JobID jobId, String savepointPath, boolean drain) throws SpindleClientException {
         throw new OperationNotSupportedException(OperationNotSupportedException.NOT_YET);
     }

@@ -33,6 +33,7 @@ public final class ApplicationClusterClient extends YarnClusterClient {
     public DeploymentResult run(Program program) throws SpindleClientException {
         java.net.URI jar = program.jar().forDeployment();
         YarnClusterDescriptor descriptor = yarn.descriptor();
+        resolveSavepointPath();
         try (LocalWorkDir workDir = LocalWorkDir.create("spindle-deploy-")) {
             DeployedApplication app = descriptor.deploy(new DeploymentRequest(configuration,
                     DeploymentRequest.APPLICATION_MODE_ENTRYPOINT, "Spindle application: " + program.displayName(), jar,

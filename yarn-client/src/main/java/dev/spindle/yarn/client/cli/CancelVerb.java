@@ -32,6 +32,10 @@ final class CancelVerb extends JobVerb {
                     + " and removed its staging dir.");
             case REQUESTED -> {
                 out.println("Cancellation of job " + call.jobId() + " requested.");
+                if (result.retainedCheckpoint() != null) {
+                    out.println("Its latest checkpoint is retained (RETAIN_ON_CANCELLATION) at " + result.retainedCheckpoint()
+                            + "; resume with 'spindle run -s " + result.retainedCheckpoint() + " ...'.");
+                }
                 if (result.applicationEnd() != null) {
                     ApplicationFormat.ended(result.applicationEnd(), out);
                 } else if (call.target() != DeploymentTarget.YARN_SESSION) {

@@ -6,7 +6,7 @@ import dev.spindle.yarn.client.api.JobDetails;
 final class InfoVerb extends JobVerb {
 
     InfoVerb() {
-        super("info", "Show a job's vertices, parallelism and subtask states.", "<jobId>", 1);
+        super("info", "Show a job's vertices, parallelism, subtask states and checkpoints.", "<jobId>", 1);
     }
 
     @Override
@@ -17,6 +17,10 @@ final class InfoVerb extends JobVerb {
             ApplicationFormat.ended(call.client().status(), context.out());
         } else {
             JobFormat.details(details, context.out());
+            dev.spindle.yarn.client.api.CheckpointStats checkpoints = call.client().checkpointStats(call.jobId());
+            if (checkpoints != null) {
+                JobFormat.checkpoints(checkpoints, context.out());
+            }
         }
         return 0;
     }

@@ -60,6 +60,23 @@ final class JobFormat {
         }
     }
 
+    /** The checkpoint figures of a running job, under its vertices. */
+    static void checkpoints(dev.spindle.yarn.client.api.CheckpointStats c, PrintStream out) {
+        if (!c.enabled()) {
+            out.println("  Checkpoints: off (set execution.checkpointing.interval)");
+            return;
+        }
+        out.println("  Checkpoints: " + c.completed() + " completed, " + c.failed() + " failed (tolerable "
+                + c.tolerableFailures() + "), " + c.inProgress() + " in progress, " + c.triggered() + " triggered");
+        if (c.latest() != null) {
+            out.println("    latest: " + dev.spindle.yarn.client.cluster.CheckpointFigures.completedLine(c.latest()) + ", at "
+                    + c.latest().path());
+        }
+        for (String r : c.retained()) {
+            out.println("    retained: " + r);
+        }
+    }
+
     /** The line of an ended job in a run's outcome: its duration and accumulators, or why it failed. */
     static String outcome(JobSummary j) {
         if (j.status().equals("FINISHED")) {

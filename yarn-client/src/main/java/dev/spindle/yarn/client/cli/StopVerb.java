@@ -16,14 +16,18 @@ final class StopVerb extends JobVerb {
                 .addOption(Option.builder("p").longOpt("savepointPath").hasArg().argName("savepointPath")
                         .desc("Directory for the final savepoint (default: state.savepoints.dir).").build())
                 .addOption(Option.builder("d").longOpt("drain")
-                        .desc("Let sources end and drain the pipeline before stopping.").build());
+                        .desc("Drain the pipeline before stopping: not supported, refused (stop takes a final savepoint, then cancels).")
+                        .build());
     }
 
     @Override
     int run(Call call, CliContext context) throws Exception {
         String savepoint = call.client().stopWithSavepoint(call.jobId(), call.commandLine().getOptionValue("p"),
                 call.commandLine().hasOption("d"));
-        context.out().println("Job " + call.jobId() + " stopped with savepoint " + savepoint);
+        // say exactly what happened: the job is cancelled after the savepoint, not drained to FINISHED
+        context.out().println("Savepoint of job " + call.jobId() + " written to " + savepoint);
+        context.out().println("Job " + call.jobId() + " stopped: final savepoint taken, then the job was cancelled"
+                + " (sources were not drained; it ends CANCELED). Resume it with 'spindle run -s " + savepoint + " ...'.");
         return 0;
     }
 }

@@ -53,6 +53,7 @@ public final class ApplicationFollower {
         private final Map<String, JobSummary> jobs = new LinkedHashMap<>();
         private RestClusterClient rest;
         private String lastWorkers;
+        private final Map<String, CheckpointFigures> checkpoints = new LinkedHashMap<>();
 
         JobPoller(DeployedApplication app) {
             this.app = app;
@@ -76,6 +77,9 @@ public final class ApplicationFollower {
                         jobs.put(j.id(), JobViews.summary(j.isTerminal() ? rest.job(j.id()) : j));
                         listener.progress("Job " + j.id() + " (" + j.name() + ") is " + j.status());
                     }
+                    if (j.status().equals("RUNNING")) {
+                        reportCheckpoints(j.id());
+                    }
                 }
                 // A job is RUNNING as soon as it asks for slots, so the counts are shown until one ended.
                 if (jobs.values().stream().noneMatch(JobSummary::ended)) {
@@ -83,6 +87,21 @@ public final class ApplicationFollower {
                 }
             } catch (IOException | RuntimeException | YarnException e) {
                 // The AM may be starting or already gone; YARN's report decides the outcome.
+            }
+        }
+
+        private void reportCheckpoints(String jobId) throws IOException {
+            JsonNode stats;
+            try {
+                stats = rest.checkpoints(jobId);
+            } catch (RestClusterClient.RestException e) {
+                return; // the job ended between the listing and this call
+            }
+            if (stats.path("enabled").asBoolean()) {
+                String line = checkpoints.computeIfAbsent(jobId, id -> new CheckpointFigures()).newlyCompleted(jobId, stats);
+                if (line != null) {
+                    listener.progress(line);
+                }
             }
         }
 

@@ -86,6 +86,11 @@ public abstract class YarnClusterClient implements ClusterClient {
                 + " only sessions (yarn-session.sh) start without one.");
     }
 
+    /** {@code run -s}: checks the savepoint and qualifies its path against the cluster's file system before any deployment. */
+    protected void resolveSavepointPath() throws SpindleClientException {
+        SavepointRestorePath.resolveInto(configuration, yarn.yarnConfiguration());
+    }
+
     /** Finds the cluster the configuration names. */
     protected FoundCluster find() throws SpindleClientException {
         return finder.find(yarn.descriptor());
@@ -139,17 +144,17 @@ public abstract class YarnClusterClient implements ClusterClient {
             if (!cluster.ended() && !cluster.reachable() && endsWithItsJob()) {
                 // No AM to ask yet (the app waits for its container): ending the application ends the job.
                 yarn.descriptor().kill(cluster.applicationId());
-                return new CancelResult(CancelResult.Outcome.APPLICATION_KILLED, jobId, null, null);
+                return new CancelResult(CancelResult.Outcome.APPLICATION_KILLED, jobId, null, null, null);
             }
             if (!cluster.ended()) {
                 RestClusterClient rest = cluster.rest();
                 JobSummary before = JobViews.summary(rest.job(jobId.toHexString()));
                 if (before.ended()) {
-                    return new CancelResult(CancelResult.Outcome.ALREADY_ENDED, jobId, before, null);
+                    return new CancelResult(CancelResult.Outcome.ALREADY_ENDED, jobId, before, null, null);
                 }
-                rest.cancel(jobId.toHexString());
+                String retained = rest.cancel(jobId.toHexString());
                 ApplicationStatus end = endsWithItsJob() ? awaitEnd(cluster.applicationId()) : null;
-                return new CancelResult(CancelResult.Outcome.REQUESTED, jobId, before, end);
+                return new CancelResult(CancelResult.Outcome.REQUESTED, jobId, before, end, retained);
             }
         } catch (IOException e) {
             cluster = endedAfter(cluster, e);
@@ -159,6 +164,70 @@ public abstract class YarnClusterClient implements ClusterClient {
         }
         throw new ClusterEndedException("Nothing to cancel: application " + cluster.applicationId() + " already ended.",
                 cluster.status());
+    }
+
+    @Override
+    public dev.spindle.yarn.client.api.CheckpointStats checkpointStats(JobID jobId) throws SpindleClientException {
+        FoundCluster cluster = find();
+        if (cluster.ended()) {
+            return null;
+        }
+        try {
+            return CheckpointFigures.parse(cluster.rest().checkpoints(jobId.toHexString()));
+        } catch (RestClusterClient.RestException e) {
+            if (e.status() == 404) {
+                return null; // an ended job: its figures went with its job master
+            }
+            throw new SpindleClientException(e.getMessage(), e);
+        } catch (IOException e) {
+            endedAfter(cluster, e);
+            return null;
+        }
+    }
+
+    @Override
+    public String triggerSavepoint(JobID jobId, String targetDirectory) throws SpindleClientException {
+        FoundCluster cluster = runningCluster(jobId, "take a savepoint of");
+        try {
+            return cluster.rest().triggerSavepoint(jobId.toHexString(), targetDirectory);
+        } catch (IOException e) {
+            throw endedDuring(cluster, e, "take a savepoint of");
+        }
+    }
+
+    @Override
+    public String stopWithSavepoint(JobID jobId, String savepointPath, boolean drain) throws SpindleClientException {
+        if (drain) {
+            // refused rather than ignored: the AM takes the savepoint and cancels, it does not drain sources
+            throw new OperationNotSupportedException("stop --drain is not supported: 'spindle stop' takes a final savepoint and"
+                    + " then cancels the job (sources are not drained); run it without -d.");
+        }
+        FoundCluster cluster = runningCluster(jobId, "stop");
+        try {
+            String path = cluster.rest().stop(jobId.toHexString(), savepointPath).path("path").asText();
+            if (endsWithItsJob()) {
+                awaitEnd(cluster.applicationId());
+            }
+            return path;
+        } catch (IOException e) {
+            throw endedDuring(cluster, e, "stop");
+        }
+    }
+
+    /** The cluster of a job that should still run; an ended one cannot take savepoints. */
+    private FoundCluster runningCluster(JobID jobId, String action) throws SpindleClientException {
+        FoundCluster cluster = find();
+        if (cluster.ended()) {
+            throw new ClusterEndedException("Cannot " + action + " job " + jobId + ": application " + cluster.applicationId()
+                    + " already ended.", cluster.status());
+        }
+        return cluster;
+    }
+
+    private SpindleClientException endedDuring(FoundCluster cluster, IOException e, String action) throws SpindleClientException {
+        FoundCluster again = endedAfter(cluster, e);
+        return new ClusterEndedException("Cannot " + action + " the job: application " + again.applicationId() + " ended.",
+                again.status());
     }
 
     @Override

@@ -105,9 +105,9 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         return StagingDirectories.root(fs, configuration);
     }
 
-    /** Removes staging dirs of ended applications under the staging root ({@code spindle clean}). */
+    /** Removes staging dirs of ended applications under the staging root ({@code spindle clean}, every deployment). */
     public List<org.apache.hadoop.fs.Path> sweepStagingDirs() throws IOException {
-        return new StagingSweeper(yarnClient, fs).sweep(stagingRoot());
+        return new StagingSweeper(yarnClient, fs, configuration.get(YarnConfigOptions.STAGING_SWEEP_MIN_AGE)).sweep(stagingRoot());
     }
 
     /**

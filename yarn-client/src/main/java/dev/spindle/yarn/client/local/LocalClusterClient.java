@@ -11,6 +11,7 @@ import dev.spindle.api.JobID;
 import dev.spindle.runtime.minicluster.MiniClusterExecutor;
 import dev.spindle.runtime.program.PackagedProgram;
 import dev.spindle.runtime.program.ProgramInvocationException;
+import dev.spindle.yarn.client.cluster.SavepointRestorePath;
 import dev.spindle.yarn.client.api.ApplicationStatus;
 import dev.spindle.yarn.client.api.CancelResult;
 import dev.spindle.yarn.client.api.ClusterClient;
@@ -52,6 +53,8 @@ public final class LocalClusterClient implements ClusterClient {
             throw new SpindleClientException("-t local needs a local program jar, not " + program.jar().given()
                     + "; copy it here first (e.g. hdfs dfs -get).");
         }
+        // -s: checked before the program runs; a path without scheme is this machine's default file system
+        SavepointRestorePath.resolveInto(configuration, new org.apache.hadoop.conf.Configuration());
         if (!configuration.get(DeploymentOptions.ATTACHED)) {
             listener.notice("Note: -d/--detached has no effect with -t local; the program runs to its end here.");
         }
@@ -100,6 +103,21 @@ public final class LocalClusterClient implements ClusterClient {
 
     @Override
     public CancelResult cancel(JobID jobId) throws SpindleClientException {
+        throw noCluster();
+    }
+
+    @Override
+    public String triggerSavepoint(JobID jobId, String targetDirectory) throws SpindleClientException {
+        throw noCluster();
+    }
+
+    @Override
+    public String stopWithSavepoint(JobID jobId, String savepointPath, boolean drain) throws SpindleClientException {
+        throw noCluster();
+    }
+
+    @Override
+    public dev.spindle.yarn.client.api.CheckpointStats checkpointStats(JobID jobId) throws SpindleClientException {
         throw noCluster();
     }
 

@@ -98,7 +98,7 @@ public final class LocalClusterCommand {
                     + running.get().confDir());
             return 0;
         }
-        Files.createDirectories(options.home());
+        LocalClusterState.createOwnerOnlyHome(options.home());
         LocalClusterState.delete(options.home());
         Path log = options.home().resolve("local-cluster.log");
         List<String> command = new ArrayList<>();

@@ -2,12 +2,15 @@ package dev.spindle.yarn.client.localcluster;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
+
+import dev.spindle.yarn.client.files.OwnerOnlyFile;
 
 /**
  * What a running embedded cluster ({@code spindle local-cluster start}) tells its clients: the
@@ -33,18 +36,31 @@ public record LocalClusterState(long pid, Path confDir, Path baseDir, String fsU
     }
 
     public static Optional<LocalClusterState> read(Path home) {
-        Path file = stateFile(home);
-        if (!Files.isRegularFile(file)) {
+        return read(home, System.getProperty("user.name"));
+    }
+
+    /**
+     * The state in {@code home}; throws {@link UncheckedIOException} when the file is not owned by
+     * {@code user} or writable by others (its pid would be signalled by {@code stop}).
+     */
+    public static Optional<LocalClusterState> read(Path home, String user) {
+        OwnerOnlyFile file = new OwnerOnlyFile(stateFile(home), user);
+        if (!file.exists()) {
             return Optional.empty();
         }
+        try {
+            file.checkTrusted();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS)) {
             p.load(in);
             return Optional.of(new LocalClusterState(Long.parseLong(p.getProperty("pid")), Path.of(p.getProperty("confDir")),
                     Path.of(p.getProperty("baseDir")), p.getProperty("fsUri"), p.getProperty("rmAddress"),
                     p.getProperty("rmWebUrl")));
         } catch (IOException | RuntimeException e) {
-            // A half-written or foreign file is treated as "no cluster"; start overwrites it.
+            // A half-written file of this user's is treated as "no cluster"; start overwrites it.
             return Optional.empty();
         }
     }
@@ -53,9 +69,9 @@ public record LocalClusterState(long pid, Path confDir, Path baseDir, String fsU
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    /** Writes atomically so that a reader never sees half a file. */
+    /** Writes atomically and owner-only (0600 from creation on) so that a reader never sees half a file. */
     public void write(Path home) throws IOException {
-        Files.createDirectories(home);
+        createOwnerOnlyHome(home);
         Properties p = new Properties();
         p.setProperty("pid", Long.toString(pid));
         p.setProperty("confDir", confDir.toString());
@@ -63,11 +79,19 @@ public record LocalClusterState(long pid, Path confDir, Path baseDir, String fsU
         p.setProperty("fsUri", fsUri);
         p.setProperty("rmAddress", rmAddress);
         p.setProperty("rmWebUrl", rmWebUrl);
-        Path tmp = home.resolve(FILE_NAME + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            p.store(out, "Spindle embedded YARN + HDFS cluster");
+        OwnerOnlyFile.ofCaller(stateFile(home)).write(out -> p.store(out, "Spindle embedded YARN + HDFS cluster"));
+    }
+
+    /** The home is in the shared temp dir: created 0700 so no one else can swap files in it. */
+    public static void createOwnerOnlyHome(Path home) throws IOException {
+        if (!Files.isDirectory(home)) {
+            Files.createDirectories(home.toAbsolutePath().getParent());
+            try {
+                Files.createDirectory(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // created meanwhile; the state file inside is still checked before it is read
+            }
         }
-        Files.move(tmp, stateFile(home), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public static void delete(Path home) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Set;
 
+import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.logaggregation.ContainerLogsRequest;
@@ -26,5 +27,15 @@ final class AggregatedLogReader {
         ContainerLogsRequest request = new ContainerLogsRequest(appId, null, true, owner, null, null, containerIdOrNull,
                 null, Set.of(), Long.MAX_VALUE, null);
         return controller.readAggregatedLogs(request, out);
+    }
+
+    /** Whether reading failed because the caller may not read the owner's logs. */
+    static boolean accessDenied(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AccessControlException || t instanceof java.nio.file.AccessDeniedException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.LogAggregationStatus;
@@ -52,7 +53,7 @@ public final class ApplicationLogs {
             printAggregated(report, containerIdOrNull);
             return;
         }
-        NodeManagerLogReader reader = new NodeManagerLogReader(yarn, report.getUser());
+        NodeManagerLogReader reader = NodeManagerLogReader.asCurrentUser(yarn, report);
         Map<String, Integer> printed = new HashMap<>();
         while (true) {
             List<String> problems = new ArrayList<>();
@@ -77,7 +78,7 @@ public final class ApplicationLogs {
 
     /** Prints what was added to each log file since the last call; returns how many containers were read. */
     private int printNew(NodeManagerLogReader reader, ApplicationId appId, String onlyContainer, Map<String, Integer> printed,
-            List<String> problems) throws IOException, YarnException {
+            List<String> problems) throws IOException, YarnException, LogsUnavailableException {
         List<RunningContainer> containers = reader.containers(appId);
         int read = 0;
         for (RunningContainer c : containers) {
@@ -87,6 +88,8 @@ public final class ApplicationLogs {
             List<String> files;
             try {
                 files = filesWithOneRetry(reader, c);
+            } catch (LogsAccessDeniedException denied) {
+                throw new LogsUnavailableException(denied.getMessage());
             } catch (IOException e) {
                 // A container that just ended is gone from its NodeManager; the others still count, and the user hears of it.
                 problems.add(c.containerId() + ": " + e.getMessage());
@@ -119,6 +122,8 @@ public final class ApplicationLogs {
     private static List<String> filesWithOneRetry(NodeManagerLogReader reader, RunningContainer c) throws IOException {
         try {
             return reader.files(c);
+        } catch (LogsAccessDeniedException denied) {
+            throw denied;
         } catch (IOException first) {
             // A busy NodeManager may time out once; a second answer is usually quick.
             return reader.files(c);
@@ -142,8 +147,16 @@ public final class ApplicationLogs {
         }
         boolean found;
         try {
+            // The owner locates the logs in the remote log dir; they are read with the caller's own
+            // file system identity, so the remote dir's permissions decide.
             found = new AggregatedLogReader(conf).print(appId, report.getUser(), containerIdOrNull, out);
         } catch (IOException e) {
+            if (AggregatedLogReader.accessDenied(e)) {
+                throw new LogsUnavailableException("The file system refused user '" + UserGroupInformation.getCurrentUser()
+                        .getShortUserName() + "' the aggregated logs of application " + appId + " (owned by '"
+                        + report.getUser() + "'): " + e.getMessage() + ". Ask the owner or an administrator for read"
+                        + " access to its remote log dir, or run 'spindle logs' as '" + report.getUser() + "'.");
+            }
             found = false;
         }
         out.flush();

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.apache.hadoop.yarn.api.records.ApplicationAttemptReport;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.ContainerReport;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.hadoop.yarn.exceptions.YarnException;
@@ -23,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Reads the log files of a running application's containers from the NodeManagers' web services
  * ({@code /ws/v1/node/containers/<id>/logs}); the ResourceManager says which containers run where.
+ * Requests name the calling user, never the application's owner: the NodeManager's ACLs decide
+ * whether the caller may see them, as they do for {@code yarn logs}.
  */
 final class NodeManagerLogReader {
 
@@ -30,11 +34,19 @@ final class NodeManagerLogReader {
     private static final int TIMEOUT_MS = (int) Duration.ofSeconds(10).toMillis();
 
     private final YarnClient yarn;
-    private final String user;
+    private final String caller;
+    private final ApplicationReport application;
 
-    NodeManagerLogReader(YarnClient yarn, String user) {
+    /** {@code caller} is who asks (sent as {@code user.name}); the report's owner is named only in messages. */
+    NodeManagerLogReader(YarnClient yarn, String caller, ApplicationReport application) {
         this.yarn = yarn;
-        this.user = user;
+        this.caller = caller;
+        this.application = application;
+    }
+
+    /** A reader that asks as the current (Hadoop) user. */
+    static NodeManagerLogReader asCurrentUser(YarnClient yarn, ApplicationReport application) throws IOException {
+        return new NodeManagerLogReader(yarn, UserGroupInformation.getCurrentUser().getShortUserName(), application);
     }
 
     /** The containers of the application's attempts, the AM first. */
@@ -85,13 +97,19 @@ final class NodeManagerLogReader {
     }
 
     private String get(String url, String accept) throws IOException {
-        String withUser = url + (user == null ? "" : "?user.name=" + URLEncoder.encode(user, StandardCharsets.UTF_8));
+        String withUser = url + "?user.name=" + URLEncoder.encode(caller, StandardCharsets.UTF_8);
         HttpURLConnection c = (HttpURLConnection) new URL(withUser).openConnection();
         c.setConnectTimeout(TIMEOUT_MS);
         c.setReadTimeout(TIMEOUT_MS);
         c.setRequestProperty("Accept", accept);
         try {
             int code = c.getResponseCode();
+            if (code == HttpURLConnection.HTTP_UNAUTHORIZED || code == HttpURLConnection.HTTP_FORBIDDEN) {
+                throw new LogsAccessDeniedException("The NodeManager refused user '" + caller + "' the logs of application "
+                        + application.getApplicationId() + " (owned by '" + application.getUser() + "', HTTP " + code
+                        + "): YARN's ACLs do not let this user view them. Ask the owner to grant VIEW_APP access"
+                        + " (or an administrator, yarn.admin.acl), or run 'spindle logs' as '" + application.getUser() + "'.");
+            }
             if (code != 200) {
                 throw new IOException("NodeManager answered HTTP " + code + " for " + url + ": " + errorBody(c));
             }

@@ -52,6 +52,7 @@ public final class PerJobClusterClient extends YarnClusterClient {
         URI jarUri = program.jar().forDeployment();
         boolean attached = configuration.get(DeploymentOptions.ATTACHED);
         YarnClusterDescriptor descriptor = yarn.descriptor();
+        resolveSavepointPath();
         try (LocalWorkDir workDir = LocalWorkDir.create("spindle-perjob-")) {
             Path localJar = localCopy(jarUri, descriptor, workDir.path());
             PerJobPipelineExecutor executor = new PerJobPipelineExecutor(descriptor, jarUri, program.entryClass(),

@@ -14,8 +14,8 @@ public final class PreflightChecks {
 
     private static final Logger LOG = LoggerFactory.getLogger(PreflightChecks.class);
 
-    /** Checks of the user's own inputs: jar, main class, files to ship. */
-    public static final List<PreflightCheck> LOCAL = List.of(new UserJarCheck(), new ShipFilesCheck(),
+    /** Checks of the user's own inputs: configuration values, jar, main class, files to ship and their names. */
+    public static final List<PreflightCheck> LOCAL = List.of(new ConfigurationRangeCheck(), new UserJarCheck(), new ShipFilesCheck(), new ShipFileNameCheck(),
             new LogConfigFileCheck());
 
     /** Checks against the cluster, after the ResourceManager answered. */

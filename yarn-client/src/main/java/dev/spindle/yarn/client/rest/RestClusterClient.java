@@ -17,11 +17,13 @@ import dev.spindle.runtime.security.ClusterSecret;
 
 /**
  * Talks to a cluster's REST API (JSON over HTTPS, pinned to the application's certificate) with the application's secret as bearer token:
- * overview, jobs, one job, cancel, cluster shutdown.
+ * overview, jobs, one job, cancel, savepoints and stop, checkpoint statistics, cluster shutdown.
  */
 public final class RestClusterClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A savepoint writes all state: the AM bounds it at 300 s, the client waits a little longer. */
+    private static final Duration SAVEPOINT_TIMEOUT = Duration.ofSeconds(310);
 
     private final URI baseUrl;
     private final ClusterSecret secret;
@@ -80,8 +82,31 @@ public final class RestClusterClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(serializedJobGraph))).path("id").asText();
     }
 
-    public void cancel(String jobId) throws IOException {
-        send(HttpRequest.newBuilder(baseUrl.resolve("/v1/jobs/" + jobId + "/cancel")).POST(HttpRequest.BodyPublishers.noBody()));
+    /** Cancels the job; returns the retained checkpoint's path (RETAIN_ON_CANCELLATION), or null. */
+    public String cancel(String jobId) throws IOException {
+        JsonNode answer = send(HttpRequest.newBuilder(baseUrl.resolve("/v1/jobs/" + jobId + "/cancel")).POST(HttpRequest.BodyPublishers.noBody()));
+        return answer.hasNonNull("retainedCheckpoint") ? answer.get("retainedCheckpoint").asText() : null;
+    }
+
+    /** The job's checkpoint statistics ({@code GET /v1/jobs/{id}/checkpoints}). */
+    public JsonNode checkpoints(String jobId) throws IOException {
+        return get("/v1/jobs/" + jobId + "/checkpoints");
+    }
+
+    /** Takes a savepoint into {@code targetDirectory} (null: the cluster's state.savepoints.dir); returns its path. */
+    public String triggerSavepoint(String jobId, String targetDirectory) throws IOException {
+        return savepointCall(jobId, "savepoints", targetDirectory).path("path").asText();
+    }
+
+    /** Stops the job with a final savepoint; the answer holds {@code path} and {@code stopped} (what the cluster did). */
+    public JsonNode stop(String jobId, String targetDirectory) throws IOException {
+        return savepointCall(jobId, "stop", targetDirectory);
+    }
+
+    private JsonNode savepointCall(String jobId, String action, String targetDirectory) throws IOException {
+        String body = targetDirectory == null ? "" : JSON.writeValueAsString(java.util.Map.of("targetDirectory", targetDirectory));
+        return send(HttpRequest.newBuilder(baseUrl.resolve("/v1/jobs/" + jobId + "/" + action))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), SAVEPOINT_TIMEOUT);
     }
 
     /** Asks a session to shut down: running jobs are cancelled and the AM unregisters SUCCEEDED. */
@@ -101,7 +126,11 @@ public final class RestClusterClient {
     }
 
     private JsonNode send(HttpRequest.Builder builder) throws IOException {
-        HttpRequest request = builder.timeout(requestTimeout)
+        return send(builder, requestTimeout);
+    }
+
+    private JsonNode send(HttpRequest.Builder builder, Duration timeout) throws IOException {
+        HttpRequest request = builder.timeout(timeout)
                 .header("Authorization", "Bearer " + secret.toBase64())
                 .header("Accept", "application/json").build();
         HttpResponse<String> response;

@@ -9,6 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.spindle.yarn.client.cluster.CheckpointFigures;
 import dev.spindle.api.JobClient;
 import dev.spindle.api.JobExecutionException;
 import dev.spindle.api.JobExecutionResult;
@@ -74,6 +77,7 @@ public final class RestJobClient implements JobClient {
     private void watch() {
         String seen = null;
         int failures = 0;
+        CheckpointFigures figures = new CheckpointFigures();
         try {
             while (true) {
                 RestClusterClient.JobSummary job;
@@ -96,6 +100,9 @@ public final class RestJobClient implements JobClient {
                     complete(job);
                     return;
                 }
+                if (seen.equals("RUNNING")) {
+                    reportCheckpoints(figures);
+                }
                 Thread.sleep(POLL.toMillis());
             }
         } catch (InterruptedException e) {
@@ -104,6 +111,19 @@ public final class RestJobClient implements JobClient {
         } catch (Exception e) {
             result.completeExceptionally(new JobExecutionException(jobId, JobStatus.FAILED,
                     "Lost track of job " + jobId + ": " + e.getMessage(), e));
+        }
+    }
+
+    /** One line per checkpoint completed since the last poll; a failed query only skips this poll. */
+    private void reportCheckpoints(CheckpointFigures figures) {
+        try {
+            JsonNode stats = rest.checkpoints(jobId.toHexString());
+            String line = stats.path("enabled").asBoolean() ? figures.newlyCompleted(jobId.toHexString(), stats) : null;
+            if (line != null) {
+                out.println(line);
+            }
+        } catch (IOException e) {
+            // the job may have ended since; the next status poll tells
         }
     }
 

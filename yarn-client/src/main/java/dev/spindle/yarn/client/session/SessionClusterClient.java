@@ -100,6 +100,7 @@ public final class SessionClusterClient extends YarnClusterClient {
                     + end.state() + ", final status " + end.finalStatus() + "). Start a new one with 'yarn-session.sh -d'.",
                     end);
         }
+        resolveSavepointPath();
         URI jar = program.jar().uri();
         if (program.jar().isRemote()) {
             throw new SpindleClientException("A run on a session needs a local program jar to run its main() here, not "

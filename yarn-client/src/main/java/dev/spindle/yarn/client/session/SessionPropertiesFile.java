@@ -2,11 +2,8 @@ package dev.spindle.yarn.client.session;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -15,6 +12,7 @@ import org.apache.hadoop.yarn.api.records.ApplicationId;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.yarn.client.files.OwnerOnlyFile;
 
 /**
  * The {@code .yarn-properties-<user>} file that names the current session, so a bare
@@ -32,9 +30,16 @@ public final class SessionPropertiesFile {
     }
 
     private final Path file;
+    private final OwnerOnlyFile ownerOnly;
 
     public SessionPropertiesFile(Path file) {
+        this(file, System.getProperty("user.name"));
+    }
+
+    /** {@code user} must own the file for it to be read (the caller; tests running as root pass another name). */
+    public SessionPropertiesFile(Path file, String user) {
         this.file = file;
+        this.ownerOnly = new OwnerOnlyFile(file, user);
     }
 
     /** The file for this user at {@code yarn.properties-file.location} (default: the temp dir). */
@@ -50,11 +55,14 @@ public final class SessionPropertiesFile {
 
     /** The session the file names, or empty when there is no (readable, complete) file. */
     public Optional<Entry> read() throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (!ownerOnly.exists()) {
             return Optional.empty();
         }
+        // The default location is the shared temp dir: a file planted there by another user would
+        // otherwise receive this user's job graphs and pin that user's certificate.
+        ownerOnly.checkTrusted();
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             p.load(in);
         }
         String id = p.getProperty(APPLICATION_ID);
@@ -74,22 +82,12 @@ public final class SessionPropertiesFile {
 
     /** Writes the file atomically; it is 0600 from its creation on, so the secret is never readable by others. */
     public void write(ApplicationId applicationId, ClusterSecret secret) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".yarn-properties-", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Properties p = new Properties();
-            p.setProperty(APPLICATION_ID, applicationId.toString());
-            p.setProperty(SECRET, secret.toBase64());
-            // The certificate to pin; the private key stays in the application's container credentials.
-            p.setProperty(CERTIFICATE, secret.certificateBase64());
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                p.store(out, "Spindle session (owner-only: holds the session's secret)");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Properties p = new Properties();
+        p.setProperty(APPLICATION_ID, applicationId.toString());
+        p.setProperty(SECRET, secret.toBase64());
+        // The certificate to pin; the private key stays in the application's container credentials.
+        p.setProperty(CERTIFICATE, secret.certificateBase64());
+        ownerOnly.write(out -> p.store(out, "Spindle session (owner-only: holds the session's secret)"));
     }
 
     /** Removes the file if it names {@code applicationId}; returns whether it did. */

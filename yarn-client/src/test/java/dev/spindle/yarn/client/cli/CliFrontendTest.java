@@ -263,12 +263,9 @@ class CliFrontendTest {
 
     @Test
     void actionsWithoutBackEndSaySo() {
-        assertEquals(1, real("savepoint", "0123456789abcdef0123456789abcdef"));
-        assertTrue(err().contains("spindle savepoint: this action is not available yet"), err());
-        errBytes.reset();
-        // Per-job has its back end now; stopping a job with a savepoint does not yet.
-        assertEquals(1, real("stop", "-t", "yarn-per-job", "-id", "application_1_0001", "00000000000000000000000000000001"));
-        assertTrue(err().contains("spindle stop -t yarn-per-job: this action is not available yet"), err());
+        // stop takes a savepoint and cancels; draining is refused before any YARN call rather than ignored
+        assertEquals(1, real("stop", "-d", "-t", "yarn-per-job", "-id", "application_1_0001", "00000000000000000000000000000001"));
+        assertTrue(err().contains("spindle stop -t yarn-per-job: stop --drain is not supported"), err());
     }
 
     private static JobSummary job(String id, String status) {

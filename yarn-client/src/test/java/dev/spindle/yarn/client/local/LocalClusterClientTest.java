@@ -39,15 +39,22 @@ class LocalClusterClientTest {
     }
 
     @Test
-    void savepointAndStopSayTheyAreNotBuiltOnEveryTargetWithoutTouchingYarn() {
+    void savepointAndStopAreRefusedWhereTheyCannotWorkWithoutTouchingYarn() {
         for (DeploymentTarget target : DeploymentTarget.values()) {
             // No Hadoop configuration exists here: an answer proves no YARN call was tried.
             try (ClusterClient client = new ClusterClients().create(target, new Configuration(), ProgressListener.SILENT)) {
                 assertEquals(target, client.target());
-                OperationNotSupportedException savepoint = assertThrows(OperationNotSupportedException.class,
-                        () -> client.triggerSavepoint(job, "/sp"));
-                assertEquals(OperationNotSupportedException.NOT_YET, savepoint.getMessage());
-                assertThrows(OperationNotSupportedException.class, () -> client.stopWithSavepoint(job, null, false));
+                if (target == DeploymentTarget.LOCAL) {
+                    OperationNotSupportedException savepoint = assertThrows(OperationNotSupportedException.class,
+                            () -> client.triggerSavepoint(job, "/sp"));
+                    assertTrue(savepoint.getMessage().contains("no cluster to ask"), savepoint.getMessage());
+                    assertThrows(OperationNotSupportedException.class, () -> client.stopWithSavepoint(job, null, false));
+                    assertThrows(OperationNotSupportedException.class, () -> client.checkpointStats(job));
+                } else {
+                    OperationNotSupportedException drain = assertThrows(OperationNotSupportedException.class,
+                            () -> client.stopWithSavepoint(job, null, true));
+                    assertTrue(drain.getMessage().contains("--drain is not supported"), drain.getMessage());
+                }
             }
         }
     }

@@ -74,6 +74,30 @@ class SessionPropertiesFileTest {
         assertTrue(e.getMessage().contains("delete it and attach with 'yarn-session.sh -id <appId>'"), e.getMessage());
     }
 
+    @Test
+    void aPlantedWorldWritableFileIsRefusedNamingFileOwnerAndMode() throws Exception {
+        SessionPropertiesFile file = of(dir);
+        file.write(ApplicationId.newInstance(1700000000000L, 7), ClusterSecret.generate());
+        Files.setPosixFilePermissions(file.path(), PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        IOException e = assertThrows(IOException.class, file::read);
+        assertTrue(e.getMessage().contains(file.path().toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("rw-rw-rw-"), e.getMessage());
+        assertTrue(e.getMessage().contains("owned by '" + System.getProperty("user.name") + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains("delete it"), e.getMessage());
+        assertFalse(file.deleteIfNames(ApplicationId.newInstance(1700000000000L, 7)), "a foreign file is not acted on");
+    }
+
+    @Test
+    void aFileOwnedBySomeoneElseIsRefused() throws Exception {
+        of(dir).write(ApplicationId.newInstance(1700000000000L, 7), ClusterSecret.generate());
+        // The file is this process's user's; a caller with another name must not trust it.
+        SessionPropertiesFile asOther = new SessionPropertiesFile(of(dir).path(), "spindle-test-other-user");
+
+        IOException e = assertThrows(IOException.class, asOther::read);
+        assertTrue(e.getMessage().contains("must be owned by 'spindle-test-other-user'"), e.getMessage());
+    }
+
     private static SessionPropertiesFile of(Path dir) {
         Configuration conf = new Configuration();
         conf.set(YarnConfigOptions.PROPERTIES_FILE_LOCATION, dir.toString());

@@ -105,7 +105,7 @@ class ApplicationLogsTest {
         } finally {
             fs.create(release, true).close();
         }
-        ApplicationReport end = waitForEnd(appId);
+        ApplicationReport end = YarnApps.waitForEnd(yarn, appId);
         assertEquals(FinalApplicationStatus.SUCCEEDED, end.getFinalApplicationStatus(), end.getDiagnostics());
 
         // Ended: from the aggregated logs (the command waits for the NodeManagers' upload).
@@ -123,15 +123,4 @@ class ApplicationLogsTest {
                 result.toString());
     }
 
-    private static ApplicationReport waitForEnd(ApplicationId appId) throws Exception {
-        while (true) {
-            ApplicationReport r = yarn.getApplicationReport(appId);
-            switch (r.getYarnApplicationState()) {
-                case FINISHED, FAILED, KILLED -> {
-                    return r;
-                }
-                default -> Thread.sleep(100); // YARN reports have no change notification; the class timeout bounds this
-            }
-        }
-    }
 }

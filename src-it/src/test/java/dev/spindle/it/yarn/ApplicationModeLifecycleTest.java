@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,7 +80,7 @@ class ApplicationModeLifecycleTest {
         assertEquals(FinalApplicationStatus.FAILED, app.getFinalApplicationStatus(), context);
         assertTrue(app.getDiagnostics().contains(FailingProgram.MESSAGE), app.getDiagnostics());
         assertEquals("Spindle", app.getApplicationType());
-        assertFalse(fs.exists(stagingDir(app.getApplicationId())), "staging dir removed after failure" + context);
+        assertTrue(YarnApps.removedSoon(fs, stagingDir(app.getApplicationId())), "staging dir removed after failure" + context);
     }
 
     @Test
@@ -125,9 +124,9 @@ class ApplicationModeLifecycleTest {
         assertEquals(LocalResourceVisibility.APPLICATION, resources.get("usrlib/programs.jar").getVisibility());
 
         fs.create(release).close();
-        ApplicationReport end = waitForEnd(appId);
+        ApplicationReport end = YarnApps.waitForEnd(yarn, appId);
         assertEquals(FinalApplicationStatus.SUCCEEDED, end.getFinalApplicationStatus(), end.getDiagnostics() + cli.amLogs(appId));
-        assertFalse(fs.exists(staging), "staging dir removed after success" + cli.amLogs(appId));
+        assertTrue(YarnApps.removedSoon(fs, staging), "staging dir removed after success" + cli.amLogs(appId));
     }
 
     @Test
@@ -139,13 +138,9 @@ class ApplicationModeLifecycleTest {
         ApplicationId appId = applicationIdIn(result.out());
 
         yarn.killApplication(appId);
-        assertEquals(YarnApplicationState.KILLED, waitForEnd(appId).getYarnApplicationState());
+        assertEquals(YarnApplicationState.KILLED, YarnApps.waitForEnd(yarn, appId).getYarnApplicationState());
         // The killed AM's SIGTERM hook removes the staging dir (its final attempt) as the process ends.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (fs.exists(stagingDir(appId)) && System.nanoTime() < deadline) {
-            Thread.sleep(100); // the AM process ends shortly after YARN reports KILLED; HDFS has no notification
-        }
-        assertFalse(fs.exists(stagingDir(appId)), "staging dir removed by the killed AM" + cli.amLogs(appId));
+        assertTrue(YarnApps.removedSoon(fs, stagingDir(appId)), "staging dir removed by the killed AM" + cli.amLogs(appId));
 
         YarnCli.Result clean = cli.run("clean");
         assertEquals(0, clean.exitCode(), clean.toString());
@@ -161,8 +156,8 @@ class ApplicationModeLifecycleTest {
         assertEquals(1, result.exitCode(), result.toString());
         assertTrue(result.err().contains("was not RUNNING after 1 ms (yarn.deployment.timeout)"), result.toString());
         assertTrue(result.err().contains("It was killed."), result.toString());
-        assertEquals(YarnApplicationState.KILLED, waitForEnd(app.getApplicationId()).getYarnApplicationState());
-        assertFalse(fs.exists(stagingDir(app.getApplicationId())), "the half-deployed application's staging dir is removed");
+        assertEquals(YarnApplicationState.KILLED, YarnApps.waitForEnd(yarn, app.getApplicationId()).getYarnApplicationState());
+        assertTrue(YarnApps.removedSoon(fs, stagingDir(app.getApplicationId())), "the half-deployed application's staging dir is removed");
     }
 
     private static org.apache.hadoop.fs.Path stagingDir(ApplicationId appId) {
@@ -175,15 +170,4 @@ class ApplicationModeLifecycleTest {
         return ApplicationId.fromString(m.group(1));
     }
 
-    private static ApplicationReport waitForEnd(ApplicationId appId) throws Exception {
-        while (true) {
-            ApplicationReport r = yarn.getApplicationReport(appId);
-            switch (r.getYarnApplicationState()) {
-                case FINISHED, FAILED, KILLED -> {
-                    return r;
-                }
-                default -> Thread.sleep(100); // YARN reports have no change notification; the class timeout bounds this
-            }
-        }
-    }
 }

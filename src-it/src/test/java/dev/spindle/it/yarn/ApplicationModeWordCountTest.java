@@ -96,7 +96,7 @@ class ApplicationModeWordCountTest {
                 "progress lines carry the TaskExecutor container counts: " + context);
         // Four subtasks need two TaskExecutors of two slots: two containers ran one.
         assertEquals(2, cli.containerLogs(app.getApplicationId(), "taskmanager.log").size(), context);
-        assertFalse(fs.exists(stagingDir(app)), "staging dir removed after success");
+        assertTrue(YarnApps.removedSoon(fs, stagingDir(app)), "staging dir removed after success");
     }
 
     @Test
@@ -115,7 +115,7 @@ class ApplicationModeWordCountTest {
         assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus(), context);
         assertEquals(EXPECTED, WordCountOutput.readCounts(fs, output), context);
         assertTrue(fs.exists(remoteJar), "the user's jar is left alone");
-        assertFalse(fs.exists(stagingDir(app)));
+        assertTrue(YarnApps.removedSoon(fs, stagingDir(app)));
     }
 
     private static org.apache.hadoop.fs.Path stagingDir(ApplicationReport app) {

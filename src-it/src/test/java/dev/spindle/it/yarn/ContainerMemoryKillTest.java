@@ -85,7 +85,7 @@ class ContainerMemoryKillTest {
             amLines += Files.readAllLines(log).stream().filter(l -> l.contains(advice)).count();
         }
         assertTrue(amLines >= 1, context);
-        assertFalse(fs.exists(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + app.getApplicationId())),
+        assertTrue(YarnApps.removedSoon(fs, new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + app.getApplicationId())),
                 "staging dir removed after the failure");
     }
 }

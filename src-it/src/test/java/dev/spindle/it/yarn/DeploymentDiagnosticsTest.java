@@ -244,11 +244,11 @@ class DeploymentDiagnosticsTest {
             assertTrue(stuck.err().contains("AM resource limit exceeded"), stuck.toString());
             assertEquals(YarnApplicationState.KILLED, yarn.getApplicationReport(app.getApplicationId())
                     .getYarnApplicationState());
-            assertFalse(fs.exists(stagingDir(app.getApplicationId())), "staging dir of the killed application removed");
+            assertTrue(YarnApps.removedSoon(fs, stagingDir(app.getApplicationId())), "staging dir of the killed application removed");
         } finally {
             // Later tests must find no application and no staging dir of this one.
             fs.create(release).close();
-            ApplicationReport end = waitForEnd(blockerId);
+            ApplicationReport end = YarnApps.waitForEnd(yarn, blockerId);
             assertEquals(FinalApplicationStatus.SUCCEEDED, end.getFinalApplicationStatus(), end.getDiagnostics());
         }
     }
@@ -289,15 +289,4 @@ class DeploymentDiagnosticsTest {
         return fs.makeQualified(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + appId));
     }
 
-    private static ApplicationReport waitForEnd(ApplicationId appId) throws Exception {
-        while (true) {
-            ApplicationReport r = yarn.getApplicationReport(appId);
-            switch (r.getYarnApplicationState()) {
-                case FINISHED, FAILED, KILLED -> {
-                    return r;
-                }
-                default -> Thread.sleep(100); // YARN reports have no change notification; the class timeout bounds this
-            }
-        }
-    }
 }

@@ -90,12 +90,12 @@ class FaultInjectionTest {
             assertFalse(after.contains(victimContainer), after.toString());
             fs.create(release).close();
 
-            ApplicationReport end = waitForEnd(appId);
+            ApplicationReport end = YarnApps.waitForEnd(yarn, appId);
             String context = end.getDiagnostics() + cli.amLogs(appId);
             assertEquals(FinalApplicationStatus.SUCCEEDED, end.getFinalApplicationStatus(), context);
             assertEquals(expectedCounts(), WordCountOutput.readCounts(fs, output), context);
             assertTrue(cli.amLogs(appId).contains(victimContainer), "the AM log names the lost container" + context);
-            assertFalse(fs.exists(stagingDir(appId)), "staging dir removed" + context);
+            assertTrue(YarnApps.removedSoon(fs, stagingDir(appId)), "staging dir removed" + context);
             waitUntil(() -> ContainerProcesses.of(appId).isEmpty(), 30, () -> "container processes left: " + ContainerProcesses.of(appId));
         } finally {
             fs.create(release, true).close();
@@ -113,7 +113,7 @@ class FaultInjectionTest {
 
         yarn.killApplication(appId);
 
-        ApplicationReport end = waitForEnd(appId);
+        ApplicationReport end = YarnApps.waitForEnd(yarn, appId);
         assertEquals(YarnApplicationState.KILLED, end.getYarnApplicationState());
         assertEquals(FinalApplicationStatus.KILLED, end.getFinalApplicationStatus());
         waitUntil(() -> !exists(stagingDir(appId)), 30, () -> "staging dir removed by the killed AM" + cli.amLogs(appId));
@@ -160,15 +160,4 @@ class FaultInjectionTest {
         }
     }
 
-    private static ApplicationReport waitForEnd(ApplicationId appId) throws Exception {
-        while (true) {
-            ApplicationReport r = yarn.getApplicationReport(appId);
-            switch (r.getYarnApplicationState()) {
-                case FINISHED, FAILED, KILLED -> {
-                    return r;
-                }
-                default -> Thread.sleep(100); // YARN reports have no change notification; the class timeout bounds this
-            }
-        }
-    }
 }

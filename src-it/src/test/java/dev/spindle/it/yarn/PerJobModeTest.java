@@ -60,8 +60,6 @@ class PerJobModeTest {
     @TempDir
     static Path tmp;
 
-    private static final EnumSet<YarnApplicationState> ENDED =
-            EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED, YarnApplicationState.KILLED);
     private static final Map<String, Long> EXPECTED = new HashMap<>();
     private static final long POLL_MILLIS = 300;
 
@@ -123,7 +121,7 @@ class PerJobModeTest {
         assertEquals(0, result.exitCode(), result.toString());
         ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(result.out());
         ApplicationReport atReturn = yarn.getApplicationReport(appId);
-        assertFalse(ENDED.contains(atReturn.getYarnApplicationState()), "detached returns while the app is still going: "
+        assertFalse(YarnApps.ended(atReturn), "detached returns while the app is still going: "
                 + atReturn.getYarnApplicationState() + " after " + clientMillis + " ms");
         String jobId = jobIdIn(result.out());
         assertTrue(result.out().contains("spindle cancel -t yarn-per-job -id " + appId + " " + jobId), result.out());
@@ -131,7 +129,7 @@ class PerJobModeTest {
 
         // While the AM runs, list shows the job (CREATED or RUNNING) over REST.
         YarnCli.Result listed = null;
-        while (!ENDED.contains(yarn.getApplicationReport(appId).getYarnApplicationState())) {
+        while (!YarnApps.ended(yarn.getApplicationReport(appId))) {
             YarnCli.Result l = cli.run("list", "-t", "yarn-per-job", "-id", appId.toString());
             if (l.exitCode() == 0 && l.out().contains(jobId + " : WordCount (")) {
                 listed = l;
@@ -142,10 +140,10 @@ class PerJobModeTest {
         assertTrue(listed != null, "list showed the job while the application ran" + cli.amLogs(appId));
         assertTrue(listed.out().contains("is RUNNING with 1 job(s)"), listed.out());
 
-        ApplicationReport end = waitForEnd(appId);
+        ApplicationReport end = YarnApps.waitForEnd(yarn, appId);
         assertEquals(FinalApplicationStatus.SUCCEEDED, end.getFinalApplicationStatus(), end.getDiagnostics() + cli.amLogs(appId));
         assertEquals(EXPECTED, WordCountOutput.readCounts(fs, output));
-        assertFalse(fs.exists(stagingDir(appId)), "staging dir removed after success");
+        assertTrue(YarnApps.removedSoon(fs, stagingDir(appId)), "staging dir removed after success");
 
         // After the end, list and info answer from YARN's final report instead of a connection error.
         YarnCli.Result after = cli.run("list", "-t", "yarn-per-job", "-Dyarn.application.id=" + appId);
@@ -170,7 +168,7 @@ class PerJobModeTest {
         YarnCli.Result running;
         do {
             running = cli.run("list", "-t", "yarn-per-job", "-id", appId.toString());
-            assertFalse(ENDED.contains(yarn.getApplicationReport(appId).getYarnApplicationState()),
+            assertFalse(YarnApps.ended(yarn.getApplicationReport(appId)),
                     "the endless job ended by itself" + cli.amLogs(appId));
             Thread.sleep(POLL_MILLIS); // waiting for the AM and its TaskExecutor; nothing notifies of that
         } while (!running.out().contains(jobId + " : EndlessStream (RUNNING"));
@@ -179,10 +177,10 @@ class PerJobModeTest {
         assertEquals(0, cancel.exitCode(), cancel.toString());
         assertTrue(cancel.out().contains("Cancellation of job " + jobId + " requested"), cancel.out());
 
-        ApplicationReport end = waitForEnd(appId);
+        ApplicationReport end = YarnApps.waitForEnd(yarn, appId);
         assertEquals(FinalApplicationStatus.KILLED, end.getFinalApplicationStatus(), end.getDiagnostics() + cli.amLogs(appId));
         assertTrue(end.getDiagnostics().contains("Job " + jobId + " (EndlessStream) CANCELED"), end.getDiagnostics());
-        assertFalse(fs.exists(stagingDir(appId)), "staging dir removed after cancel");
+        assertTrue(YarnApps.removedSoon(fs, stagingDir(appId)), "staging dir removed after cancel");
 
         YarnCli.Result after = cli.run("list", "-t", "yarn-per-job", "-id", appId.toString());
         assertEquals(0, after.exitCode(), after.toString());
@@ -208,12 +206,12 @@ class PerJobModeTest {
                     "corrupt job graph", null, null, List.of(), Map.of(), Map.of(JobGraphFile.FILE_NAME, file)), tmp.resolve("corrupt"));
             appId = app.applicationId();
         }
-        ApplicationReport end = waitForEnd(appId);
+        ApplicationReport end = YarnApps.waitForEnd(yarn, appId);
         assertEquals(FinalApplicationStatus.FAILED, end.getFinalApplicationStatus(), end.getDiagnostics());
         assertTrue(end.getDiagnostics().contains("The per-job ApplicationMaster cannot run its job: The file job.graph is corrupt:"
                 + " its checksum does not match its content"), end.getDiagnostics());
         assertFalse(end.getDiagnostics().contains("Exception"), "words, not a stack trace: " + end.getDiagnostics());
-        assertFalse(fs.exists(stagingDir(appId)), "staging dir removed after the failure");
+        assertTrue(YarnApps.removedSoon(fs, stagingDir(appId)), "staging dir removed after the failure");
     }
 
     @Test
@@ -231,7 +229,7 @@ class PerJobModeTest {
         assertTrue(attached.out().contains("User jar " + remoteJar + " is referenced in place (not uploaded)"), attached.out());
         assertTrue(attached.out().contains("(WordCount) is "), "job state lines while following: " + attached.out());
         assertEquals(EXPECTED, WordCountOutput.readCounts(fs, output));
-        assertFalse(fs.exists(stagingDir(app.getApplicationId())));
+        assertTrue(YarnApps.removedSoon(fs, stagingDir(app.getApplicationId())));
 
         YarnCli.Result two = cli.run("run", "-t", "yarn-per-job", "-d", "-c", TwoJobsProgram.class.getName(), jar.toString());
         assertNotEquals(0, two.exitCode(), two.toString());
@@ -243,8 +241,8 @@ class PerJobModeTest {
         assertTrue(submitted.find(), two.err());
         ApplicationId first = ApplicationId.fromString(submitted.group(1));
         assertEquals("Spindle per-job: first", yarn.getApplicationReport(first).getName());
-        assertEquals(FinalApplicationStatus.KILLED, waitForEnd(first).getFinalApplicationStatus());
-        assertFalse(fs.exists(stagingDir(first)), "staging dir of the killed first application removed");
+        assertEquals(FinalApplicationStatus.KILLED, YarnApps.waitForEnd(yarn, first).getFinalApplicationStatus());
+        assertTrue(YarnApps.removedSoon(fs, stagingDir(first)), "staging dir of the killed first application removed");
     }
 
     static String jobIdIn(String text) {
@@ -257,13 +255,4 @@ class PerJobModeTest {
         return fs.makeQualified(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + appId));
     }
 
-    private static ApplicationReport waitForEnd(ApplicationId appId) throws Exception {
-        while (true) {
-            ApplicationReport r = yarn.getApplicationReport(appId);
-            if (ENDED.contains(r.getYarnApplicationState())) {
-                return r;
-            }
-            Thread.sleep(100); // YARN reports have no change notification; the class timeout bounds this
-        }
-    }
 }

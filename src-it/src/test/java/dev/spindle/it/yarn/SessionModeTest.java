@@ -78,7 +78,7 @@ class SessionModeTest {
 
     @AfterAll
     static void tearDown() throws Exception {
-        if (session != null && !ended(yarn.getApplicationReport(session))) {
+        if (session != null && !YarnApps.ended(yarn.getApplicationReport(session))) {
             yarn.killApplication(session); // a failed test must not leave the session behind
         }
         if (yarn != null) {
@@ -224,7 +224,7 @@ class SessionModeTest {
         assertEquals(0, r.exitCode(), r + cli.amLogs(session));
         ApplicationReport end = yarn.getApplicationReport(session);
         assertEquals(FinalApplicationStatus.SUCCEEDED, end.getFinalApplicationStatus(), end.getDiagnostics());
-        assertFalse(fs.exists(stagingDir()), "staging dir removed");
+        assertTrue(YarnApps.removedSoon(fs, stagingDir()), "staging dir removed");
         assertFalse(Files.exists(propertiesFile()), "properties file removed");
 
         // Asked about an ended session, 'list' answers from YARN's final report.
@@ -295,13 +295,6 @@ class SessionModeTest {
         }
         lines.sort(null);
         return lines;
-    }
-
-    private static boolean ended(ApplicationReport r) {
-        return switch (r.getYarnApplicationState()) {
-            case FINISHED, FAILED, KILLED -> true;
-            default -> false;
-        };
     }
 
     /** Polls a condition (YARN and the REST API offer no notifications); the class timeout bounds it too. */

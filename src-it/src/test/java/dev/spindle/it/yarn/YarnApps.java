@@ -1,0 +1,52 @@
+package dev.spindle.it.yarn;
+
+import java.util.concurrent.TimeUnit;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+
+/** Waits on a YARN application's observable ends; YARN and HDFS offer no notifications, so these poll. */
+final class YarnApps {
+
+    /**
+     * How long after YARN reports the end the AM process may still be removing its staging dir: it
+     * unregisters first (so that a failed unregister leaves the dir for a retry attempt), then deletes.
+     */
+    private static final long STAGING_REMOVAL_SECONDS = 30;
+
+    private YarnApps() {
+    }
+
+    static boolean ended(ApplicationReport report) {
+        return switch (report.getYarnApplicationState()) {
+            case FINISHED, FAILED, KILLED -> true;
+            default -> false;
+        };
+    }
+
+    /** The final report; the test class timeout bounds the wait. */
+    static ApplicationReport waitForEnd(YarnClient yarn, ApplicationId appId) throws Exception {
+        while (true) {
+            ApplicationReport report = yarn.getApplicationReport(appId);
+            if (ended(report)) {
+                return report;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Whether the path is gone, or goes within the bound in which an ended AM finishes its cleanup. */
+    static boolean removedSoon(FileSystem fs, Path path) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STAGING_REMOVAL_SECONDS);
+        while (fs.exists(path)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+}

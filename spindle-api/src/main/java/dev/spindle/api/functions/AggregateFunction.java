@@ -1,25 +1,20 @@
 package dev.spindle.api.functions;
 
 /**
- * Aggregates records incrementally through an accumulator: {@link #add} folds one record in,
- * {@link #getResult} turns the accumulator into the result, {@link #merge} combines two accumulators
- * (e.g. when session windows merge). Used by aggregating state and window aggregations.
- *
- * @param <IN> the records aggregated
- * @param <ACC> the accumulator (intermediate aggregate)
- * @param <OUT> the result
+ * Aggregates records incrementally into an accumulator: {@link #createAccumulator}, {@link #add}
+ * per record, {@link #merge} when session windows merge, {@link #getResult} when a window fires.
  */
 public interface AggregateFunction<IN, ACC, OUT> extends Function {
 
-    /** A new, empty accumulator. */
+    /** A fresh, empty accumulator. */
     ACC createAccumulator();
 
-    /** Folds {@code value} into {@code accumulator}; returns the new accumulator (which may be the same object). */
+    /** Adds {@code value}; may change and return {@code accumulator} or return a new one. */
     ACC add(IN value, ACC accumulator);
 
-    /** The result for an accumulator. */
+    /** The result of the accumulated records. */
     OUT getResult(ACC accumulator);
 
-    /** Combines two accumulators into one; returns the merged accumulator (which may be either argument). */
+    /** Combines two accumulators (merging windows). */
     ACC merge(ACC a, ACC b);
 }

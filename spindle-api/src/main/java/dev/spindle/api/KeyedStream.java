@@ -1,7 +1,10 @@
 package dev.spindle.api;
 
+import dev.spindle.api.functions.FilterFunction;
+import dev.spindle.api.functions.FlatMapFunction;
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.KeyedProcessFunction;
+import dev.spindle.api.functions.MapFunction;
 import dev.spindle.api.functions.ReduceFunction;
 import dev.spindle.api.tuple.Tuple2;
 import dev.spindle.api.dag.OperatorDescription;
@@ -23,6 +26,24 @@ public final class KeyedStream<T, K> extends DataStream<T> {
     /** How this stream's keys are extracted. */
     public KeySelector<T, K> getKeySelector() {
         return keySelector;
+    }
+
+    /** One output record per input record; a rich mapper may use the keyed state of each record's key. */
+    @Override
+    public <O> DataStream<O> map(MapFunction<T, O> mapper) {
+        return transform("Map", new OperatorDescription.KeyedMap<>(keySelector, mapper));
+    }
+
+    /** Zero or more output records per input record; a rich function may use the keyed state of each record's key. */
+    @Override
+    public <O> DataStream<O> flatMap(FlatMapFunction<T, O> flatMapper) {
+        return transform("Flat Map", new OperatorDescription.KeyedFlatMap<>(keySelector, flatMapper));
+    }
+
+    /** Keeps the records the filter accepts; a rich filter may use the keyed state of each record's key. */
+    @Override
+    public DataStream<T> filter(FilterFunction<T> filter) {
+        return transform("Filter", new OperatorDescription.KeyedFilter<>(keySelector, filter));
     }
 
     /** Combines the records of each key with {@code reducer}. */

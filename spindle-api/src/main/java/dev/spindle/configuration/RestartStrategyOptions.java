@@ -10,7 +10,7 @@ public final class RestartStrategyOptions {
 
     public static final ConfigOption<String> RESTART_STRATEGY = ConfigOptions.key("restart-strategy.type")
             .stringType().defaultValue("none")
-            .withDescription("Restart strategy on task failure: 'none', 'fixed-delay' or 'failure-rate'.");
+            .withDescription("Restart strategy on task failure: 'none', 'fixed-delay', 'failure-rate' or 'exponential-delay'.");
 
     public static final ConfigOption<Integer> FIXED_DELAY_ATTEMPTS = ConfigOptions.key("restart-strategy.fixed-delay.attempts")
             .intType().defaultValue(1)
@@ -36,4 +36,27 @@ public final class RestartStrategyOptions {
             .durationType().defaultValue(Duration.ofSeconds(1))
             .withDescription("Pause between a failure and the restart under the failure-rate strategy.")
             .checkedBy(Range.atLeast(Duration.ZERO));
+
+    public static final ConfigOption<Duration> EXPONENTIAL_DELAY_INITIAL_BACKOFF = ConfigOptions
+            .key("restart-strategy.exponential-delay.initial-backoff").durationType().defaultValue(Duration.ofSeconds(1))
+            .withDescription("Pause before the first restart under the exponential-delay strategy.")
+            .checkedBy(Range.atLeast(Duration.ZERO));
+
+    public static final ConfigOption<Duration> EXPONENTIAL_DELAY_MAX_BACKOFF = ConfigOptions
+            .key("restart-strategy.exponential-delay.max-backoff").durationType().defaultValue(Duration.ofMinutes(1))
+            .withDescription("Longest pause between a failure and the restart under the exponential-delay strategy.")
+            .checkedBy(Range.atLeast(Duration.ZERO));
+
+    public static final ConfigOption<Double> EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER = ConfigOptions
+            .key("restart-strategy.exponential-delay.backoff-multiplier").doubleType().defaultValue(2.0)
+            .withDescription("Factor (at least 1) the exponential-delay pause grows by after each failure.");
+
+    public static final ConfigOption<Duration> EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD = ConfigOptions
+            .key("restart-strategy.exponential-delay.reset-backoff-threshold").durationType().defaultValue(Duration.ofHours(1))
+            .withDescription("Time the job must run without failure (after the pause) for the exponential-delay pause to go back to the initial one.")
+            .checkedBy(Range.atLeast(Duration.ofMillis(1)));
+
+    public static final ConfigOption<Double> EXPONENTIAL_DELAY_JITTER_FACTOR = ConfigOptions
+            .key("restart-strategy.exponential-delay.jitter-factor").doubleType().defaultValue(0.1)
+            .withDescription("Random share (0 to 1) of the exponential-delay pause added or taken away, so that many jobs do not restart at once.");
 }

@@ -11,7 +11,11 @@ import java.util.Map;
 public record CheckpointMetadata(int version, String jobId, long checkpointId, long timestamp, boolean savepoint,
         Map<String, OperatorEntry> operators) {
 
-    public static final int VERSION = 1;
+    /**
+     * 2: keys go to the subtask owning their key group's range (version 1 hashed keys to
+     * {@code hash mod parallelism}, so its keyed state would land in subtasks that never see its keys).
+     */
+    public static final int VERSION = 2;
 
     /** One operator's part: {@code stateFiles} maps subtask index to file name; subtasks without state are absent. */
     public record OperatorEntry(int parallelism, Map<Integer, String> stateFiles, List<Integer> finishedSubtasks) {

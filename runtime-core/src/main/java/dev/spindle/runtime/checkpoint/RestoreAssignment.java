@@ -1,5 +1,10 @@
 package dev.spindle.runtime.checkpoint;
 
+import dev.spindle.runtime.state.KeyGroups;
+import dev.spindle.runtime.state.OperatorStateData;
+import dev.spindle.runtime.state.OperatorStateRedistribution;
+import dev.spindle.runtime.state.StateData;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +36,11 @@ public final class RestoreAssignment {
     }
 
     /**
-     * Checks that the job can take this state: every operator with state keeps its parallelism (no
-     * rescale yet), and, unless {@code ignoreUnclaimed}, every operator of the state exists in the job.
-     * {@code uidsByVertexParallelism}: for each vertex, its uids and parallelism.
+     * Checks that the job can take this state: an operator whose parallelism changed must have only
+     * state that can be redistributed (keyed state and even-split or union operator state, not a
+     * built-in source's or file sink's own state) and at most as many subtasks as key groups; and,
+     * unless {@code ignoreUnclaimed}, every operator of the state exists in the job.
+     * {@code uidsWithParallelism}: for each vertex, its uids and parallelism.
      */
     public void validate(Map<List<String>, Integer> uidsWithParallelism, boolean ignoreUnclaimed) throws CheckpointException {
         Set<String> claimed = new TreeSet<>();
@@ -42,9 +49,7 @@ public final class RestoreAssignment {
                 claimed.add(uid);
                 CheckpointMetadata.OperatorEntry entry = metadata.operators().get(uid);
                 if (entry != null && entry.parallelism() != v.getValue() && !entry.stateFiles().isEmpty()) {
-                    throw new CheckpointException("Operator '" + uid + "' has state for parallelism " + entry.parallelism() + " in "
-                            + directory + " but now runs with parallelism " + v.getValue() + "; restoring with another parallelism "
-                            + "is not supported yet: run it with parallelism " + entry.parallelism());
+                    checkRescalable(uid, entry, v.getValue());
                 }
             }
         }
@@ -61,9 +66,43 @@ public final class RestoreAssignment {
         }
     }
 
-    /** What subtask {@code subtask} of the vertex with {@code uids} restores. */
-    public TaskRestore forTask(List<String> uids, int subtask) {
+    /** Reads the operator's state files (only on a change of parallelism) to see whether all of it can move. */
+    private void checkRescalable(String uid, CheckpointMetadata.OperatorEntry entry, int parallelism) throws CheckpointException {
+        for (String file : new TreeSet<>(entry.stateFiles().values())) {
+            OperatorStateData data;
+            try {
+                data = TaskStateFiles.read(directory, file).get(uid);
+            } catch (IOException e) {
+                throw new CheckpointException("Cannot restore operator '" + uid + "' from " + directory + ": its state file " + file
+                        + " cannot be read: " + e.getMessage());
+            }
+            if (data == null) {
+                continue;
+            }
+            if (!data.keyed().isEmpty() && parallelism > KeyGroups.DEFAULT_MAX_PARALLELISM) {
+                throw new CheckpointException("Operator '" + uid + "' has keyed state in " + KeyGroups.DEFAULT_MAX_PARALLELISM
+                        + " key groups in " + directory + "; it cannot run with parallelism " + parallelism + " (at most "
+                        + KeyGroups.DEFAULT_MAX_PARALLELISM + ")");
+            }
+            for (Map.Entry<String, StateData> s : data.operator().entrySet()) {
+                if (!OperatorStateRedistribution.isRedistributable(s.getValue().kind())) {
+                    throw new CheckpointException("Operator '" + uid + "' has state for parallelism " + entry.parallelism() + " in "
+                            + directory + " but now runs with parallelism " + parallelism + "; its state '" + s.getKey()
+                            + "' belongs to single subtasks (a built-in source's read position or a file sink's pending files) and "
+                            + "cannot be redistributed: run this operator with parallelism " + entry.parallelism());
+                }
+            }
+        }
+    }
+
+    /**
+     * What subtask {@code subtask} of the vertex with {@code uids}, now running with
+     * {@code parallelism}, restores. With another parallelism than in the checkpoint, a subtask has
+     * finished only if every old subtask had.
+     */
+    public TaskRestore forTask(List<String> uids, int subtask, int parallelism) {
         Map<String, String> files = new HashMap<>();
+        Map<String, OperatorStateFiles> allFiles = new HashMap<>();
         boolean known = false;
         boolean allFinished = !uids.isEmpty();
         for (String uid : uids) {
@@ -73,13 +112,20 @@ public final class RestoreAssignment {
                 continue;
             }
             known = true;
-            String file = entry.stateFiles().get(subtask);
-            if (file != null) {
-                files.put(uid, file);
+            if (entry.parallelism() == parallelism) {
+                String file = entry.stateFiles().get(subtask);
+                if (file != null) {
+                    files.put(uid, file);
+                }
+                allFinished &= entry.finishedSubtasks().contains(subtask);
+            } else {
+                allFinished &= entry.finishedSubtasks().size() == entry.parallelism();
             }
-            allFinished &= entry.finishedSubtasks().contains(subtask);
+            if (!entry.stateFiles().isEmpty()) {
+                allFiles.put(uid, new OperatorStateFiles(entry.parallelism(), Map.copyOf(entry.stateFiles())));
+            }
         }
         // A savepoint taken from other code may not know this vertex at all: it then starts fresh (with its uids' state, if any).
-        return new TaskRestore(checkpointId, directory, files, known && allFinished);
+        return new TaskRestore(checkpointId, directory, files, known && allFinished, allFiles);
     }
 }

@@ -65,6 +65,12 @@ final class RuntimeOperators {
             return new FlatMapOperator<>(flatMap.function());
         } else if (description instanceof OperatorDescription.Filter<?> filter) {
             return new FilterOperator<>(filter.function());
+        } else if (description instanceof OperatorDescription.KeyedMap map) {
+            return new MapOperator<>(map.function(), map.keySelector());
+        } else if (description instanceof OperatorDescription.KeyedFlatMap flatMap) {
+            return new FlatMapOperator<>(flatMap.function(), flatMap.keySelector());
+        } else if (description instanceof OperatorDescription.KeyedFilter filter) {
+            return new FilterOperator<>(filter.function(), filter.keySelector());
         } else if (description instanceof OperatorDescription.KeyedReduce reduce) {
             return new KeyedReduceOperator<>(reduce.keySelector(), reduce.function());
         } else if (description instanceof OperatorDescription.KeyedSum sum) {

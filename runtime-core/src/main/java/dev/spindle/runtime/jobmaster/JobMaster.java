@@ -423,9 +423,12 @@ public final class JobMaster implements JobResourceListener {
         if (restore == null) {
             return TaskRestoreSpec.newBuilder().setCheckpointId(-1).build();
         }
-        TaskRestore r = restore.forTask(e.vertex.getOperatorUids(), e.subtask);
-        return TaskRestoreSpec.newBuilder().setCheckpointId(r.checkpointId()).setDirectory(r.directory())
-                .putAllStateFileByUid(r.stateFileByUid()).setFinished(r.finished()).build();
+        TaskRestore r = restore.forTask(e.vertex.getOperatorUids(), e.subtask, e.vertex.getParallelism());
+        TaskRestoreSpec.Builder spec = TaskRestoreSpec.newBuilder().setCheckpointId(r.checkpointId()).setDirectory(r.directory())
+                .putAllStateFileByUid(r.stateFileByUid()).setFinished(r.finished());
+        r.allFilesByUid().forEach((uid, files) -> spec.putAllFilesByUid(uid, dev.spindle.runtime.rpc.proto.OperatorStateFiles.newBuilder()
+                .setParallelism(files.parallelism()).putAllFileBySubtask(files.fileBySubtask()).build()));
+        return spec.build();
     }
 
     // ---- calls from TaskExecutors ----------------------------------------------------------

@@ -28,9 +28,31 @@ public final class RestartStrategies {
             case "failure-rate", "failurerate" -> new FailureRate(
                     nonNegative(conf.get(RestartStrategyOptions.FAILURE_RATE_MAX_FAILURES), RestartStrategyOptions.FAILURE_RATE_MAX_FAILURES.key()),
                     conf.get(RestartStrategyOptions.FAILURE_RATE_INTERVAL), conf.get(RestartStrategyOptions.FAILURE_RATE_DELAY));
-            default -> throw new IllegalArgumentException("restart-strategy.type must be 'none', 'fixed-delay' or 'failure-rate', was '"
-                    + type + "'");
+            case "exponential-delay", "exponentialdelay" -> exponentialDelay(conf);
+            default -> throw new IllegalArgumentException("restart-strategy.type must be 'none', 'fixed-delay', 'failure-rate' or "
+                    + "'exponential-delay', was '" + type + "'");
         };
+    }
+
+    private static RestartStrategy exponentialDelay(Configuration conf) {
+        Duration initial = conf.get(RestartStrategyOptions.EXPONENTIAL_DELAY_INITIAL_BACKOFF);
+        Duration max = conf.get(RestartStrategyOptions.EXPONENTIAL_DELAY_MAX_BACKOFF);
+        double multiplier = conf.get(RestartStrategyOptions.EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER);
+        double jitter = conf.get(RestartStrategyOptions.EXPONENTIAL_DELAY_JITTER_FACTOR);
+        if (max.compareTo(initial) < 0) {
+            throw new IllegalArgumentException(RestartStrategyOptions.EXPONENTIAL_DELAY_MAX_BACKOFF.key() + " (" + max
+                    + ") must not be shorter than " + RestartStrategyOptions.EXPONENTIAL_DELAY_INITIAL_BACKOFF.key() + " (" + initial + ")");
+        }
+        if (!(multiplier >= 1.0)) {
+            throw new IllegalArgumentException(RestartStrategyOptions.EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER.key() + " must be at least 1, was "
+                    + multiplier);
+        }
+        if (!(jitter >= 0.0 && jitter <= 1.0)) {
+            throw new IllegalArgumentException(RestartStrategyOptions.EXPONENTIAL_DELAY_JITTER_FACTOR.key() + " must be between 0 and 1, was "
+                    + jitter);
+        }
+        return new ExponentialDelay(initial, max, multiplier, conf.get(RestartStrategyOptions.EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD),
+                jitter, new java.util.Random());
     }
 
     private static int nonNegative(int v, String key) {
@@ -117,6 +139,56 @@ public final class RestartStrategies {
         @Override
         public String describe() {
             return "failure-rate (at most " + maxFailures + " failures per " + interval.toMillis() + " ms, delay " + delay.toMillis() + " ms)";
+        }
+    }
+
+    /**
+     * Restarts after every failure; the pause doubles (by the multiplier) up to the maximum, and goes
+     * back to the initial pause once the job ran {@code resetThreshold} after its last pause without failing.
+     */
+    static final class ExponentialDelay implements RestartStrategy {
+        private final long initialMillis;
+        private final long maxMillis;
+        private final double multiplier;
+        private final long resetThresholdMillis;
+        private final double jitter;
+        private final java.util.Random random;
+        private long backoffMillis;
+        private long lastFailure = -1;
+        private long nextDelayMillis;
+        private int restarts;
+
+        ExponentialDelay(Duration initial, Duration max, double multiplier, Duration resetThreshold, double jitter, java.util.Random random) {
+            this.initialMillis = initial.toMillis();
+            this.maxMillis = max.toMillis();
+            this.multiplier = multiplier;
+            this.resetThresholdMillis = resetThreshold.toMillis();
+            this.jitter = jitter;
+            this.random = random;
+        }
+
+        @Override
+        public boolean onFailure(long nowMillis) {
+            if (lastFailure < 0 || nowMillis - lastFailure >= backoffMillis + resetThresholdMillis) {
+                backoffMillis = initialMillis;
+            } else {
+                backoffMillis = Math.min(maxMillis, (long) Math.ceil(backoffMillis * multiplier));
+            }
+            lastFailure = nowMillis;
+            long spread = (long) (backoffMillis * jitter);
+            nextDelayMillis = spread == 0 ? backoffMillis : backoffMillis - spread + (long) (random.nextDouble() * (2 * spread + 1));
+            restarts++;
+            return true;
+        }
+
+        @Override
+        public Duration delay() {
+            return Duration.ofMillis(Math.max(0, nextDelayMillis));
+        }
+
+        @Override
+        public String describe() {
+            return "exponential-delay (" + restarts + " restarts, current pause " + nextDelayMillis + " ms, at most " + maxMillis + " ms)";
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.spindle.runtime.operators;
 
+import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.FilterFunction;
 
 /** Forwards the records a {@link FilterFunction} accepts. */
@@ -11,8 +12,14 @@ public final class FilterOperator<T> extends UserFunctionOperator<FilterFunction
         super(function);
     }
 
+    /** On a keyed stream: the function may use keyed state, scoped to each record's key. */
+    public FilterOperator(FilterFunction<T> function, KeySelector<T, ?> keySelector) {
+        super(function, keySelector);
+    }
+
     @Override
     public void processElement(T record) throws Exception {
+        setKeyContext(record);
         if (function.filter(record)) {
             output.collect(record);
         }

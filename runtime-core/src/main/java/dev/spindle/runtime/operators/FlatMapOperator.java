@@ -1,5 +1,6 @@
 package dev.spindle.runtime.operators;
 
+import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.FlatMapFunction;
 
 /** Applies a {@link FlatMapFunction}, which emits straight into the output. */
@@ -11,8 +12,14 @@ public final class FlatMapOperator<IN, OUT> extends UserFunctionOperator<FlatMap
         super(function);
     }
 
+    /** On a keyed stream: the function may use keyed state, scoped to each record's key. */
+    public FlatMapOperator(FlatMapFunction<IN, OUT> function, KeySelector<IN, ?> keySelector) {
+        super(function, keySelector);
+    }
+
     @Override
     public void processElement(IN record) throws Exception {
+        setKeyContext(record);
         function.flatMap(record, output);
     }
 }

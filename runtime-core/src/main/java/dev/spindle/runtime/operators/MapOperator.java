@@ -1,5 +1,6 @@
 package dev.spindle.runtime.operators;
 
+import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.MapFunction;
 
 /** Applies a {@link MapFunction}. */
@@ -11,8 +12,14 @@ public final class MapOperator<IN, OUT> extends UserFunctionOperator<MapFunction
         super(function);
     }
 
+    /** On a keyed stream: the function may use keyed state, scoped to each record's key. */
+    public MapOperator(MapFunction<IN, OUT> function, KeySelector<IN, ?> keySelector) {
+        super(function, keySelector);
+    }
+
     @Override
     public void processElement(IN record) throws Exception {
+        setKeyContext(record);
         output.collect(function.map(record));
     }
 }

@@ -1,10 +1,12 @@
 package dev.spindle.runtime.operators;
 
+import dev.spindle.configuration.StateOptions;
 import dev.spindle.runtime.state.DefaultOperatorStateStore;
 import dev.spindle.runtime.state.KeyGroups;
 import dev.spindle.runtime.state.KeyedStateBackend;
 import dev.spindle.runtime.state.OperatorSnapshot;
 import dev.spindle.runtime.state.OperatorStateData;
+import dev.spindle.runtime.state.TtlTimeProvider;
 import java.io.Serializable;
 import java.util.Map;
 
@@ -44,10 +46,29 @@ public abstract class StreamOperator<IN, OUT> implements Serializable {
                     + data.keyed().keySet() + " but the operator is not keyed any more; the savepoint does not fit this program");
         }
         if (isKeyed()) {
-            keyedStateBackend = new KeyedStateBackend(KeyGroups.DEFAULT_MAX_PARALLELISM, data.keyed(), userClassLoader);
+            keyedStateBackend = new KeyedStateBackend(KeyGroups.DEFAULT_MAX_PARALLELISM, data.keyed(), userClassLoader,
+                    ttlTimeProvider(userClassLoader));
         }
         operatorStateStore = new DefaultOperatorStateStore(data.operator(), userClassLoader);
         restored = restoredState != null;
+    }
+
+    /** The clock of state time-to-live: the job's {@code state.ttl.time-provider}, else the system clock. */
+    private TtlTimeProvider ttlTimeProvider(ClassLoader userClassLoader) {
+        if (context == null || context.environment() == null) {
+            return TtlTimeProvider.SYSTEM;
+        }
+        String className = context.environment().getJobConfiguration().getOptional(StateOptions.TTL_TIME_PROVIDER).orElse("");
+        if (className.isBlank()) {
+            return TtlTimeProvider.SYSTEM;
+        }
+        try {
+            Class<?> type = Class.forName(className.trim(), true, userClassLoader);
+            return (TtlTimeProvider) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalArgumentException(StateOptions.TTL_TIME_PROVIDER.key() + ": '" + className + "' is no TtlTimeProvider "
+                    + "class with a public no-argument constructor: " + e, e);
+        }
     }
 
     private ClassLoader userClassLoader() {
@@ -60,7 +81,8 @@ public abstract class StreamOperator<IN, OUT> implements Serializable {
     /** Keyed state of this operator; created on first use when no checkpoint restored it. */
     protected KeyedStateBackend keyedStateBackend() {
         if (keyedStateBackend == null) {
-            keyedStateBackend = new KeyedStateBackend(KeyGroups.DEFAULT_MAX_PARALLELISM, Map.of(), userClassLoader());
+            keyedStateBackend = new KeyedStateBackend(KeyGroups.DEFAULT_MAX_PARALLELISM, Map.of(), userClassLoader(),
+                    ttlTimeProvider(userClassLoader()));
         }
         return keyedStateBackend;
     }

@@ -2,6 +2,15 @@ package dev.spindle.runtime.operators;
 
 import dev.spindle.api.accumulators.LongCounter;
 import dev.spindle.api.functions.RuntimeContext;
+import dev.spindle.api.state.AggregatingState;
+import dev.spindle.api.state.AggregatingStateDescriptor;
+import dev.spindle.api.state.ListState;
+import dev.spindle.api.state.ListStateDescriptor;
+import dev.spindle.api.state.MapState;
+import dev.spindle.api.state.MapStateDescriptor;
+import dev.spindle.api.state.ReducingState;
+import dev.spindle.api.state.ReducingStateDescriptor;
+import dev.spindle.api.state.StateDescriptor;
 import dev.spindle.api.state.ValueState;
 import dev.spindle.api.state.ValueStateDescriptor;
 import dev.spindle.configuration.Configuration;
@@ -58,10 +67,35 @@ public final class StreamRuntimeContext implements RuntimeContext {
 
     @Override
     public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
+        return keyedState("getState", descriptor).getValueState(descriptor);
+    }
+
+    @Override
+    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+        return keyedState("getListState", descriptor).getListState(descriptor);
+    }
+
+    @Override
+    public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
+        return keyedState("getMapState", descriptor).getMapState(descriptor);
+    }
+
+    @Override
+    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
+        return keyedState("getReducingState", descriptor).getReducingState(descriptor);
+    }
+
+    @Override
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+        return keyedState("getAggregatingState", descriptor).getAggregatingState(descriptor);
+    }
+
+    private KeyedStateBackend keyedState(String method, StateDescriptor<?, ?> descriptor) {
         if (keyedState == null) {
-            throw new UnsupportedOperationException("getState('" + descriptor.getName() + "') is only available in "
-                    + "functions on a keyed stream: apply the function after keyBy(...)");
+            throw new UnsupportedOperationException(method + "('" + descriptor.getName() + "') in task " + taskName
+                    + ": keyed state is only available in functions on a keyed stream; apply the function after keyBy(...), "
+                    + "or use operator state (CheckpointedFunction) on a non-keyed stream");
         }
-        return keyedState.getValueState(descriptor);
+        return keyedState;
     }
 }

@@ -1,6 +1,7 @@
 package dev.spindle.runtime.operators;
 
 import dev.spindle.api.functions.Function;
+import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.RichFunction;
 import dev.spindle.api.checkpoint.CheckpointListener;
 import dev.spindle.api.checkpoint.CheckpointedFunction;
@@ -17,10 +18,30 @@ public abstract class UserFunctionOperator<F extends Function, IN, OUT> extends 
     private static final long serialVersionUID = 1L;
 
     protected final F function;
+    /** Set when the operator runs on a keyed stream: keyed state is then scoped to each record's key. */
+    private final KeySelector<IN, ?> keySelector;
     private transient boolean opened;
 
     protected UserFunctionOperator(F function) {
+        this(function, null);
+    }
+
+    /** {@code keySelector}: the key of the keyed stream the function is applied to, or null on a non-keyed stream. */
+    protected UserFunctionOperator(F function, KeySelector<IN, ?> keySelector) {
         this.function = java.util.Objects.requireNonNull(function, "user function");
+        this.keySelector = keySelector;
+    }
+
+    @Override
+    protected boolean isKeyed() {
+        return keySelector != null;
+    }
+
+    /** Scopes keyed state to {@code record}'s key before the function sees it (keyed streams only). */
+    protected final void setKeyContext(IN record) throws Exception {
+        if (keySelector != null) {
+            keyedStateBackend().setCurrentKey(keySelector.getKey(record));
+        }
     }
 
     public F getFunction() {

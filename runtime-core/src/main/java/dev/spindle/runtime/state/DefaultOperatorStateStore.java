@@ -21,16 +21,38 @@ public final class DefaultOperatorStateStore implements OperatorStateStore {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+        return list(descriptor, OperatorStateRedistribution.EVEN_SPLIT_KIND);
+    }
+
+    @Override
+    public <T> ListState<T> getUnionListState(ListStateDescriptor<T> descriptor) {
+        return list(descriptor, OperatorStateRedistribution.UNION_KIND);
+    }
+
+    /**
+     * List state that belongs to this subtask alone and is not redistributed: a restore with another
+     * parallelism is refused (e.g. a built-in source's read position, a sink's pending part files).
+     */
+    public <T> ListState<T> getSubtaskListState(ListStateDescriptor<T> descriptor) {
+        return list(descriptor, OperatorStateRedistribution.SUBTASK_KIND);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> ListState<T> list(ListStateDescriptor<T> descriptor, String kind) {
+        if (descriptor.isTtlEnabled()) {
+            throw new UnsupportedOperationException("Operator state '" + descriptor.getName() + "' has a time-to-live; "
+                    + "state TTL applies to keyed state only");
+        }
         SnapshottableState existing = states.get(descriptor.getName());
-        if (existing instanceof HeapListState<?> list) {
+        if (existing instanceof HeapListState<?> list && list.kind().equals(kind)) {
             return (ListState<T>) list;
         }
         if (existing != null) {
-            throw new IllegalStateException("Operator state '" + descriptor.getName() + "' is a " + existing.kind() + " state, not a list");
+            throw new IllegalStateException("Operator state '" + descriptor.getName() + "' is a " + existing.kind()
+                    + " state; it cannot also be used as " + kind + " state");
         }
-        HeapListState<T> created = new HeapListState<>(descriptor.getName());
+        HeapListState<T> created = new HeapListState<>(descriptor.getName(), kind);
         StateData data = restored.remove(descriptor.getName());
         if (data != null) {
             if (!data.kind().equals(created.kind())) {

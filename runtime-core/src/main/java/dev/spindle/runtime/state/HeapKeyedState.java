@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The storage of one keyed state on the heap: per key group, a map from key to value. Every keyed
@@ -20,6 +22,8 @@ public final class HeapKeyedState<V> implements SnapshottableState {
     private final String kind;
     private final KeyedStateBackend backend;
     private final Map<Integer, Map<Object, V>> groups = new HashMap<>();
+    /** Per snapshot, what each value is written as (null: left out), e.g. expired TTL entries dropped. */
+    private Supplier<UnaryOperator<V>> snapshotTransformer;
 
     HeapKeyedState(String name, String kind, KeyedStateBackend backend) {
         this.name = name;
@@ -41,6 +45,14 @@ public final class HeapKeyedState<V> implements SnapshottableState {
         if (group != null) {
             group.remove(backend.currentKeyOrFail());
         }
+    }
+
+    /**
+     * Transforms values when a snapshot is written: the supplier is called when the snapshot is
+     * taken (so it can fix the time), the operator on the asynchronous thread, per value.
+     */
+    void setSnapshotTransformer(Supplier<UnaryOperator<V>> transformer) {
+        this.snapshotTransformer = transformer;
     }
 
     /** Every (key, value) of this subtask, e.g. for BATCH results at the end of input. */
@@ -68,15 +80,21 @@ public final class HeapKeyedState<V> implements SnapshottableState {
                 copy.put(e.getKey(), new HashMap<>(e.getValue()));
             }
         }
+        UnaryOperator<V> transformer = snapshotTransformer == null ? null : snapshotTransformer.get();
         return () -> {
             Map<Integer, List<byte[]>> out = new HashMap<>();
             for (Map.Entry<Integer, Map<Object, V>> g : copy.entrySet()) {
                 List<byte[]> entries = new ArrayList<>(g.getValue().size() * 2);
                 for (Map.Entry<Object, V> kv : g.getValue().entrySet()) {
-                    entries.add(JavaSerialization.toBytes(kv.getKey()));
-                    entries.add(JavaSerialization.toBytes(kv.getValue()));
+                    V value = transformer == null ? kv.getValue() : transformer.apply(kv.getValue());
+                    if (value != null) {
+                        entries.add(JavaSerialization.toBytes(kv.getKey()));
+                        entries.add(JavaSerialization.toBytes(value));
+                    }
                 }
-                out.put(g.getKey(), entries);
+                if (!entries.isEmpty()) {
+                    out.put(g.getKey(), entries);
+                }
             }
             return new StateData(kind, out);
         };

@@ -8,16 +8,19 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-/** Operator list state of one subtask: one element per entry, so a rescale can split or union the elements. */
+/**
+ * Operator list state of one subtask: one element per entry, so a rescale can split or union the
+ * elements; its kind says how ({@link OperatorStateRedistribution}).
+ */
 final class HeapListState<T> implements ListState<T>, SnapshottableState {
 
-    static final String KIND = "OPERATOR_LIST";
-
     private final String name;
+    private final String kind;
     private final List<T> elements = new ArrayList<>();
 
-    HeapListState(String name) {
+    HeapListState(String name, String kind) {
         this.name = name;
+        this.kind = kind;
     }
 
     @Override
@@ -27,7 +30,7 @@ final class HeapListState<T> implements ListState<T>, SnapshottableState {
 
     @Override
     public void add(T value) {
-        elements.add(value);
+        elements.add(java.util.Objects.requireNonNull(value, "ListState.add(null): a list state holds no null elements"));
     }
 
     @Override
@@ -53,7 +56,7 @@ final class HeapListState<T> implements ListState<T>, SnapshottableState {
 
     @Override
     public String kind() {
-        return KIND;
+        return kind;
     }
 
     @Override
@@ -64,7 +67,7 @@ final class HeapListState<T> implements ListState<T>, SnapshottableState {
             for (T e : copy) {
                 out.add(JavaSerialization.toBytes(e));
             }
-            return new StateData(KIND, Map.of(StateData.OPERATOR_GROUP, out));
+            return new StateData(kind, Map.of(StateData.OPERATOR_GROUP, out));
         };
     }
 

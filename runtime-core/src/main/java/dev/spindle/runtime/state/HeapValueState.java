@@ -7,31 +7,27 @@ final class HeapValueState<T> implements ValueState<T> {
 
     static final String KIND = "VALUE";
 
-    private final HeapKeyedState<T> storage;
+    private final KeyedValueCell<T> cell;
     private final T defaultValue;
 
-    HeapValueState(HeapKeyedState<T> storage, T defaultValue) {
-        this.storage = storage;
+    HeapValueState(KeyedValueCell<T> cell, T defaultValue) {
+        this.cell = cell;
         this.defaultValue = defaultValue;
     }
 
     @Override
     public T value() {
-        T v = storage.get();
+        T v = cell.read();
         return v == null ? defaultValue : v;
     }
 
     @Override
     public void update(T value) {
-        if (value == null) {
-            storage.remove();
-        } else {
-            storage.put(value);
-        }
+        cell.write(value);
     }
 
     @Override
     public void clear() {
-        storage.remove();
+        cell.clear();
     }
 }

@@ -18,4 +18,9 @@ public final class KeyGroups {
     public static int keyGroupOf(Object key, int maxParallelism) {
         return (KeyHashing.hash(key) & Integer.MAX_VALUE) % maxParallelism;
     }
+
+    /** The subtask of {@code parallelism} a key goes to: the owner of its key group's range ({@link KeyGroupRange}). */
+    public static int subtaskOf(Object key, int maxParallelism, int parallelism) {
+        return KeyGroupRange.subtaskForKeyGroup(maxParallelism, parallelism, keyGroupOf(key, maxParallelism));
+    }
 }

@@ -1,5 +1,14 @@
 package dev.spindle.runtime.state;
 
+import dev.spindle.api.state.AggregatingState;
+import dev.spindle.api.state.AggregatingStateDescriptor;
+import dev.spindle.api.state.ListState;
+import dev.spindle.api.state.ListStateDescriptor;
+import dev.spindle.api.state.MapState;
+import dev.spindle.api.state.MapStateDescriptor;
+import dev.spindle.api.state.ReducingState;
+import dev.spindle.api.state.ReducingStateDescriptor;
+import dev.spindle.api.state.StateDescriptor;
 import dev.spindle.api.state.ValueState;
 import dev.spindle.api.state.ValueStateDescriptor;
 import java.io.IOException;
@@ -18,6 +27,7 @@ public final class KeyedStateBackend {
     private final Map<String, HeapKeyedState<?>> states = new LinkedHashMap<>();
     private final Map<String, StateData> restored = new HashMap<>();
     private final ClassLoader userClassLoader;
+    private final TtlTimeProvider ttlTimeProvider;
     private Object currentKey;
     private int currentKeyGroup;
 
@@ -27,6 +37,13 @@ public final class KeyedStateBackend {
 
     /** {@code restoredStates}: the operator's keyed state from a checkpoint, by name (empty on a fresh start). */
     public KeyedStateBackend(int maxParallelism, Map<String, StateData> restoredStates, ClassLoader userClassLoader) {
+        this(maxParallelism, restoredStates, userClassLoader, TtlTimeProvider.SYSTEM);
+    }
+
+    /** As above, with the clock that state time-to-live is measured on. */
+    public KeyedStateBackend(int maxParallelism, Map<String, StateData> restoredStates, ClassLoader userClassLoader,
+            TtlTimeProvider ttlTimeProvider) {
+        this.ttlTimeProvider = ttlTimeProvider;
         this.maxParallelism = maxParallelism;
         this.restored.putAll(restoredStates);
         this.userClassLoader = userClassLoader;
@@ -52,9 +69,37 @@ public final class KeyedStateBackend {
         return currentKey;
     }
 
-    /** The state named by the descriptor; asking twice with the same name returns the same state. */
+    /** The state named by the descriptor; asking twice with the same name returns a state on the same storage. */
     public <T> ValueState<T> getValueState(ValueStateDescriptor<T> descriptor) {
-        return new HeapValueState<>(getOrCreate(descriptor.getName(), HeapValueState.KIND), descriptor.getDefaultValue());
+        return new HeapValueState<>(cell(descriptor, HeapValueState.KIND), descriptor.getDefaultValue());
+    }
+
+    /** The keyed list state named by the descriptor. */
+    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+        TtlPolicy ttl = new TtlPolicy(descriptor, ttlTimeProvider);
+        return new HeapKeyedListState<>(getOrCreate(descriptor.getName(), ttl.kind(HeapKeyedListState.KIND)), ttl);
+    }
+
+    /** The map state named by the descriptor. */
+    public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
+        TtlPolicy ttl = new TtlPolicy(descriptor, ttlTimeProvider);
+        return new HeapMapState<>(getOrCreate(descriptor.getName(), ttl.kind(HeapMapState.KIND)), ttl);
+    }
+
+    /** The reducing state named by the descriptor. */
+    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
+        return new HeapReducingState<>(cell(descriptor, HeapReducingState.KIND), descriptor.getReduceFunction(), userClassLoader);
+    }
+
+    /** The aggregating state named by the descriptor. */
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+        return new HeapAggregatingState<>(cell(descriptor, HeapAggregatingState.KIND), descriptor.getAggregateFunction(),
+                userClassLoader);
+    }
+
+    private <T> KeyedValueCell<T> cell(StateDescriptor<?, ?> descriptor, String kind) {
+        TtlPolicy ttl = new TtlPolicy(descriptor, ttlTimeProvider);
+        return new KeyedValueCell<>(getOrCreate(descriptor.getName(), ttl.kind(kind)), ttl);
     }
 
     /**

@@ -15,10 +15,8 @@ import dev.spindle.configuration.CheckpointingOptions;
 import dev.spindle.runtime.checkpoint.CheckpointBarrier;
 import dev.spindle.runtime.checkpoint.TaskCheckpointServices;
 import dev.spindle.runtime.checkpoint.TaskRestore;
-import dev.spindle.runtime.checkpoint.TaskStateFiles;
+import dev.spindle.runtime.checkpoint.TaskStateReader;
 import dev.spindle.runtime.state.OperatorStateData;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -252,19 +250,10 @@ public final class StreamTaskInvokable implements TaskInvokable {
     /** Gives every operator its state: the restored one by uid, or empty stores on a fresh start. */
     private void restoreState(TaskEnvironment env, TaskRestore restore, List<StreamOperator<?, ?>> operators, List<String> uids)
             throws Exception {
-        Map<String, Map<String, OperatorStateData>> files = new HashMap<>();
+        TaskStateReader reader = new TaskStateReader(restore, env.getSubtaskIndex(), env.getParallelism());
         for (int i = 0; i < operators.size(); i++) {
-            OperatorStateData data = null;
-            String file = restore.stateFileByUid().get(uids.get(i));
-            if (file != null) {
-                Map<String, OperatorStateData> content = files.get(file);
-                if (content == null) {
-                    content = TaskStateFiles.read(restore.directory(), file);
-                    files.put(file, content);
-                }
-                data = content.get(uids.get(i));
-            }
             if (restore.isRestored()) {
+                OperatorStateData data = reader.read(uids.get(i));
                 // restored (possibly without state of its own): sinks and sources then know they resume
                 operators.get(i).initializeState(data == null ? OperatorStateData.EMPTY : data);
             } else {
@@ -273,7 +262,7 @@ public final class StreamTaskInvokable implements TaskInvokable {
         }
         if (restore.isRestored()) {
             LOG.info("Task {} of job {} restored from checkpoint {} in {} ({} state file(s))", taskName, env.getJobId(),
-                    restore.checkpointId(), restore.directory(), files.size());
+                    restore.checkpointId(), restore.directory(), reader.filesRead());
         }
     }
 

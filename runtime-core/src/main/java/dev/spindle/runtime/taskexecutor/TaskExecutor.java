@@ -329,8 +329,11 @@ public final class TaskExecutor implements AutoCloseable {
         dev.spindle.runtime.checkpoint.TaskRestore restore = dev.spindle.runtime.checkpoint.TaskRestore.NONE;
         if (request.hasRestore()) {
             var r = request.getRestore();
+            java.util.Map<String, dev.spindle.runtime.checkpoint.OperatorStateFiles> allFiles = new java.util.HashMap<>();
+            r.getAllFilesByUidMap().forEach((uid, f) -> allFiles.put(uid,
+                    new dev.spindle.runtime.checkpoint.OperatorStateFiles(f.getParallelism(), f.getFileBySubtaskMap())));
             restore = new dev.spindle.runtime.checkpoint.TaskRestore(r.getCheckpointId(), r.getDirectory(), r.getStateFileByUidMap(),
-                    r.getFinished());
+                    r.getFinished(), allFiles);
         }
         TaskDeployment d = new TaskDeployment(graph, graph.vertex(JobVertexID.fromHexString(request.getVertexId())), request.getSubtask(),
                 request.getAttempt(), request.getAllocationId(), locations, restore);

@@ -57,4 +57,64 @@ class RestartStrategiesTest {
                 () -> RestartStrategies.create(conf("restart-strategy.type", "sometimes"), new Configuration()));
         assertTrue(e.getMessage().contains("restart-strategy.type") && e.getMessage().contains("sometimes"), e.getMessage());
     }
+
+    @Test
+    void exponentialDelayGrowsByTheMultiplierUpToTheMaximumAndResetsAfterAQuietRun() {
+        RestartStrategy s = RestartStrategies.create(conf("restart-strategy.type", "exponential-delay",
+                "restart-strategy.exponential-delay.initial-backoff", "100 ms",
+                "restart-strategy.exponential-delay.max-backoff", "1 s",
+                "restart-strategy.exponential-delay.backoff-multiplier", "3.0",
+                "restart-strategy.exponential-delay.reset-backoff-threshold", "10 s",
+                "restart-strategy.exponential-delay.jitter-factor", "0"), new Configuration());
+        long[] expected = {100, 300, 900, 1000, 1000};
+        long now = 0;
+        for (long delay : expected) {
+            assertTrue(s.onFailure(now));
+            assertEquals(Duration.ofMillis(delay), s.delay());
+            now += delay + 50;
+        }
+        // the job then ran longer than pause + threshold without failing: back to the initial pause
+        now += 1000 + 10_000;
+        assertTrue(s.onFailure(now));
+        assertEquals(Duration.ofMillis(100), s.delay());
+    }
+
+    @Test
+    void exponentialDelayJitterStaysWithinItsShare() {
+        RestartStrategy s = RestartStrategies.create(conf("restart-strategy.type", "exponential-delay",
+                "restart-strategy.exponential-delay.initial-backoff", "1 s",
+                "restart-strategy.exponential-delay.max-backoff", "1 s",
+                "restart-strategy.exponential-delay.jitter-factor", "0.2"), new Configuration());
+        for (int i = 0; i < 50; i++) {
+            assertTrue(s.onFailure(i * 10L));
+            long d = s.delay().toMillis();
+            assertTrue(d >= 800 && d <= 1200, "pause " + d + " ms outside 1 s +- 20 %");
+        }
+    }
+
+    @Test
+    void exponentialDelayRefusesAMultiplierBelowOne() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RestartStrategies.create(
+                conf("restart-strategy.type", "exponential-delay", "restart-strategy.exponential-delay.backoff-multiplier", "0.5"),
+                new Configuration()));
+        assertTrue(e.getMessage().contains("backoff-multiplier"), e.getMessage());
+    }
+
+    @Test
+    void flinksNamesWriteTheSameKeysAsTodaysForms() {
+        assertEquals(dev.spindle.api.RestartStrategies.fixedDelay(3, Duration.ofSeconds(2)).asMap(),
+                dev.spindle.api.RestartStrategies.fixedDelayRestart(3, Duration.ofSeconds(2)).asMap());
+        assertEquals(dev.spindle.api.RestartStrategies.fixedDelay(3, Duration.ofMillis(2500)).asMap(),
+                dev.spindle.api.RestartStrategies.fixedDelayRestart(3, 2500).asMap());
+        assertEquals(dev.spindle.api.RestartStrategies.failureRate(2, Duration.ofMinutes(1), Duration.ofSeconds(1)).asMap(),
+                dev.spindle.api.RestartStrategies.failureRateRestart(2, Duration.ofMinutes(1), Duration.ofSeconds(1)).asMap());
+        Configuration c = new Configuration();
+        dev.spindle.api.RestartStrategies.exponentialDelayRestart(Duration.ofMillis(10), Duration.ofMillis(40), 2.0,
+                Duration.ofSeconds(5), 0.0).applyTo(c);
+        RestartStrategy s = RestartStrategies.create(c, new Configuration());
+        assertTrue(s.onFailure(0));
+        assertEquals(Duration.ofMillis(10), s.delay());
+        assertTrue(s.onFailure(20));
+        assertEquals(Duration.ofMillis(20), s.delay());
+    }
 }

@@ -37,6 +37,28 @@ public sealed interface OperatorDescription<IN, OUT> extends Serializable {
         }
     }
 
+    /** {@link Map} on a keyed stream: the function may use keyed state of each record's key. */
+    record KeyedMap<IN, OUT, K>(KeySelector<IN, K> keySelector, MapFunction<IN, OUT> function) implements OperatorDescription<IN, OUT> {
+        public KeyedMap {
+            Objects.requireNonNull(function, "map function");
+        }
+    }
+
+    /** {@link FlatMap} on a keyed stream: the function may use keyed state of each record's key. */
+    record KeyedFlatMap<IN, OUT, K>(KeySelector<IN, K> keySelector, FlatMapFunction<IN, OUT> function)
+            implements OperatorDescription<IN, OUT> {
+        public KeyedFlatMap {
+            Objects.requireNonNull(function, "flatMap function");
+        }
+    }
+
+    /** {@link Filter} on a keyed stream: the function may use keyed state of each record's key. */
+    record KeyedFilter<T, K>(KeySelector<T, K> keySelector, FilterFunction<T> function) implements OperatorDescription<T, T> {
+        public KeyedFilter {
+            Objects.requireNonNull(function, "filter function");
+        }
+    }
+
     /** Each key's records combined by the function. */
     record KeyedReduce<T, K>(KeySelector<T, K> keySelector, ReduceFunction<T> function) implements OperatorDescription<T, T> {
         public KeyedReduce {

@@ -1,6 +1,14 @@
 package dev.spindle.api.functions;
 
 import dev.spindle.api.accumulators.LongCounter;
+import dev.spindle.api.state.AggregatingState;
+import dev.spindle.api.state.AggregatingStateDescriptor;
+import dev.spindle.api.state.ListState;
+import dev.spindle.api.state.ListStateDescriptor;
+import dev.spindle.api.state.MapState;
+import dev.spindle.api.state.MapStateDescriptor;
+import dev.spindle.api.state.ReducingState;
+import dev.spindle.api.state.ReducingStateDescriptor;
 import dev.spindle.api.state.ValueState;
 import dev.spindle.api.state.ValueStateDescriptor;
 import dev.spindle.configuration.Configuration;
@@ -25,6 +33,18 @@ public interface RuntimeContext {
     /** A counter merged across subtasks into the job result under {@code name}. */
     LongCounter getLongCounter(String name);
 
-    /** Per-key state; only in functions applied on a keyed stream. */
+    /** Per-key value state; only in functions applied on a keyed stream. */
     <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor);
+
+    /** Per-key list state; only in functions applied on a keyed stream. */
+    <T> ListState<T> getListState(ListStateDescriptor<T> descriptor);
+
+    /** Per-key map state; only in functions applied on a keyed stream. */
+    <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor);
+
+    /** Per-key reducing state; only in functions applied on a keyed stream. */
+    <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor);
+
+    /** Per-key aggregating state; only in functions applied on a keyed stream. */
+    <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor);
 }

@@ -1,29 +1,25 @@
 package dev.spindle.api.state;
 
-import java.io.Serializable;
-import java.util.Objects;
+import dev.spindle.api.typeinfo.TypeInformation;
 
 /** Names a {@link ListState} and says its element type. */
-public final class ListStateDescriptor<T> implements Serializable {
+public final class ListStateDescriptor<T> extends StateDescriptor<ListState<T>, T> {
 
     private static final long serialVersionUID = 1L;
 
-    private final String name;
-    private final Class<T> elementType;
-
+    /** A list state named {@code name} with elements of {@code elementType}. */
     public ListStateDescriptor(String name, Class<T> elementType) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A ListStateDescriptor needs a non-empty name");
-        }
-        this.name = name;
-        this.elementType = Objects.requireNonNull(elementType, "element type");
+        super(name, typeOf(elementType));
     }
 
-    public String getName() {
-        return name;
+    /** A list state named {@code name} with elements of the given type (e.g. from a {@code TypeHint}). */
+    public ListStateDescriptor(String name, TypeInformation<T> elementType) {
+        super(name, java.util.Objects.requireNonNull(elementType, "element type"));
     }
 
+    /** The class of the elements. */
+    @SuppressWarnings("unchecked")
     public Class<T> getElementType() {
-        return elementType;
+        return (Class<T>) getTypeInformation().getTypeClass();
     }
 }

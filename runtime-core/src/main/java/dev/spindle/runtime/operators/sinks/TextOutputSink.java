@@ -7,6 +7,7 @@ import dev.spindle.api.checkpoint.FunctionInitializationContext;
 import dev.spindle.api.checkpoint.FunctionSnapshotContext;
 import dev.spindle.api.state.ListState;
 import dev.spindle.api.state.ListStateDescriptor;
+import dev.spindle.runtime.state.DefaultOperatorStateStore;
 import dev.spindle.configuration.CheckpointingOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,9 @@ public final class TextOutputSink<T> extends AbstractRichFunction implements Sin
 
     @Override
     public void initializeState(FunctionInitializationContext context) {
-        transactionState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("text-sink-parts", String.class));
+        // [directory, next part, pending parts...] belongs to this subtask: it cannot be split when the parallelism changes.
+        transactionState = ((DefaultOperatorStateStore) context.getOperatorStateStore()).getSubtaskListState(
+                new ListStateDescriptor<>("text-sink-parts", String.class));
         List<String> state = new ArrayList<>();
         transactionState.get().forEach(state::add);
         restoredTransactions = context.isRestored() && !state.isEmpty() ? state : null;

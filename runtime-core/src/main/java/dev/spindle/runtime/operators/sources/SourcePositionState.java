@@ -3,6 +3,7 @@ package dev.spindle.runtime.operators.sources;
 import dev.spindle.api.checkpoint.FunctionInitializationContext;
 import dev.spindle.api.state.ListState;
 import dev.spindle.api.state.ListStateDescriptor;
+import dev.spindle.runtime.state.DefaultOperatorStateStore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,9 @@ final class SourcePositionState {
     private final long[] restored;
 
     SourcePositionState(FunctionInitializationContext context, String name) {
-        this.state = context.getOperatorStateStore().getListState(new ListStateDescriptor<>(name, Long.class));
+        // A position is this subtask's own: it cannot be split or merged when the parallelism changes.
+        this.state = ((DefaultOperatorStateStore) context.getOperatorStateStore()).getSubtaskListState(
+                new ListStateDescriptor<>(name, Long.class));
         List<Long> values = new ArrayList<>();
         state.get().forEach(values::add);
         this.restored = context.isRestored() && !values.isEmpty() ? values.stream().mapToLong(Long::longValue).toArray() : null;

@@ -113,6 +113,42 @@ class CheckpointedFailoverTest {
     }
 
     @Test
+    void aSessionResumesItsRunningJobOnAttemptTwoAfterTheApplicationMasterIsKilled() throws Exception {
+        String properties = "-Dyarn.properties-file.location=" + tmp.resolve("session-props");
+        YarnCli.Result started = cli.session("-d", "-nm", "it-failover", properties);
+        assertEquals(0, started.exitCode(), started.toString());
+        Matcher m = Pattern.compile("Spindle session (application_\\d+_\\d+) is running").matcher(started.out());
+        assertTrue(m.find(), started.out());
+        ApplicationId session = ApplicationId.fromString(m.group(1));
+        try {
+            YarnCli.Result submitted = cli.run(args(new String[] {"run", "-d", properties}, program("am-session")));
+            assertEquals(0, submitted.exitCode(), submitted.toString());
+            Matcher job = Pattern.compile("submitted with JobID ([0-9a-f]{32})").matcher(submitted.out());
+            assertTrue(job.find(), submitted.out());
+            killApplicationMasterAfterACheckpoint(session, "am-session");
+
+            org.apache.hadoop.fs.Path success = new org.apache.hadoop.fs.Path(qualified("/out-am-session"), "_SUCCESS");
+            YarnApps.waitUntil(() -> exists(success), 150, () -> "the resumed job's end" + cli.amLogs(session));
+            assertEquals(2, yarn.getApplicationAttempts(session).size(), "ApplicationMaster attempts");
+            assertEquals(expectedCounts(), committedCounts("/out-am-session"), cli.amLogs(session));
+            YarnCli.Result listed = cli.run("list", properties);
+            assertEquals(0, listed.exitCode(), listed.toString());
+            assertTrue(listed.out().contains(job.group(1)) && listed.out().contains("FINISHED"),
+                    "the new attempt lists the resumed job as finished: " + listed.out());
+        } finally {
+            yarn.killApplication(session);
+        }
+    }
+
+    private static boolean exists(org.apache.hadoop.fs.Path path) {
+        try {
+            return fs.exists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aKilledTaskExecutorIsReplacedAndTheJobResumesFromItsLatestCheckpoint() throws Exception {
         YarnCli.Result submitted = cli.run(args(new String[] {"run-application", "-d"}, program("te")));
         assertEquals(0, submitted.exitCode(), submitted.toString());

@@ -62,6 +62,16 @@ public final class CheckpointCoordinator {
         this.recorder = recorder;
     }
 
+    /** Checkpoint ids continue after any {@code chk-<n>} already in the job's directory, which must never be overwritten. */
+    public void continueAfterExistingCheckpoints() throws java.io.IOException {
+        long highest = storage.highestCheckpointId();
+        if (highest > 0) {
+            LOG.info("Job {} finds checkpoints up to {} in {}; its checkpoints continue from {}", jobId, highest, storage.jobDirectory(),
+                    highest + 1);
+            continueAfter(highest);
+        }
+    }
+
     /** Checkpoint ids continue after a restored checkpoint's, so the restored one is never overwritten. */
     public void continueAfter(long restoredCheckpointId) {
         nextId = Math.max(nextId, restoredCheckpointId + 1);

@@ -174,6 +174,7 @@ public final class JobMaster implements JobResourceListener {
             this.checkpointIo = Executors.newSingleThreadExecutor(r -> daemon(r, "job-master-checkpoint-io " + jobId));
             this.checkpoints = new CheckpointCoordinator(jobId.toString(), checkpointSettings, new Gateway(), mainThread, checkpointIo);
             checkpoints.setRecorder(recorder);
+            checkpoints.continueAfterExistingCheckpoints();
             if (initialRestore != null) {
                 checkpoints.continueAfter(initialRestore.checkpointId());
             }

@@ -89,4 +89,24 @@ class ClusterFailoverRecoveryTest {
         assertEquals(0, CheckpointRecoveryTest.GENERATED.get(), "the ended job did not run again");
         assertEquals(CheckpointRecoveryTest.expected(), CheckpointRecoveryTest.committedLines(out));
     }
+
+    @Test
+    void aJobThatStartsOverNumbersItsCheckpointsAfterThoseAnEarlierAttemptLeft() throws Exception {
+        Path out = tmp.resolve("out");
+        Path checkpoints = tmp.resolve("checkpoints");
+        JobGraph job = CheckpointRecoveryTest.job(out, checkpoints, false);
+        // what an attempt killed before it recorded its first checkpoint leaves: chk-1 with task files, no pointer
+        Path leftover = checkpoints.resolve(job.getJobId().toString()).resolve("chk-1");
+        Files.createDirectories(leftover);
+        for (int i = 0; i < 4; i++) {
+            Files.writeString(leftover.resolve("stale-" + i), "from the earlier attempt");
+        }
+        try (MiniCluster cluster = new MiniCluster(cluster(), store()).start()) {
+            cluster.getDispatcher().submitJob(job).get();
+            JobResult result = cluster.getDispatcher().requestJobResult(job.getJobId()).get(120, TimeUnit.SECONDS);
+            assertEquals(JobStatus.FINISHED, result.status(), result.failureCause());
+            assertEquals(JobStatus.FINISHED, cluster.getDispatcher().requestJobResult(job.getJobId()).get().status());
+        }
+        assertEquals(CheckpointRecoveryTest.expected(), CheckpointRecoveryTest.committedLines(out));
+    }
 }

@@ -166,6 +166,9 @@ class CheckpointedFailoverTest {
 
     private static void killApplicationMasterAfterACheckpoint(ApplicationId appId, String name) throws Exception {
         awaitCheckpoint(appId, name);
+        // A checkpoint counts for a later attempt once the AM recorded it in the staging dir (right after its _metadata).
+        org.apache.hadoop.fs.Path recovery = new org.apache.hadoop.fs.Path(YarnApps.stagingDir(fs, appId), "recovery");
+        YarnApps.waitUntil(() -> hasFile(recovery, "checkpoint-"), 60, () -> "a checkpoint recorded under " + recovery + cli.amLogs(appId));
         ProcessHandle am = ContainerProcesses.of(appId).stream()
                 .filter(p -> ContainerProcesses.containerIdOf(p).endsWith("_01_000001")).findFirst()
                 .orElseThrow(() -> new AssertionError("no ApplicationMaster process of " + appId));
@@ -178,13 +181,18 @@ class CheckpointedFailoverTest {
     }
 
     private static boolean hasMetadata(org.apache.hadoop.fs.Path dir) {
+        return hasFile(dir, "_metadata");
+    }
+
+    /** Whether a file whose name starts with {@code prefix} is somewhere under {@code dir}. */
+    private static boolean hasFile(org.apache.hadoop.fs.Path dir, String prefix) {
         try {
             if (!fs.exists(dir)) {
                 return false;
             }
             RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
             while (files.hasNext()) {
-                if (files.next().getPath().getName().equals("_metadata")) {
+                if (files.next().getPath().getName().startsWith(prefix)) {
                     return true;
                 }
             }

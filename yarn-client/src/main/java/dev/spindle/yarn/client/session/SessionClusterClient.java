@@ -136,7 +136,7 @@ public final class SessionClusterClient extends YarnClusterClient {
 
     private void runMain(Program program, URI stagedJar, RestPipelineExecutor executor) throws ProgramFailedException {
         try (PackagedProgram packaged = PackagedProgram.create(program.jar().localFile(), program.entryClass(),
-                program.arguments().toArray(new String[0]), List.of(), configuration)) {
+                program.arguments().toArray(new String[0]), List.of(yarn.hadoopConfClasspathEntry()), configuration)) {
             // TaskExecutors load user code from the jars the job graph names: the copy in the session's staging dir.
             Configuration withJars = new Configuration(configuration);
             withJars.set(PipelineOptions.JARS, List.of(stagedJar.toString()));

@@ -60,8 +60,8 @@ public final class YarnConfigOptions {
             .checkedBy(Range.atLeast(-1));
 
     public static final ConfigOption<Integer> APPLICATION_ATTEMPTS = ConfigOptions.key("yarn.application-attempts")
-            .intType().defaultValue(1)
-            .withDescription("How many ApplicationMaster attempts YARN makes before the application fails.")
+            .intType().defaultValue(2)
+            .withDescription("How many ApplicationMaster attempts YARN makes before the application fails; a later attempt resumes the jobs from their latest checkpoints (capped by yarn.resourcemanager.am.max-attempts).")
             .checkedBy(Range.atLeast(1));
 
     public static final ConfigOption<List<String>> SHIP_FILES = ConfigOptions.key("yarn.ship-files")

@@ -3,6 +3,7 @@ package dev.spindle.yarn.am;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,20 +29,23 @@ public final class ApplicationMode implements AppMasterMode {
     private final String userJar;
     private final String mainClass;
     private final List<String> programArgs;
+    private final IntFunction<JobID> jobIds;
 
     /**
      * @param userJar the user jar's path relative to the working dir; null when none was shipped
      * @param mainClass entry class from {@code -c}; null to take the jar manifest's
+     * @param jobIds the id of the n-th job main() submits, the same on every attempt of the application
      */
-    public ApplicationMode(String userJar, String mainClass, List<String> programArgs) {
+    public ApplicationMode(String userJar, String mainClass, List<String> programArgs, IntFunction<JobID> jobIds) {
         this.userJar = userJar;
         this.mainClass = mainClass;
         this.programArgs = List.copyOf(programArgs);
+        this.jobIds = jobIds;
     }
 
-    /** The program the client named in the launch spec. */
+    /** The program the client named in the launch spec, with job ids derived from this container's application. */
     public static ApplicationMode of(LaunchSpec spec) {
-        return new ApplicationMode(spec.userJar(), spec.mainClass(), spec.programArgs());
+        return new ApplicationMode(spec.userJar(), spec.mainClass(), spec.programArgs(), ApplicationJobIds.ofThisContainer());
     }
 
     @Override
@@ -51,7 +55,7 @@ public final class ApplicationMode implements AppMasterMode {
         }
         String[] args = programArgs.toArray(String[]::new);
         PackagedProgram program = PackagedProgram.create(new File(userJar), mainClass, args, List.of(), configuration);
-        DispatcherPipelineExecutor executor = new DispatcherPipelineExecutor(services.getDispatcher());
+        DispatcherPipelineExecutor executor = new DispatcherPipelineExecutor(services.getDispatcher(), jobIds);
         ExecutionContext.install(new ExecutionContext(executor, configuration, program.getUserCodeClassLoader()));
         LOG.info("Running main() of {} with {} arguments", program.getMainClassName(), args.length);
         try {

@@ -26,6 +26,8 @@ import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.configuration.memory.TaskExecutorProcessSpec;
 import dev.spindle.runtime.entrypoint.ClusterServices;
 import dev.spindle.runtime.entrypoint.ClusterServicesFactory;
+import dev.spindle.runtime.recovery.FileSystemJobRecoveryStore;
+import dev.spindle.runtime.recovery.JobRecoveryStore;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.AttemptEndedByClusterException;
 import dev.spindle.runtime.security.ClusterSecret;
@@ -91,12 +93,13 @@ public final class YarnAppMasterRunner {
             }
             Configuration conf = spec.toConfiguration();
             ConfigurationValidator.forClasspath().validate(conf);
-            staging.setFinalAttempt(FinalAttempt.isFinal(containerId, Math.min(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS),
-                    yarnConf.getInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, YarnConfiguration.DEFAULT_RM_AM_MAX_ATTEMPTS))));
+            int maxAttempts = Math.min(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS),
+                    yarnConf.getInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, YarnConfiguration.DEFAULT_RM_AM_MAX_ATTEMPTS));
+            staging.setFinalAttempt(FinalAttempt.isFinal(containerId, maxAttempts));
             ClusterSecret secret = ContainerSecrets.readFromCurrentUser();
             YarnResourceManagerDriver driver = YarnResourceManagerDriver.create(conf, yarnConf,
                     taskExecutorContainers(spec, conf, yarnConf, secret)::create, host);
-            services = ClusterServicesFactory.start(conf, driver, secret, host);
+            services = ClusterServicesFactory.start(conf, driver, secret, host, recoveryStore(spec, yarnConf, maxAttempts));
             LOG.info("Cluster services up: RPC {}:{}, REST {}", services.getRpcHost(), services.getRpcPort(), services.getRestUrl());
             outcome = runUntilDoneOrFatal(modes.apply(spec), services, conf);
         } catch (Throwable t) {
@@ -122,6 +125,18 @@ public final class YarnAppMasterRunner {
         staging.afterEnd(unregistered);
         LOG.info("ApplicationMaster {} ends: {} ({})", containerId, outcome.status(), outcome.diagnostics());
         return outcome.status() == ApplicationStatus.SUCCEEDED ? 0 : 1;
+    }
+
+    /**
+     * Where the jobs are recorded for a later attempt to resume them: the staging dir, which every
+     * attempt localizes from and which outlives all but the final one. With a single attempt there
+     * is no one to resume, so nothing is written.
+     */
+    private static JobRecoveryStore recoveryStore(LaunchSpec spec, YarnConfiguration yarnConf, int maxAttempts) throws IOException {
+        if (maxAttempts <= 1 || spec.stagingDir() == null) {
+            return JobRecoveryStore.none();
+        }
+        return new FileSystemJobRecoveryStore(new org.apache.hadoop.fs.Path(spec.stagingDir(), ContainerLayout.RECOVERY_DIR), yarnConf);
     }
 
     /**

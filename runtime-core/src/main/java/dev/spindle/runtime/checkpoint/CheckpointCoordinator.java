@@ -42,6 +42,7 @@ public final class CheckpointCoordinator {
     private long lastCompletionMillis = Long.MIN_VALUE / 2;
     private ScheduledFuture<?> periodic;
     private boolean shutDown;
+    private volatile CompletedCheckpointRecorder recorder = CompletedCheckpointRecorder.NONE;
 
     public CheckpointCoordinator(String jobId, CheckpointSettings settings, CheckpointGateway gateway, ScheduledExecutorService mainThread,
             Executor io) {
@@ -51,6 +52,24 @@ public final class CheckpointCoordinator {
         this.gateway = gateway;
         this.mainThread = mainThread;
         this.io = io;
+    }
+
+    /**
+     * Names who records each completed checkpoint before the tasks hear of it (and so before sinks
+     * commit output it covers); a failure to record fails the checkpoint.
+     */
+    public void setRecorder(CompletedCheckpointRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /** Checkpoint ids continue after any {@code chk-<n>} already in the job's directory, which must never be overwritten. */
+    public void continueAfterExistingCheckpoints() throws java.io.IOException {
+        long highest = storage.highestCheckpointId();
+        if (highest > 0) {
+            LOG.info("Job {} finds checkpoints up to {} in {}; its checkpoints continue from {}", jobId, highest, storage.jobDirectory(),
+                    highest + 1);
+            continueAfter(highest);
+        }
     }
 
     /** Checkpoint ids continue after a restored checkpoint's, so the restored one is never overwritten. */
@@ -247,6 +266,10 @@ public final class CheckpointCoordinator {
             Throwable failure = null;
             try {
                 CheckpointStorage.writeMetadata(p.barrier.targetDirectory(), metadata);
+                if (!p.barrier.savepoint()) {
+                    recorder.recordCompleted(p.id(), p.barrier.targetDirectory());
+                    p.recorded = true;
+                }
             } catch (Throwable t) {
                 failure = t;
             }
@@ -303,7 +326,12 @@ public final class CheckpointCoordinator {
         }
         pending.remove(p.id());
         p.timeout.cancel(false);
-        discardLater(p.barrier.targetDirectory(), "the partial " + kind(p) + " " + p.id());
+        if (p.recorded) {
+            // a later ApplicationMaster attempt may resume from it: its files stay
+            LOG.info("{} {} of job {} stays on storage although aborted: it was already recorded for recovery", kind(p), p.id(), jobId);
+        } else {
+            discardLater(p.barrier.targetDirectory(), "the partial " + kind(p) + " " + p.id());
+        }
         p.result.completeExceptionally(new CheckpointException(kind(p) + " " + p.id() + " of job " + jobId + " failed: " + reason));
         if (!countsAsFailure) {
             LOG.info("{} {} of job {} aborted: {}", kind(p), p.id(), jobId, reason);
@@ -337,6 +365,14 @@ public final class CheckpointCoordinator {
 
     /** The job ended: no more checkpoints; its checkpoints are deleted when it finished, or canceled with DELETE_ON_CANCELLATION. */
     public void shutdown(JobStatus finalStatus) {
+        shutdown(finalStatus, false);
+    }
+
+    /**
+     * Like {@link #shutdown(JobStatus)}; with {@code keepForResume} (the job was suspended because its
+     * cluster process goes away) every checkpoint stays, for a later attempt to resume from.
+     */
+    public void shutdown(JobStatus finalStatus, boolean keepForResume) {
         if (shutDown) {
             return;
         }
@@ -345,8 +381,8 @@ public final class CheckpointCoordinator {
             periodic.cancel(false);
         }
         abortPending("job " + jobId + " ended " + finalStatus);
-        boolean delete = finalStatus == JobStatus.FINISHED
-                || (finalStatus == JobStatus.CANCELED && settings.cleanup() == ExternalizedCheckpointCleanup.DELETE_ON_CANCELLATION);
+        boolean delete = !keepForResume && (finalStatus == JobStatus.FINISHED
+                || (finalStatus == JobStatus.CANCELED && settings.cleanup() == ExternalizedCheckpointCleanup.DELETE_ON_CANCELLATION));
         CompletedCheckpoint latest = completed.peekLast();
         if (delete) {
             completed.clear();

@@ -35,6 +35,27 @@ public final class CheckpointStorage {
         return new Path(jobDirectory(), "chk-" + checkpointId).toString();
     }
 
+    /**
+     * The highest {@code chk-<n>} under the job's directory, complete or not, or 0: a job that starts
+     * over (an earlier attempt left files but no checkpoint to resume from) numbers after it.
+     */
+    public long highestCheckpointId() throws IOException {
+        Path dir = new Path(jobDirectory());
+        FileSystem fs = dir.getFileSystem(new Configuration());
+        if (!fs.exists(dir)) {
+            return 0;
+        }
+        long highest = 0;
+        for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(dir, p -> p.getName().startsWith("chk-"))) {
+            try {
+                highest = Math.max(highest, Long.parseLong(s.getPath().getName().substring("chk-".length())));
+            } catch (NumberFormatException e) {
+                // not one of ours
+            }
+        }
+        return highest;
+    }
+
     public static void writeMetadata(String directory, CheckpointMetadata metadata) throws IOException {
         Path file = new Path(directory, METADATA_FILE);
         FileSystem fs = file.getFileSystem(new Configuration());

@@ -18,6 +18,8 @@ final class PendingCheckpoint {
     final long startNanos = System.nanoTime();
     ScheduledFuture<?> timeout;
     boolean finalizing;
+    /** Set on the io thread once the recorder named this checkpoint the one to resume from: its files must stay. */
+    volatile boolean recorded;
 
     PendingCheckpoint(CheckpointBarrier barrier, CheckpointPlan plan) {
         this.barrier = barrier;

@@ -24,4 +24,9 @@ public interface DispatcherGateway {
     CompletableFuture<JobResult> requestJobResult(JobID jobId);
 
     CompletableFuture<Void> cancelJob(JobID jobId);
+
+    /** Whether the job was taken over from an earlier ApplicationMaster attempt (and a new submission of it attaches). */
+    default boolean tookOver(JobID jobId) {
+        return false;
+    }
 }

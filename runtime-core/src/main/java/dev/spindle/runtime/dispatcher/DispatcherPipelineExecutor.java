@@ -8,6 +8,8 @@ import dev.spindle.api.JobID;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +23,30 @@ public final class DispatcherPipelineExecutor extends TranslatingPipelineExecuto
 
     private final DispatcherGateway dispatcher;
     private final List<JobID> submitted = new CopyOnWriteArrayList<>();
+    private final IntFunction<JobID> jobIds;
+    private final AtomicInteger translated = new AtomicInteger();
 
     public DispatcherPipelineExecutor(DispatcherGateway dispatcher) {
+        this(dispatcher, n -> new JobID());
+    }
+
+    /**
+     * @param jobIds the id of the n-th job (from 0) the program submits; application mode derives it
+     *     from the application id, so that main() running again on a later attempt names the same jobs
+     */
+    public DispatcherPipelineExecutor(DispatcherGateway dispatcher, IntFunction<JobID> jobIds) {
         this.dispatcher = dispatcher;
+        this.jobIds = jobIds;
+    }
+
+    @Override
+    protected JobID nextJobId() {
+        return jobIds.apply(translated.getAndIncrement());
+    }
+
+    @Override
+    protected boolean isResumed(JobID jobId) {
+        return dispatcher.tookOver(jobId);
     }
 
     @Override

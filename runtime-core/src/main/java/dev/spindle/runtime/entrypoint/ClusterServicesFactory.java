@@ -4,6 +4,7 @@ import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.RestOptions;
 import dev.spindle.configuration.RpcOptions;
 import dev.spindle.runtime.dispatcher.Dispatcher;
+import dev.spindle.runtime.recovery.JobRecoveryStore;
 import dev.spindle.runtime.jobmaster.JobMasterGrpcService;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.ClusterAddresses;
@@ -30,6 +31,15 @@ public final class ClusterServicesFactory {
      */
     public static ClusterServices start(Configuration configuration, ResourceManagerDriver driver,
             ClusterSecret secret, String bindHost) throws Exception {
+        return start(configuration, driver, secret, bindHost, JobRecoveryStore.none());
+    }
+
+    /**
+     * Like {@link #start(Configuration, ResourceManagerDriver, ClusterSecret, String)}, recording jobs
+     * in {@code recoveryStore} and first resuming those an earlier attempt recorded there.
+     */
+    public static ClusterServices start(Configuration configuration, ResourceManagerDriver driver,
+            ClusterSecret secret, String bindHost, JobRecoveryStore recoveryStore) throws Exception {
         // security.ssl.* of this process decide how the secret's TLS identity is used on each channel.
         secret = secret.withTransport(TransportSecurity.from(configuration));
         int maxMessage = configuration.get(RpcOptions.MAX_MESSAGE_BYTES);
@@ -43,12 +53,13 @@ public final class ClusterServicesFactory {
             rpcServer = RpcServer.start(bindHost, configuration.get(RpcOptions.PORT), secret, maxMessage, List.of(
                     resourceManager.createRpcService(),
                     new JobMasterGrpcService(jobId -> dispatcherRef.get() == null ? null : dispatcherRef.get().runningJobMaster(jobId))));
-            dispatcher = new Dispatcher(configuration, resourceManager, clients, rpcServer.getHost(), rpcServer.getPort());
+            dispatcher = new Dispatcher(configuration, resourceManager, clients, rpcServer.getHost(), rpcServer.getPort(), recoveryStore);
             dispatcherRef.set(dispatcher);
             CompletableFuture<ApplicationStatus> shutDown = new CompletableFuture<>();
             restServer = RestServer.start(bindHost, configuration.get(RestOptions.PORT), secret, dispatcher, resourceManager, shutDown,
                     configuration.get(RestOptions.MAX_REQUEST_BYTES));
             resourceManager.start(new ClusterAddresses(rpcServer.getHost(), rpcServer.getPort(), restServer.getUrl()));
+            dispatcher.recoverJobs();
             // A shutdown request (REST DELETE /v1/cluster) ends the cluster in every mode: a session
             // ends on the request itself, per-job and application mode once the canceled jobs ended.
             Dispatcher requested = dispatcher;

@@ -1,5 +1,6 @@
 package dev.spindle.runtime.graph;
 
+import dev.spindle.api.JobID;
 import dev.spindle.api.StreamEnvironment;
 import dev.spindle.api.dag.Pipeline;
 import dev.spindle.configuration.Configuration;
@@ -21,7 +22,12 @@ public final class PipelineTranslator {
 
     /** The job graph of {@code pipeline} under the job's {@code configuration}. */
     public static JobGraph translate(Pipeline pipeline, Configuration configuration) {
-        JobGraph jobGraph = JobGraphGenerator.generate(streamGraph(pipeline, configuration), pipeline.getJobName(), configuration);
+        return translate(pipeline, configuration, new JobID());
+    }
+
+    /** Like {@link #translate(Pipeline, Configuration)}, under a given job id. */
+    public static JobGraph translate(Pipeline pipeline, Configuration configuration, JobID jobId) {
+        JobGraph jobGraph = JobGraphGenerator.generate(streamGraph(pipeline, configuration), jobId, pipeline.getJobName(), configuration);
         // TaskExecutors load the user code from these jars (the CLI names the program jar here).
         configuration.getOptional(PipelineOptions.JARS)
                 .ifPresent(jars -> jars.forEach(jar -> jobGraph.addUserJar(URI.create(jar))));

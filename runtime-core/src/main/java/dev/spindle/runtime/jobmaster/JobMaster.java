@@ -43,6 +43,7 @@ import dev.spindle.runtime.checkpoint.CheckpointSettings;
 import dev.spindle.runtime.checkpoint.CheckpointStorage;
 import dev.spindle.runtime.checkpoint.CompletedCheckpoint;
 import dev.spindle.runtime.checkpoint.ExecutionAttempt;
+import dev.spindle.runtime.checkpoint.CompletedCheckpointRecorder;
 import dev.spindle.runtime.checkpoint.RestoreAssignment;
 import dev.spindle.runtime.checkpoint.TaskRestore;
 import dev.spindle.runtime.checkpoint.TaskStateHandle;
@@ -110,9 +111,21 @@ public final class JobMaster implements JobResourceListener {
     private final ExecutorService checkpointIo;
     /** The savepoint or retained checkpoint the job was submitted to start from (execution.savepoint.path), or null. */
     private final RestoreAssignment initialRestore;
+    /** Set by {@link #suspend}: the job ends with its process, and its checkpoints must outlive it. */
+    private volatile boolean suspended;
 
     public JobMaster(JobGraph graph, Configuration clusterConfiguration, ResourceManager resourceManager, RpcClients clients,
             String rpcHost, int rpcPort) throws IOException {
+        this(graph, clusterConfiguration, resourceManager, clients, rpcHost, rpcPort, CompletedCheckpointRecorder.NONE, null);
+    }
+
+    /**
+     * @param recorder records each completed checkpoint for a later ApplicationMaster attempt
+     * @param resumeFrom the checkpoint an earlier attempt of this job completed last, which the job
+     *     resumes from instead of its submitted {@code execution.savepoint.path}; null for a fresh start
+     */
+    public JobMaster(JobGraph graph, Configuration clusterConfiguration, ResourceManager resourceManager, RpcClients clients,
+            String rpcHost, int rpcPort, CompletedCheckpointRecorder recorder, String resumeFrom) throws IOException {
         this.graph = graph;
         this.jobId = graph.getJobId();
         this.resourceManager = resourceManager;
@@ -142,7 +155,7 @@ public final class JobMaster implements JobResourceListener {
             }
         }
         this.restartStrategy = RestartStrategies.create(graph.getJobConfiguration(), clusterConfiguration);
-        this.initialRestore = loadInitialRestore(effective);
+        this.initialRestore = loadInitialRestore(effective, resumeFrom);
         this.serializedGraph = serialize(graph);
         this.slots = new SharedSlot[graph.getMaxParallelism()];
         for (JobVertex v : graph.getVertices()) {
@@ -160,6 +173,8 @@ public final class JobMaster implements JobResourceListener {
         if (checkpointSettings != null) {
             this.checkpointIo = Executors.newSingleThreadExecutor(r -> daemon(r, "job-master-checkpoint-io " + jobId));
             this.checkpoints = new CheckpointCoordinator(jobId.toString(), checkpointSettings, new Gateway(), mainThread, checkpointIo);
+            checkpoints.setRecorder(recorder);
+            checkpoints.continueAfterExistingCheckpoints();
             if (initialRestore != null) {
                 checkpoints.continueAfter(initialRestore.checkpointId());
             }
@@ -182,8 +197,8 @@ public final class JobMaster implements JobResourceListener {
         }
     }
 
-    private RestoreAssignment loadInitialRestore(Configuration effective) throws IOException {
-        String path = effective.getOptional(DeploymentOptions.SAVEPOINT_PATH).orElse(null);
+    private RestoreAssignment loadInitialRestore(Configuration effective, String resumeFrom) throws IOException {
+        String path = resumeFrom != null ? resumeFrom : effective.getOptional(DeploymentOptions.SAVEPOINT_PATH).orElse(null);
         if (path == null || path.isBlank()) {
             return null;
         }
@@ -198,8 +213,8 @@ public final class JobMaster implements JobResourceListener {
         } catch (CheckpointException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        LOG.info("Job {} will start from {} {} at {}", jobId, metadata.savepoint() ? "savepoint" : "checkpoint", metadata.checkpointId(),
-                restore.directory());
+        LOG.info("Job {} will {} from {} {} at {}", jobId, resumeFrom != null ? "resume" : "start",
+                metadata.savepoint() ? "savepoint" : "checkpoint", metadata.checkpointId(), restore.directory());
         return restore;
     }
 
@@ -263,6 +278,16 @@ public final class JobMaster implements JobResourceListener {
             setStatus(JobStatus.RUNNING);
             requestMissingSlots();
         });
+    }
+
+    /**
+     * Stops the job because its cluster process goes away, not because anyone asked it to end: like
+     * {@link #cancel}, but its checkpoints stay whatever the retention setting, so that a later
+     * ApplicationMaster attempt can resume it.
+     */
+    public CompletableFuture<Void> suspend() {
+        suspended = true;
+        return cancel();
     }
 
     public CompletableFuture<Void> cancel() {
@@ -834,7 +859,7 @@ public final class JobMaster implements JobResourceListener {
         setStatus(finalStatus);
         heartbeats.close();
         if (checkpoints != null) {
-            checkpoints.shutdown(finalStatus);
+            checkpoints.shutdown(finalStatus, suspended);
             checkpointIo.shutdown();
         }
         Set<String> freed = new HashSet<>();

@@ -5,6 +5,7 @@ import dev.spindle.configuration.MiniClusterOptions;
 import dev.spindle.configuration.ResourceManagerOptions;
 import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.runtime.dispatcher.Dispatcher;
+import dev.spindle.runtime.recovery.JobRecoveryStore;
 import dev.spindle.runtime.entrypoint.ClusterServices;
 import dev.spindle.runtime.entrypoint.ClusterServicesFactory;
 import dev.spindle.runtime.resourcemanager.ResourceID;
@@ -28,12 +29,22 @@ public final class MiniCluster implements AutoCloseable {
 
     private final Configuration configuration;
     private final ClusterSecret secret;
+    private final JobRecoveryStore recoveryStore;
     private InProcessResourceManagerDriver driver;
     private ClusterServices services;
 
     public MiniCluster(Configuration configuration) {
+        this(configuration, JobRecoveryStore.none());
+    }
+
+    /**
+     * A cluster that records its jobs in {@code recoveryStore} and, on start, resumes those a
+     * previous cluster recorded there: how an ApplicationMaster attempt takes over, in one JVM.
+     */
+    public MiniCluster(Configuration configuration, JobRecoveryStore recoveryStore) {
         this.configuration = new Configuration(configuration);
         this.secret = ClusterSecret.generate().withTransport(TransportSecurity.from(this.configuration));
+        this.recoveryStore = recoveryStore;
     }
 
     /** Starts the services and the TaskExecutors, and waits until all TaskExecutors registered. */
@@ -43,7 +54,7 @@ public final class MiniCluster implements AutoCloseable {
             throw new IllegalArgumentException("minicluster.number-of-taskexecutors must not be negative, was " + count);
         }
         driver = new InProcessResourceManagerDriver(configuration, secret, LOOPBACK);
-        services = ClusterServicesFactory.start(configuration, driver, secret, LOOPBACK);
+        services = ClusterServicesFactory.start(configuration, driver, secret, LOOPBACK, recoveryStore);
         WorkerResourceSpec spec = new WorkerResourceSpec(configuration.get(TaskManagerOptions.TOTAL_PROCESS_MEMORY),
                 configuration.get(ResourceManagerOptions.TASK_MANAGER_CPU_CORES), configuration.get(TaskManagerOptions.NUM_TASK_SLOTS));
         for (int i = 0; i < count; i++) {

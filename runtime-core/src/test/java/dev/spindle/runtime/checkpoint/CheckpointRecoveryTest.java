@@ -72,7 +72,7 @@ class CheckpointRecoveryTest {
         }
     }
 
-    private JobGraph job(Path out, Path checkpoints, boolean failOnce) {
+    static JobGraph job(Path out, Path checkpoints, boolean failOnce) {
         StreamEnvironment env = StreamEnvironment.getEnvironment();
         env.setParallelism(2);
         env.setRuntimeMode(dev.spindle.api.RuntimeMode.STREAMING);

@@ -115,8 +115,9 @@ class PerJobModeTest {
     void detachedWordCountReturnsWhileRunningThenSucceedsAndListAnswersBeforeAndAfter() throws Exception {
         String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/perjob-out-detached")).toString();
         long t0 = System.nanoTime();
+        // A scheme-only path, as the README writes it: main() runs on the client and must read it on the cluster's HDFS.
         YarnCli.Result result = cli.run("run", "-t", "yarn-per-job", "-d", "-p", "2", "-c", WordCount.class.getName(),
-                wordCountJar.toString(), "--input", input, "--output", output);
+                wordCountJar.toString(), "--input", input, "--output", "hdfs:///perjob-out-detached");
         long clientMillis = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(0, result.exitCode(), result.toString());
         ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(result.out());

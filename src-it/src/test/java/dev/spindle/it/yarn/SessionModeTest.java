@@ -196,8 +196,9 @@ class SessionModeTest {
         String release = qualified("/release-c");
         fs.create(new org.apache.hadoop.fs.Path(release)).close();
         String out = qualified("/out-c");
+        // a scheme-only output path: main() runs on the client and checks it on the cluster's HDFS
         YarnCli.Result r = cli.run("run", propertiesLocation, "-c", GatedJob.class.getName(), programsJar.toString(),
-                release, out, "job-c");
+                release, "hdfs:///out-c", "job-c");
         assertEquals(0, r.exitCode(), r + cli.amLogs(session));
         String jobId = jobIdIn(r.out());
         assertTrue(r.out().contains("Job " + jobId + " (job-c) is FINISHED"), r.out());

@@ -38,6 +38,23 @@ final class YarnApps {
         }
     }
 
+    /** Where the client stages an application's files (its staging dir on HDFS). */
+    static Path stagingDir(FileSystem fs, ApplicationId appId) {
+        return fs.makeQualified(new Path(fs.getHomeDirectory(), ".spindle/" + appId));
+    }
+
+    /** Polls until the condition holds; fails naming what did not happen within the bound. */
+    static void waitUntil(java.util.function.BooleanSupplier condition, int seconds, java.util.function.Supplier<String> what)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + seconds + " s: " + what.get());
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Whether the path is gone, or goes within the bound in which an ended AM finishes its cleanup. */
     static boolean removedSoon(FileSystem fs, Path path) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STAGING_REMOVAL_SECONDS);

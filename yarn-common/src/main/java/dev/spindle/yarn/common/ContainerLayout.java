@@ -22,6 +22,8 @@ public final class ContainerLayout {
     public static final String LOG4J_FILE = "log4j2.properties";
     /** The launch spec at the working dir's root, written by the client (see {@link LaunchSpec}). */
     public static final String LAUNCH_SPEC_FILE = "launch-spec.json";
+    /** Under the staging dir: what each AM attempt records of its jobs for the next attempt to resume them. */
+    public static final String RECOVERY_DIR = "recovery";
     /** The per-job job graph at the working dir's root. */
     public static final String JOB_GRAPH_FILE = JobGraphFile.FILE_NAME;
 

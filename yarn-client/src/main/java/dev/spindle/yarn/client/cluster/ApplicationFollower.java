@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.exceptions.YarnException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,8 @@ public final class ApplicationFollower {
         private final ClusterSecret secret;
         private final Map<String, JobSummary> jobs = new LinkedHashMap<>();
         private RestClusterClient rest;
+        /** The AM attempt whose REST endpoint {@link #rest} talks to; a new attempt serves at a new address. */
+        private String attempt;
         private String lastWorkers;
         private final Map<String, CheckpointFigures> checkpoints = new LinkedHashMap<>();
 
@@ -63,11 +66,16 @@ public final class ApplicationFollower {
         void poll() {
             try {
                 if (rest == null) {
-                    String url = app.restUrl() != null ? app.restUrl()
-                            : ApplicationReports.restUrl(descriptor.report(app.applicationId()));
+                    ApplicationReport report = descriptor.report(app.applicationId());
+                    String current = String.valueOf(report.getCurrentApplicationAttemptId());
+                    if (attempt != null && !attempt.equals(current)) {
+                        listener.progress("ApplicationMaster attempt " + current + " took over; its jobs resume from their latest checkpoints");
+                    }
+                    String url = attempt == null && app.restUrl() != null ? app.restUrl() : ApplicationReports.restUrl(report);
                     if (url == null) {
                         return;
                     }
+                    attempt = current;
                     rest = new RestClusterClient(url, secret);
                 }
                 for (RestClusterClient.JobSummary j : rest.listJobs()) {
@@ -86,7 +94,9 @@ public final class ApplicationFollower {
                     workersChanged(rest.overview().get("workers"));
                 }
             } catch (IOException | RuntimeException | YarnException e) {
-                // The AM may be starting or already gone; YARN's report decides the outcome.
+                // The AM may be starting, failing over or already gone; YARN's report decides the outcome,
+                // and the next poll asks YARN again where the AM serves.
+                rest = null;
             }
         }
 

@@ -21,6 +21,7 @@ public final class YarnConnection implements AutoCloseable {
     private final Configuration configuration;
     private final ProgressListener listener;
     private YarnConfiguration yarnConf;
+    private HadoopConfLocator.HadoopConf hadoopConf;
     private YarnClusterDescriptor descriptor;
 
     /** @param configuration the client's own copy; adjusted here for an embedded cluster */
@@ -33,7 +34,7 @@ public final class YarnConnection implements AutoCloseable {
     /** The YARN configuration; finding it may adjust the Spindle configuration for an embedded cluster. */
     public synchronized YarnConfiguration yarnConfiguration() {
         if (yarnConf == null) {
-            HadoopConfLocator.HadoopConf hadoopConf = locator.locate();
+            hadoopConf = locator.locate();
             listener.progress(hadoopConf.describe());
             if (hadoopConf.localCluster() && !configuration.contains(YarnConfigOptions.CONTAINER_JAVA_HOME_FROM_CLIENT)) {
                 // Same machine: containers can use the client's JDK, and the embedded NodeManagers give them none.
@@ -42,6 +43,21 @@ public final class YarnConnection implements AutoCloseable {
             yarnConf = hadoopConf.toYarnConfiguration(configuration);
         }
         return yarnConf;
+    }
+
+    /**
+     * The classpath entry a program's main() run on this client gets, so that {@code new
+     * Configuration()} in it (and in the output checks before submission) reads the cluster's site
+     * files: a path such as {@code hdfs:///out} then means the cluster's {@code fs.defaultFS}, as it
+     * does inside the cluster's containers.
+     */
+    public synchronized java.net.URL hadoopConfClasspathEntry() {
+        yarnConfiguration();
+        try {
+            return hadoopConf.dir().toUri().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException("a local directory always has a file: URL", e);
+        }
     }
 
     /** The descriptor, started on first use. */

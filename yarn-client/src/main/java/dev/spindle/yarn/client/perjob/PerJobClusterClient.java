@@ -81,7 +81,7 @@ public final class PerJobClusterClient extends YarnClusterClient {
     private String runMain(Program program, Path localJar, PerJobPipelineExecutor executor,
             YarnClusterDescriptor descriptor, boolean attached) throws SpindleClientException {
         try (PackagedProgram packaged = PackagedProgram.create(localJar.toFile(), program.entryClass(),
-                program.arguments().toArray(new String[0]), List.of(), configuration)) {
+                program.arguments().toArray(new String[0]), List.of(yarn.hadoopConfClasspathEntry()), configuration)) {
             ExecutionContext.install(new ExecutionContext(executor, configuration, packaged.getUserCodeClassLoader()));
             try {
                 packaged.invokeMain();

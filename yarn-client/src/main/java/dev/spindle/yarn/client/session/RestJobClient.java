@@ -28,15 +28,33 @@ public final class RestJobClient implements JobClient {
     private static final Duration POLL = Duration.ofMillis(50);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RestClusterClient rest;
+    /** How long an unreachable cluster is waited for when it can be asked again where it serves (an AM failover). */
+    private static final Duration FAILOVER_WAIT = Duration.ofSeconds(180);
+    private static final int BLIP_FAILURES = 40;
+
+    /** Asks again where the cluster's REST API serves: a new ApplicationMaster attempt serves at a new address. */
+    @FunctionalInterface
+    public interface Reconnector {
+        /** The REST API of the cluster's current attempt; throws when the cluster ended or has no address yet. */
+        RestClusterClient reconnect() throws Exception;
+    }
+
+    private volatile RestClusterClient rest;
     private final JobID jobId;
     private final PrintStream out;
+    private final Reconnector reconnector;
     private CompletableFuture<JobExecutionResult> result;
 
     public RestJobClient(RestClusterClient rest, JobID jobId, PrintStream out) {
+        this(rest, jobId, out, null);
+    }
+
+    /** @param reconnector asked for the cluster's new address while it is unreachable; null to give up after a blip */
+    public RestJobClient(RestClusterClient rest, JobID jobId, PrintStream out, Reconnector reconnector) {
         this.rest = rest;
         this.jobId = jobId;
         this.out = out;
+        this.reconnector = reconnector;
     }
 
     @Override
@@ -85,9 +103,14 @@ public final class RestJobClient implements JobClient {
                     job = rest.job(jobId.toHexString());
                     failures = 0;
                 } catch (IOException e) {
-                    // A blip is retried; a cluster that stays unreachable ends the wait with its cause.
-                    if (++failures >= 40) {
+                    // A blip is retried; a cluster that stays unreachable ends the wait with its cause,
+                    // unless YARN names a new address (the session's next ApplicationMaster attempt).
+                    failures++;
+                    if (reconnector == null ? failures >= BLIP_FAILURES : failures * 250L >= FAILOVER_WAIT.toMillis()) {
                         throw e;
+                    }
+                    if (reconnector != null && failures % 8 == 0) {
+                        reconnect(failures == 8);
                     }
                     Thread.sleep(250);
                     continue;
@@ -111,6 +134,19 @@ public final class RestJobClient implements JobClient {
         } catch (Exception e) {
             result.completeExceptionally(new JobExecutionException(jobId, JobStatus.FAILED,
                     "Lost track of job " + jobId + ": " + e.getMessage(), e));
+        }
+    }
+
+    private void reconnect(boolean first) throws Exception {
+        if (first) {
+            out.println("Lost the cluster's ApplicationMaster; following job " + jobId + " to its next attempt");
+        }
+        try {
+            rest = reconnector.reconnect();
+        } catch (dev.spindle.yarn.client.api.ClusterEndedException ended) {
+            throw ended;
+        } catch (Exception notYet) {
+            // no new attempt registered yet; the next failure asks again
         }
     }
 

@@ -28,13 +28,17 @@ public final class RestPipelineExecutor extends TranslatingPipelineExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(RestPipelineExecutor.class);
 
     private final RestClusterClient rest;
+    private final RestJobClient.Reconnector reconnector;
     private final String applicationId;
     private final boolean attached;
     private final PrintStream out;
     private final List<JobID> submitted = new CopyOnWriteArrayList<>();
 
-    public RestPipelineExecutor(RestClusterClient rest, String applicationId, boolean attached, PrintStream out) {
+    /** @param reconnector finds the session's REST API again after an ApplicationMaster failover */
+    public RestPipelineExecutor(RestClusterClient rest, RestJobClient.Reconnector reconnector, String applicationId, boolean attached,
+            PrintStream out) {
         this.rest = rest;
+        this.reconnector = reconnector;
         this.applicationId = applicationId;
         this.attached = attached;
         this.out = out;
@@ -47,7 +51,7 @@ public final class RestPipelineExecutor extends TranslatingPipelineExecutor {
         submitted.add(jobId);
         LOG.info("Job {} ({}) submitted to session {}", jobId, jobGraph.getName(), applicationId);
         out.println("Job has been submitted with JobID " + jobId + " (" + jobGraph.getName() + ") to " + applicationId);
-        RestJobClient client = new RestJobClient(rest, jobId, out);
+        RestJobClient client = new RestJobClient(rest, jobId, out, reconnector);
         return attached ? client : new DetachedJobClient(client);
     }
 

@@ -114,7 +114,15 @@ public final class SessionClusterClient extends YarnClusterClient {
                     .stage(jar);
             listener.progress("User jar " + (staged.uploaded() ? "uploaded to " : "already in the session at ")
                     + staged.uri());
-            executor = new RestPipelineExecutor(cluster.rest(), id, attached, new ProgressPrintStream(listener));
+            RestJobClient.Reconnector reconnector = () -> {
+                FoundCluster now = cluster.withReport(yarn.descriptor().report(cluster.applicationId()));
+                if (now.ended()) {
+                    throw new ClusterEndedException("Session " + id + " ended (" + now.status().state() + ", final status "
+                            + now.status().finalStatus() + ") while its job ran: " + now.status().diagnostics(), now.status());
+                }
+                return now.rest();
+            };
+            executor = new RestPipelineExecutor(cluster.rest(), reconnector, id, attached, new ProgressPrintStream(listener));
             runMain(program, staged.uri(), executor);
         } catch (IOException e) {
             throw new SpindleClientException("Cannot stage the user jar in session " + id + ": " + RootCause.message(e), e);
@@ -128,7 +136,7 @@ public final class SessionClusterClient extends YarnClusterClient {
 
     private void runMain(Program program, URI stagedJar, RestPipelineExecutor executor) throws ProgramFailedException {
         try (PackagedProgram packaged = PackagedProgram.create(program.jar().localFile(), program.entryClass(),
-                program.arguments().toArray(new String[0]), List.of(), configuration)) {
+                program.arguments().toArray(new String[0]), List.of(yarn.hadoopConfClasspathEntry()), configuration)) {
             // TaskExecutors load user code from the jars the job graph names: the copy in the session's staging dir.
             Configuration withJars = new Configuration(configuration);
             withJars.set(PipelineOptions.JARS, List.of(stagedJar.toString()));

@@ -160,7 +160,11 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         amrm = amrmFactory.apply(new AmrmCallbacks());
         amrm.init(yarnConf);
         amrm.start();
-        RegisterApplicationMasterResponse response = amrm.registerApplicationMaster(amHost, addresses.rpcPort(), addresses.restUrl());
+        // The tracking URL is what YARN's UI links to (through its proxy): the web UI entry point when there is one; then the
+        // REST endpoint is not in it, and its port goes into the registration's port, where clients find it (as Flink does).
+        boolean separateWebUi = !addresses.trackingUrl().equals(addresses.restUrl());
+        int registeredPort = separateWebUi ? addresses.restPort() : addresses.rpcPort();
+        RegisterApplicationMasterResponse response = amrm.registerApplicationMaster(amHost, registeredPort, addresses.trackingUrl());
         maxContainer = response == null ? null : response.getMaximumResourceCapability();
         amrm.setHeartbeatInterval(fastHeartbeatMs);
         fastHeartbeat = true;
@@ -171,8 +175,8 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         nm = nmFactory.apply(new NmCallbacks());
         nm.init(yarnConf);
         nm.start();
-        LOG.info("ApplicationMaster registered with YARN: host {}, RPC port {}, tracking URL {}, largest container {}",
-                amHost, addresses.rpcPort(), addresses.restUrl(), maxContainer);
+        LOG.info("ApplicationMaster registered with YARN: host {}, port {}, tracking URL {}, REST {}, largest container {}",
+                amHost, registeredPort, addresses.trackingUrl(), addresses.restUrl(), maxContainer);
     }
 
     @Override

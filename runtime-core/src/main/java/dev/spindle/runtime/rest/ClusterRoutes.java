@@ -23,6 +23,8 @@ final class ClusterRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRoutes.class);
 
+    static final int LOG_TAIL_BYTES = 256 * 1024;
+
     private final Dispatcher dispatcher;
     private final ResourceManager resourceManager;
     private final CompletableFuture<ApplicationStatus> shutDownRequest;
@@ -37,6 +39,7 @@ final class ClusterRoutes {
         return List.of(
                 Route.get("/v1/overview", ex -> ex.json(200, overview())),
                 Route.get("/v1/taskexecutors", this::taskExecutors),
+                Route.get("/v1/log", this::log),
                 Route.change("DELETE", "/v1/cluster", this::shutDown));
     }
 
@@ -51,9 +54,43 @@ final class ClusterRoutes {
             m.put("slotsFree", te.slotsFree());
             m.put("lastHeartbeat", te.lastHeartbeat());
             m.put("heartbeatAgeMillis", te.lastHeartbeat() > 0 ? Math.max(0, now - te.lastHeartbeat()) : -1);
+            m.put("containerId", te.id());
+            m.put("logUrl", te.logUrl());
+            var p = te.process();
+            Map<String, Object> memory = new LinkedHashMap<>();
+            memory.put("processBytes", p.getProcessMemory());
+            memory.put("heapBytes", p.getHeapMemory());
+            memory.put("managedBytes", p.getManagedMemory());
+            memory.put("networkBytes", p.getNetworkMemory());
+            memory.put("metaspaceBytes", p.getMetaspace());
+            memory.put("overheadBytes", p.getOverhead());
+            m.put("memory", memory);
+            Map<String, Object> jvm = new LinkedHashMap<>();
+            jvm.put("heapUsedBytes", p.getHeapUsed());
+            jvm.put("heapCommittedBytes", p.getHeapCommitted());
+            jvm.put("heapMaxBytes", p.getHeapMax());
+            jvm.put("nonHeapUsedBytes", p.getNonHeapUsed());
+            jvm.put("gcCount", p.getGcCount());
+            jvm.put("gcTimeMillis", p.getGcTimeMillis());
+            jvm.put("threads", p.getThreads());
+            m.put("jvm", jvm);
             list.add(m);
         }
         ex.json(200, Map.of("taskExecutors", list));
+    }
+
+    /** The last {@link #LOG_TAIL_BYTES} of this process's log file (the one log4j writes, {@code -Dlog.file}). */
+    private void log(RestExchange ex) throws Exception {
+        String file = System.getProperty("log.file");
+        if (file == null || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file))) {
+            throw new RestError(404, "this process writes no log file (log.file is " + (file == null ? "unset" : "'" + file + "', not a file") + ")");
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(java.nio.file.Path.of(file))) {
+            long start = Math.max(0, ch.size() - LOG_TAIL_BYTES);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) (ch.size() - start));
+            ch.read(buf, start);
+            ex.bytes(200, "text/plain; charset=utf-8", buf.array());
+        }
     }
 
     private void shutDown(RestExchange ex) throws Exception {

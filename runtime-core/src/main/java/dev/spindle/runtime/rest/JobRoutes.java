@@ -9,7 +9,9 @@ import dev.spindle.api.JobStatus;
 import dev.spindle.runtime.dispatcher.Dispatcher;
 import dev.spindle.runtime.dispatcher.JobResult;
 import dev.spindle.runtime.jobgraph.JobGraph;
+import dev.spindle.runtime.jobgraph.JobEdge;
 import dev.spindle.runtime.jobmaster.JobDetails;
+import dev.spindle.runtime.jobmaster.SubtaskMetrics;
 import dev.spindle.runtime.jobmaster.JobMaster;
 import dev.spindle.runtime.rpc.JobGraphs;
 import java.io.ByteArrayOutputStream;
@@ -44,6 +46,8 @@ final class JobRoutes {
                 Route.change("POST", "/v1/jobs", this::submit),
                 Route.get("/v1/jobs/{jobId}", this::details),
                 Route.get("/v1/jobs/{jobId}/checkpoints", this::checkpoints),
+                Route.get("/v1/jobs/{jobId}/metrics", this::metrics),
+                Route.get("/v1/jobs/{jobId}/config", this::config),
                 Route.change("POST", "/v1/jobs/{jobId}/cancel", this::cancel),
                 Route.change("POST", "/v1/jobs/{jobId}/savepoints", this::savepoint),
                 Route.change("POST", "/v1/jobs/{jobId}/stop", this::stop));
@@ -74,6 +78,32 @@ final class JobRoutes {
             throw new RestError(404, "job " + id + " is not running; checkpoint statistics are kept while a job runs");
         }
         ex.json(200, await(jm.requestCheckpointStats()));
+    }
+
+    /** Per vertex, subtask and operator figures, with the checkpoint figures of a running job. */
+    private void metrics(RestExchange ex) throws Exception {
+        JobID id = ex.jobId();
+        JobDetails d = await(dispatcher.requestJobDetails(id));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id.toHexString());
+        m.put("status", d.summary().status().name());
+        m.put("restarts", d.restarts());
+        List<Map<String, Object>> vertices = new ArrayList<>();
+        for (JobDetails.VertexDetails v : d.vertices()) {
+            vertices.add(vertexJson(v));
+        }
+        m.put("vertices", vertices);
+        JobMaster jm = dispatcher.runningJobMaster(id);
+        m.put("checkpoints", jm == null ? Map.of("enabled", false) : await(jm.requestCheckpointStats()));
+        ex.json(200, m);
+    }
+
+    /** The job's own configuration (what its program set), with anything that looks like a credential masked. */
+    private void config(RestExchange ex) throws Exception {
+        JobDetails d = await(dispatcher.requestJobDetails(ex.jobId()));
+        Map<String, String> masked = new java.util.TreeMap<>();
+        d.configuration().forEach((k, v) -> masked.put(k, k.matches("(?i).*(password|secret|token|credential).*") ? "******" : v));
+        ex.json(200, Map.of("id", d.summary().jobId().toHexString(), "configuration", masked));
     }
 
     private void cancel(RestExchange ex) throws Exception {
@@ -197,28 +227,102 @@ final class JobRoutes {
         m.put("accumulators", accumulators);
         List<Map<String, Object>> vertices = new ArrayList<>();
         for (JobDetails.VertexDetails v : d.vertices()) {
-            Map<String, Object> vm = new LinkedHashMap<>();
-            vm.put("id", v.id());
-            vm.put("name", v.name());
-            vm.put("parallelism", v.parallelism());
-            vm.put("status", v.status());
-            vm.put("recordsIn", v.recordsIn());
-            vm.put("recordsOut", v.recordsOut());
-            List<Map<String, Object>> subtasks = new ArrayList<>();
-            for (JobDetails.SubtaskDetails s : v.subtasks()) {
-                Map<String, Object> sm = new LinkedHashMap<>();
-                sm.put("index", s.index());
-                sm.put("status", s.status());
-                sm.put("attempt", s.attempt());
-                sm.put("host", s.host());
-                sm.put("recordsIn", s.recordsIn());
-                sm.put("recordsOut", s.recordsOut());
-                subtasks.add(sm);
-            }
-            vm.put("subtasks", subtasks);
-            vertices.add(vm);
+            vertices.add(vertexJson(v));
         }
         m.put("vertices", vertices);
+        List<Map<String, Object>> edges = new ArrayList<>();
+        for (JobEdge e : d.edges()) {
+            edges.add(Map.of("source", e.source().toHexString(), "target", e.target().toHexString(), "shipStrategy", e.shipStrategy().name()));
+        }
+        m.put("edges", edges);
+        m.put("restarts", d.restarts());
+        List<Map<String, Object>> exceptions = new ArrayList<>();
+        for (JobDetails.ExceptionEntry e : d.exceptions()) {
+            exceptions.add(Map.of("timestamp", e.timestamp(), "rootCause", e.rootCause(), "stackTrace", e.stackTrace()));
+        }
+        m.put("exceptions", exceptions);
         return m;
+    }
+
+    /**
+     * A vertex with its subtasks and operators. Rates and byte counts add up over subtasks; the time
+     * shares are the subtasks' mean; an operator's figures add up over the subtasks running it.
+     */
+    private static Map<String, Object> vertexJson(JobDetails.VertexDetails v) {
+        Map<String, Object> vm = new LinkedHashMap<>();
+        vm.put("id", v.id());
+        vm.put("name", v.name());
+        vm.put("parallelism", v.parallelism());
+        vm.put("status", v.status());
+        vm.put("recordsIn", v.recordsIn());
+        vm.put("recordsOut", v.recordsOut());
+        long bytesIn = 0;
+        long bytesOut = 0;
+        double inRate = 0;
+        double outRate = 0;
+        double busy = 0;
+        double idle = 0;
+        double backpressured = 0;
+        int measured = 0;
+        Map<String, double[]> operators = new LinkedHashMap<>();
+        List<Map<String, Object>> subtasks = new ArrayList<>();
+        for (JobDetails.SubtaskDetails s : v.subtasks()) {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("index", s.index());
+            sm.put("status", s.status());
+            sm.put("attempt", s.attempt());
+            sm.put("host", s.host());
+            sm.put("taskExecutor", s.taskExecutor());
+            sm.put("recordsIn", s.recordsIn());
+            sm.put("recordsOut", s.recordsOut());
+            SubtaskMetrics mt = s.metrics();
+            if (mt != null) {
+                measured++;
+                sm.put("bytesIn", mt.bytesIn());
+                sm.put("bytesOut", mt.bytesOut());
+                sm.put("recordsInPerSecond", mt.recordsInPerSecond());
+                sm.put("recordsOutPerSecond", mt.recordsOutPerSecond());
+                sm.put("busyRatio", mt.busyRatio());
+                sm.put("idleRatio", mt.idleRatio());
+                sm.put("backpressuredRatio", mt.backpressuredRatio());
+                bytesIn += mt.bytesIn();
+                bytesOut += mt.bytesOut();
+                inRate += mt.recordsInPerSecond();
+                outRate += mt.recordsOutPerSecond();
+                busy += mt.busyRatio();
+                idle += mt.idleRatio();
+                backpressured += mt.backpressuredRatio();
+                for (SubtaskMetrics.OperatorFigures o : mt.operators()) {
+                    double[] sum = operators.computeIfAbsent(o.name(), k -> new double[4]);
+                    sum[0] += o.recordsIn();
+                    sum[1] += o.recordsOut();
+                    sum[2] += o.recordsInPerSecond();
+                    sum[3] += o.recordsOutPerSecond();
+                }
+            }
+            subtasks.add(sm);
+        }
+        if (measured > 0) {
+            vm.put("bytesIn", bytesIn);
+            vm.put("bytesOut", bytesOut);
+            vm.put("recordsInPerSecond", inRate);
+            vm.put("recordsOutPerSecond", outRate);
+            vm.put("busyRatio", busy / measured);
+            vm.put("idleRatio", idle / measured);
+            vm.put("backpressuredRatio", backpressured / measured);
+        }
+        List<Map<String, Object>> ops = new ArrayList<>();
+        operators.forEach((name, sum) -> {
+            Map<String, Object> om = new LinkedHashMap<>();
+            om.put("name", name);
+            om.put("recordsIn", (long) sum[0]);
+            om.put("recordsOut", (long) sum[1]);
+            om.put("recordsInPerSecond", sum[2]);
+            om.put("recordsOutPerSecond", sum[3]);
+            ops.add(om);
+        });
+        vm.put("operators", ops);
+        vm.put("subtasks", subtasks);
+        return vm;
     }
 }

@@ -52,6 +52,7 @@ final class RestHandler extends AbstractHandler {
         routes.addAll(new WebUiRoutes(dispatcher).routes());
         routes.addAll(new ClusterRoutes(dispatcher, resourceManager, shutDownRequest).routes());
         routes.addAll(new JobRoutes(dispatcher, maxRequestBytes).routes());
+        routes.addAll(new MetricsRoutes(dispatcher, resourceManager).routes());
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -95,12 +96,14 @@ class WebUiThroughProxyTest {
 
         ApplicationReport report = yarn.getApplicationReport(session);
         String tracking = report.getTrackingUrl();
-        assertTrue(tracking.contains("/proxy/" + session), "YARN links to its proxy: " + tracking);
+        String proxyPath = "/proxy/" + session + "/";
+        assertTrue(URI.create(tracking).getPath().equals(proxyPath), "YARN links to its proxy: " + tracking);
         assertTrue(report.getOriginalTrackingUrl().startsWith("http://"), report.getOriginalTrackingUrl());
-        String base = tracking.endsWith("/") ? tracking : tracking + "/";
+        // The mini cluster's RM builds that link from its configured web port (0, "pick one"); the port it bound is this one.
+        String base = CLUSTER.cluster().getResourceManagerWebUrl() + proxyPath;
 
         // Through the proxy, the read-only JSON answers without any secret once the job's records went through.
-        waitUntil(() -> recordsThrough(base, jobId) == GatedJob.LINES.size(),
+        waitUntil(() -> upperRecordsOut(base, jobId) == GatedJob.LINES.size(),
                 () -> "every line went through the job: " + get(base + "v1/jobs/" + jobId).body() + cli.amLogs(session));
 
         HeadlessChromium chromium = HeadlessChromium.find(tmp);
@@ -112,12 +115,13 @@ class WebUiThroughProxyTest {
         String jobPage = chromium.dumpDom(base + "#/jobs/" + jobId, 6000);
         assertTrue(jobPage.contains("id=\"job-graph\""), jobPage);
         assertTrue(jobPage.contains("Gated lines"), jobPage);
-        Matcher counts = Pattern.compile("(in|out) ([0-9][0-9,]*) \\(").matcher(jobPage);
-        long largest = 0;
-        while (counts.find()) {
-            largest = Math.max(largest, Long.parseLong(counts.group(2).replace(",", "")));
-        }
-        assertEquals(GatedJob.LINES.size(), largest, "the graph shows the records that went through: " + jobPage);
+        assertTrue(jobPage.contains("parallelism 1"), jobPage);
+        // the operators of the chain, with the records that went through them
+        assertTrue(jobPage.contains("id=\"operators\""), jobPage);
+        Matcher upper = Pattern.compile("Upper</td><td class=\"num\">([0-9,]+)</td><td class=\"num\">([0-9,]+)</td>").matcher(jobPage);
+        assertTrue(upper.find(), jobPage);
+        assertEquals(String.valueOf(GatedJob.LINES.size()), upper.group(1));
+        assertEquals(String.valueOf(GatedJob.LINES.size()), upper.group(2));
 
         Path screenshot = Path.of("target", "webui", "job-page.png");
         chromium.screenshot(base + "#/jobs/" + jobId, 6000, screenshot, 1400, 800);
@@ -134,30 +138,66 @@ class WebUiThroughProxyTest {
         assertEquals("RUNNING", job.get("status").asText(), job.toString());
         assertEquals(YarnApplicationState.RUNNING, yarn.getApplicationReport(session).getYarnApplicationState());
 
+        // Prometheus, scraped through the proxy: the per-operator counter of the operator before the sink.
+        String scraped = get(base + "metrics").body();
+        Matcher counter = Pattern.compile("^spindle_operator_records_out_total\\{([^}]*operator=\"Upper\"[^}]*)\\} (\\S+)$",
+                Pattern.MULTILINE).matcher(scraped);
+        assertTrue(counter.find(), scraped);
+        assertTrue(counter.group(1).contains("job_id=\"" + jobId + "\""), counter.group(1));
+        long upperOut = (long) Double.parseDouble(counter.group(2));
+        assertTrue(scraped.contains("spindle_taskexecutor_heap_used_bytes{"), scraped);
+
+        // 'spindle info' prints the per-vertex figures
+        YarnCli.Result info = cli.run("info", propertiesLocation, jobId);
+        assertEquals(0, info.exitCode(), info.toString());
+        assertTrue(info.out().contains("Records in") && info.out().contains("Backpr."), info.out());
+
         // The CLI still finds the HTTPS REST endpoint (with the secret) although the tracking URL is the web UI's.
         YarnCli.Result list = cli.run("list", propertiesLocation);
         assertEquals(0, list.exitCode(), list.toString());
         assertTrue(list.out().contains(jobId), list.out());
 
         CLUSTER.cluster().getFileSystem().create(new org.apache.hadoop.fs.Path(release)).close();
+        waitUntil(() -> get(base + "v1/jobs/" + jobId).body().contains("\"status\":\"FINISHED\""),
+                () -> "the released job FINISHED: " + get(base + "v1/jobs/" + jobId).body());
+        List<String> written = readLines(output);
+        assertEquals(upperOut, written.size(), "the scraped counter matches the job's output: " + written);
         YarnCli.Result stop = cli.session("-id", session.toString(), "--stop", propertiesLocation);
         assertEquals(0, stop.exitCode(), stop.toString());
     }
 
-    private static long recordsThrough(String base, String jobId) {
+    private static long upperRecordsOut(String base, String jobId) {
         try {
             HttpResponse<String> r = get(base + "v1/jobs/" + jobId);
             if (r.statusCode() != 200) {
                 return -1;
             }
-            long largest = 0;
             for (JsonNode v : JSON.readTree(r.body()).get("vertices")) {
-                largest = Math.max(largest, Math.max(v.get("recordsIn").asLong(), v.get("recordsOut").asLong()));
+                for (JsonNode o : v.path("operators")) {
+                    if (o.get("name").asText().equals("Upper")) {
+                        return o.get("recordsOut").asLong();
+                    }
+                }
             }
-            return largest;
+            return -1;
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    private static List<String> readLines(String dir) throws Exception {
+        org.apache.hadoop.fs.FileSystem fs = CLUSTER.cluster().getFileSystem();
+        List<String> lines = new java.util.ArrayList<>();
+        for (org.apache.hadoop.fs.FileStatus part : fs.listStatus(new org.apache.hadoop.fs.Path(dir))) {
+            String name = part.getPath().getName();
+            if (part.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+                try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(part.getPath()),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    in.lines().forEach(lines::add);
+                }
+            }
+        }
+        return lines;
     }
 
     private static HttpResponse<String> get(String url) {

@@ -268,7 +268,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
             return;
         }
         WorkerNode node = new WorkerNode(new ResourceID(containerId.toString()), worker.container().getNodeId().getHost(),
-                worker.spec());
+                worker.spec(), containerLogUrl(worker.container()));
         running.put(containerId, node);
         LOG.info("Started TaskExecutor container {} on {}", containerId, node.host());
         reportCounts();
@@ -425,6 +425,21 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     private String amrmAttemptDescription() {
         String container = System.getenv(org.apache.hadoop.yarn.api.ApplicationConstants.Environment.CONTAINER_ID.name());
         return container == null ? "this application" : "container " + container;
+    }
+
+    /** The NodeManager's page of the container's logs, as YARN's own UI links it. */
+    private static String containerLogUrl(Container container) {
+        String http = container.getNodeHttpAddress();
+        if (http == null || http.isBlank()) {
+            return null;
+        }
+        String user;
+        try {
+            user = org.apache.hadoop.security.UserGroupInformation.getCurrentUser().getShortUserName();
+        } catch (java.io.IOException e) {
+            user = System.getProperty("user.name");
+        }
+        return "http://" + http + "/node/containerlogs/" + container.getId() + "/" + user;
     }
 
     /** Largest container the cluster grants, as reported at registration (null before). */

@@ -118,7 +118,8 @@ function graphSvg(job) {
 function subtaskTables(job) {
   return job.vertices.map(v => `<h2>${esc(v.name)}</h2>` + table(
     ["subtask#", "status", "attempt#", "host", "records in#", "records out#", "busy#", "backpressured#"],
-    v.subtasks.map(s => [s.index, status(s.status), s.attempt, esc(s.host), num(s.recordsIn), num(s.recordsOut), pct(s.busyRatio), pct(s.backpressuredRatio)]))
+    v.subtasks.map(s => [s.index, status(s.status), s.attempt, esc(s.host), num(s.recordsIn), num(s.recordsOut), pct(s.busyRatio), pct(s.backpressuredRatio)]),
+    "subtasks-" + v.id)
   ).join("") + operatorTable(job);
 }
 
@@ -155,11 +156,13 @@ async function checkpointsTab(id) {
   if (!c.enabled) return `<p class="muted">This job does not checkpoint.</p>`;
   const last = c.latestCompleted;
   const history = c.history || [];
+  const completedHistory = history.filter(h => h.status === "COMPLETED");
   return cards([["triggered", c.triggered], ["completed", c.completed, "checkpoints-completed"], ["failed", c.failed], ["in progress", (c.inProgress || []).length]])
     + `<h2>Latest completed</h2>` + (last ? table(["id", "path", "completed", "duration#", "size#"],
         [[last.id, `<code>${esc(last.path)}</code>`, esc(time(last.timestamp)), dur(last.durationMs), bytes(last.sizeBytes)]]) : `<p class="muted">none yet</p>`)
-    + `<h2>History</h2>` + chart(history, "durationMs", "duration", dur) + chart(history, "sizeBytes", "size", bytes)
+    + `<h2>History</h2>` + chart(completedHistory, "durationMs", "duration", dur) + chart(completedHistory, "sizeBytes", "size", bytes)
     + table(["id", "status", "completed", "duration#", "size#"], history.slice().reverse().map(h => [h.id, esc(h.status), esc(time(h.timestamp)), dur(h.durationMs), bytes(h.sizeBytes)]))
+    + ((c.retained || []).length ? `<h2>Retained</h2>` + table(["path"], c.retained.map(r => [`<code>${esc(r)}</code>`])) : "")
     + (last && last.acknowledgements ? `<h2>Acknowledgements of checkpoint ${last.id}</h2>` + table(["task", "acknowledged after#"],
         last.acknowledgements.map(a => [esc(a.task), dur(a.afterMs)])) : "");
 }
@@ -185,10 +188,13 @@ async function jobPage(id, tab) {
 
 async function taskExecutorsPage() {
   const t = await get("v1/taskexecutors");
-  return table(["id", "host", "slots#", "free#", "heartbeat age#", "heap#", "network#", "managed#", "process#", "log"],
-    t.taskExecutors.map(te => [`<code>${esc(te.id)}</code>`, esc(te.host), te.slotsTotal, te.slotsFree, dur(te.heartbeatAgeMillis),
-      bytes(te.memory && te.memory.heapBytes), bytes(te.memory && te.memory.networkBytes), bytes(te.memory && te.memory.managedBytes),
-      bytes(te.memory && te.memory.processBytes), te.logUrl ? `<a href="${esc(te.logUrl)}">log</a>` : "–"]), "task-executor-table");
+  const m = te => te.memory || {}, j = te => te.jvm || {};
+  return table(["container", "host", "slots#", "free#", "heartbeat age#", "process#", "heap#", "managed#", "network#", "metaspace#",
+      "overhead#", "heap used#", "GC count#", "GC time#", "log"],
+    t.taskExecutors.map(te => [`<code>${esc(te.containerId || te.id)}</code>`, esc(te.host), te.slotsTotal, te.slotsFree, dur(te.heartbeatAgeMillis),
+      bytes(m(te).processBytes), bytes(m(te).heapBytes), bytes(m(te).managedBytes), bytes(m(te).networkBytes), bytes(m(te).metaspaceBytes),
+      bytes(m(te).overheadBytes), bytes(j(te).heapUsedBytes), num(j(te).gcCount), dur(j(te).gcTimeMillis),
+      te.logUrl ? `<a href="${esc(te.logUrl)}">log</a>` : "–"]), "task-executor-table");
 }
 
 async function logPage() {

@@ -88,6 +88,32 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void aRestartIsCountedAndItsRootCauseKeptAndTheJobsConfigurationShown() throws Exception {
+        Configuration jobConf = new Configuration();
+        jobConf.setString("restart-strategy.type", "fixed-delay");
+        jobConf.setString("restart-strategy.fixed-delay.attempts", "2");
+        jobConf.setString("restart-strategy.fixed-delay.delay", "50 ms");
+        jobConf.setString("my.service.password", "hunter2");
+        JobGraph job = dev.spindle.runtime.minicluster.TestJobs.sourceToSink("restarting", 1, 1,
+                dev.spindle.runtime.jobgraph.ShipStrategy.FORWARD, "n=100,fail=first", "", jobConf);
+        cluster.getDispatcher().submitJob(job).get(30, TimeUnit.SECONDS);
+        cluster.getDispatcher().requestJobResult(job.getJobId()).get(30, TimeUnit.SECONDS);
+        JsonNode details = JSON.readTree(get("/v1/jobs/" + job.getJobId()));
+        assertEquals("FINISHED", details.get("status").asText(), details.toString());
+        assertEquals(1, details.get("restarts").asInt(), details.toString());
+        assertEquals(1, details.get("exceptions").size(), details.toString());
+        JsonNode failure = details.get("exceptions").get(0);
+        assertTrue(failure.get("rootCause").asText().contains("boom in attempt 0"), failure.toString());
+        assertTrue(failure.get("stackTrace").asText().contains("IllegalStateException"), failure.toString());
+        assertEquals(1, details.get("edges").size());
+        assertEquals("FORWARD", details.get("edges").get(0).get("shipStrategy").asText());
+
+        JsonNode config = JSON.readTree(get("/v1/jobs/" + job.getJobId() + "/config")).get("configuration");
+        assertEquals("fixed-delay", config.get("restart-strategy.type").asText(), config.toString());
+        assertEquals("******", config.get("my.service.password").asText(), "credentials are masked");
+    }
+
+    @Test
     void operatorTaskAndProcessFiguresReachJsonAndPrometheus() throws Exception {
         StreamEnvironment env = StreamEnvironment.getEnvironment();
         env.setParallelism(1);

@@ -28,6 +28,9 @@ import dev.spindle.runtime.entrypoint.ClusterServices;
 import dev.spindle.runtime.entrypoint.ClusterServicesFactory;
 import dev.spindle.runtime.recovery.FileSystemJobRecoveryStore;
 import dev.spindle.runtime.recovery.JobRecoveryStore;
+import dev.spindle.runtime.rest.WebUiEndpoint;
+import dev.spindle.yarn.am.web.RmProvisionedKeystore;
+import dev.spindle.yarn.am.web.RmProxyAuthorizer;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.AttemptEndedByClusterException;
 import dev.spindle.runtime.security.ClusterSecret;
@@ -99,7 +102,8 @@ public final class YarnAppMasterRunner {
             ClusterSecret secret = ContainerSecrets.readFromCurrentUser();
             YarnResourceManagerDriver driver = YarnResourceManagerDriver.create(conf, yarnConf,
                     taskExecutorContainers(spec, conf, yarnConf, secret)::create, host);
-            services = ClusterServicesFactory.start(conf, driver, secret, host, recoveryStore(spec, yarnConf, maxAttempts));
+            services = ClusterServicesFactory.start(conf, driver, secret, host, recoveryStore(spec, yarnConf, maxAttempts),
+                    new WebUiEndpoint(RmProvisionedKeystore.fromEnvironment(System.getenv()), RmProxyAuthorizer.fromYarn(yarnConf)));
             LOG.info("Cluster services up: RPC {}:{}, REST {}", services.getRpcHost(), services.getRpcPort(), services.getRestUrl());
             outcome = runUntilDoneOrFatal(modes.apply(spec), services, conf);
         } catch (Throwable t) {

@@ -118,8 +118,27 @@ public final class CheckpointCoordinator {
         return completed.peekLast();
     }
 
+    private static final int HISTORY_SIZE = 30;
+    private final java.util.ArrayDeque<Map<String, Object>> history = new java.util.ArrayDeque<>();
+    private List<Map<String, Object>> lastAcknowledgements = List.of();
+
     public List<CompletedCheckpoint> retained() {
         return List.copyOf(completed);
+    }
+
+    /** The latest completed and failed checkpoints and savepoints, oldest first, for the history chart. */
+    private void remember(PendingCheckpoint p, String outcome, long durationMs, long sizeBytes) {
+        Map<String, Object> h = new java.util.LinkedHashMap<>();
+        h.put("id", p.id());
+        h.put("savepoint", p.barrier.savepoint());
+        h.put("status", outcome);
+        h.put("timestamp", System.currentTimeMillis());
+        h.put("durationMs", durationMs);
+        h.put("sizeBytes", sizeBytes);
+        if (history.size() == HISTORY_SIZE) {
+            history.removeFirst();
+        }
+        history.addLast(h);
     }
 
     /** A JSON-ready view: counts, the latest completed checkpoint, retained ones and those in progress with their acknowledgements. */
@@ -141,6 +160,7 @@ public final class CheckpointCoordinator {
             l.put("timestamp", last.timestamp());
             l.put("durationMs", last.durationMillis());
             l.put("sizeBytes", last.sizeInBytes());
+            l.put("acknowledgements", List.copyOf(lastAcknowledgements));
             m.put("latestCompleted", l);
         }
         m.put("retained", completed.stream().map(CompletedCheckpoint::directory).toList());
@@ -155,6 +175,7 @@ public final class CheckpointCoordinator {
             inProgress.add(e);
         }
         m.put("inProgress", inProgress);
+        m.put("history", List.copyOf(history));
         return m;
     }
 
@@ -226,6 +247,7 @@ public final class CheckpointCoordinator {
             return;
         }
         p.acknowledged.put(task, handle);
+        p.acknowledgedAfterNanos.put(task, System.nanoTime() - p.startNanos);
         if (p.notYetAcknowledged.isEmpty()) {
             complete(p);
         }
@@ -299,6 +321,9 @@ public final class CheckpointCoordinator {
         consecutiveFailures = 0;
         counts.completed++;
         counts.lastCompleted = c;
+        lastAcknowledgements = new ArrayList<>();
+        p.acknowledgedAfterNanos.forEach((task, nanos) -> lastAcknowledgements.add(Map.of("task", task.toString(), "afterMs", nanos / 1_000_000)));
+        remember(p, "COMPLETED", duration, size);
         LOG.info("Completed {} {} of job {} in {} ms, {} bytes, at {}", kind(p), p.id(), jobId, duration, size, c.directory());
         if (!c.savepoint()) {
             lastCompletionMillis = System.currentTimeMillis();
@@ -338,6 +363,7 @@ public final class CheckpointCoordinator {
             return;
         }
         counts.failed++;
+        remember(p, "FAILED", (System.nanoTime() - p.startNanos) / 1_000_000, -1);
         if (p.barrier.savepoint()) {
             LOG.warn("Savepoint {} of job {} failed: {}", p.id(), jobId, reason);
             return;

@@ -16,6 +16,8 @@ final class PendingCheckpoint {
     final Map<ExecutionAttempt, TaskStateHandle> acknowledged = new LinkedHashMap<>();
     final CompletableFuture<CompletedCheckpoint> result = new CompletableFuture<>();
     final long startNanos = System.nanoTime();
+    /** When each task acknowledged, in nanoseconds after the trigger. */
+    final Map<ExecutionAttempt, Long> acknowledgedAfterNanos = new LinkedHashMap<>();
     ScheduledFuture<?> timeout;
     boolean finalizing;
     /** Set on the io thread once the recorder named this checkpoint the one to resume from: its files must stay. */

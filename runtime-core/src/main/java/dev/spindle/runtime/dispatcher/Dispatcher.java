@@ -107,7 +107,7 @@ public final class Dispatcher implements DispatcherGateway, JobMasterRegistry, A
             if (job.ended()) {
                 LOG.info("Job {} ({}) ended {} in an earlier attempt", id, graph.getName(), job.result().status());
                 synchronized (this) {
-                    finished.put(id, new JobDetails(job.result(), List.of()));
+                    finished.put(id, JobDetails.summaryOnly(job.result()));
                 }
                 continue;
             }

@@ -11,6 +11,7 @@ import dev.spindle.runtime.resourcemanager.ClusterAddresses;
 import dev.spindle.runtime.resourcemanager.ResourceManager;
 import dev.spindle.runtime.resourcemanager.ResourceManagerDriver;
 import dev.spindle.runtime.rest.RestServer;
+import dev.spindle.runtime.rest.WebUiEndpoint;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.RpcServer;
 import dev.spindle.runtime.security.ClusterSecret;
@@ -31,15 +32,17 @@ public final class ClusterServicesFactory {
      */
     public static ClusterServices start(Configuration configuration, ResourceManagerDriver driver,
             ClusterSecret secret, String bindHost) throws Exception {
-        return start(configuration, driver, secret, bindHost, JobRecoveryStore.none());
+        return start(configuration, driver, secret, bindHost, JobRecoveryStore.none(), null);
     }
 
     /**
      * Like {@link #start(Configuration, ResourceManagerDriver, ClusterSecret, String)}, recording jobs
-     * in {@code recoveryStore} and first resuming those an earlier attempt recorded there.
+     * in {@code recoveryStore} and first resuming those an earlier attempt recorded there, and also
+     * serving the read-only web UI through the cluster manager's web proxy as {@code webUi} describes
+     * (null: no such entry point).
      */
     public static ClusterServices start(Configuration configuration, ResourceManagerDriver driver,
-            ClusterSecret secret, String bindHost, JobRecoveryStore recoveryStore) throws Exception {
+            ClusterSecret secret, String bindHost, JobRecoveryStore recoveryStore, WebUiEndpoint webUi) throws Exception {
         // security.ssl.* of this process decide how the secret's TLS identity is used on each channel.
         secret = secret.withTransport(TransportSecurity.from(configuration));
         int maxMessage = configuration.get(RpcOptions.MAX_MESSAGE_BYTES);
@@ -56,9 +59,10 @@ public final class ClusterServicesFactory {
             dispatcher = new Dispatcher(configuration, resourceManager, clients, rpcServer.getHost(), rpcServer.getPort(), recoveryStore);
             dispatcherRef.set(dispatcher);
             CompletableFuture<ApplicationStatus> shutDown = new CompletableFuture<>();
-            restServer = RestServer.start(bindHost, configuration.get(RestOptions.PORT), secret, dispatcher, resourceManager, shutDown,
+            restServer = RestServer.start(bindHost, configuration.get(RestOptions.PORT), secret, webUi, dispatcher, resourceManager, shutDown,
                     configuration.get(RestOptions.MAX_REQUEST_BYTES));
-            resourceManager.start(new ClusterAddresses(rpcServer.getHost(), rpcServer.getPort(), restServer.getUrl()));
+            resourceManager.start(new ClusterAddresses(rpcServer.getHost(), rpcServer.getPort(), restServer.getUrl(),
+                    restServer.getTrackingUrl()));
             dispatcher.recoverJobs();
             // A shutdown request (REST DELETE /v1/cluster) ends the cluster in every mode: a session
             // ends on the request itself, per-job and application mode once the canceled jobs ended.

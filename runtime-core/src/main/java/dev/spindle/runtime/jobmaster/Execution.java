@@ -16,6 +16,8 @@ final class Execution {
     String host;
     long recordsIn;
     long recordsOut;
+    /** The latest heartbeat figures of this attempt; null before the first. */
+    SubtaskMetrics metrics;
     Map<String, SerializedAccumulator> accumulators = new HashMap<>();
 
     Execution(JobVertex vertex, int subtask) {
@@ -30,6 +32,7 @@ final class Execution {
         host = null;
         recordsIn = 0;
         recordsOut = 0;
+        metrics = null;
         accumulators = new HashMap<>();
     }
 

@@ -102,6 +102,10 @@ public final class JobMaster implements JobResourceListener {
     private final CompletableFuture<JobResult> result = new CompletableFuture<>();
     private int outstandingSlotRequests;
     private int attempt;
+    private int restarts;
+    /** The latest failures, oldest first, bounded so a job restarting forever does not grow the AM. */
+    private final java.util.ArrayDeque<JobDetails.ExceptionEntry> exceptionHistory = new java.util.ArrayDeque<>();
+    private static final int MAX_EXCEPTIONS = 16;
     private volatile JobStatus status = JobStatus.CREATED;
     private final long startTime = System.currentTimeMillis();
     private long endTime = -1;
@@ -686,6 +690,7 @@ public final class JobMaster implements JobResourceListener {
             if (e != null && e.attempt == m.getAttempt() && !e.status.isTerminal()) {
                 e.recordsIn = m.getRecordsIn();
                 e.recordsOut = m.getRecordsOut();
+                e.metrics = SubtaskMetrics.next(e.metrics, m);
             }
         }
         return true;
@@ -758,6 +763,7 @@ public final class JobMaster implements JobResourceListener {
             return;
         }
         failureCause = cause;
+        recordException(cause);
         if (checkpoints != null) {
             checkpoints.abortPending("a task failed: " + Failures.describe(cause));
         }
@@ -841,11 +847,25 @@ public final class JobMaster implements JobResourceListener {
         }
     }
 
+    private synchronized void recordException(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        java.io.StringWriter trace = new java.io.StringWriter();
+        cause.printStackTrace(new java.io.PrintWriter(trace));
+        if (exceptionHistory.size() == MAX_EXCEPTIONS) {
+            exceptionHistory.removeFirst();
+        }
+        exceptionHistory.addLast(new JobDetails.ExceptionEntry(System.currentTimeMillis(), Failures.describe(root), trace.toString()));
+    }
+
     private void restart(int failedAttempt) {
         if (status != JobStatus.RESTARTING || attempt != failedAttempt) {
             return;
         }
         attempt++;
+        restarts++;
         LOG.info("Restarting job {} as attempt {}", jobId, attempt);
         for (Execution e : executions.values()) {
             e.reset(attempt);
@@ -927,7 +947,8 @@ public final class JobMaster implements JobResourceListener {
             SubtaskStatus aggregate = null;
             for (int i = 0; i < v.getParallelism(); i++) {
                 Execution e = executions.get(new ExecutionKey(v.getId(), i));
-                subtasks.add(new JobDetails.SubtaskDetails(i, e.status.name(), e.attempt, e.host, e.recordsIn, e.recordsOut));
+                subtasks.add(new JobDetails.SubtaskDetails(i, e.status.name(), e.attempt, e.host, e.recordsIn, e.recordsOut,
+                        e.resourceId, e.metrics));
                 in += e.recordsIn;
                 out += e.recordsOut;
                 aggregate = aggregate == null || e.status.ordinal() < aggregate.ordinal() ? e.status : aggregate;
@@ -935,6 +956,7 @@ public final class JobMaster implements JobResourceListener {
             vertices.add(new JobDetails.VertexDetails(v.getId().toHexString(), v.getName(), v.getParallelism(),
                     aggregate == null ? "CREATED" : aggregate.name(), in, out, subtasks));
         }
-        return new JobDetails(result.isDone() ? result.join() : summary(), vertices);
+        return new JobDetails(result.isDone() ? result.join() : summary(), vertices, graph.getEdges(), restarts,
+                List.copyOf(exceptionHistory), graph.getJobConfiguration().toMap());
     }
 }

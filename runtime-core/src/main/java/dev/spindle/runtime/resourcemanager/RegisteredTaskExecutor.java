@@ -13,6 +13,7 @@ final class RegisteredTaskExecutor {
     final String[] allocationIds;
     final long[] allocatedAt;
     long lastHeartbeat;
+    dev.spindle.runtime.rpc.proto.ProcessMetrics process = dev.spindle.runtime.rpc.proto.ProcessMetrics.getDefaultInstance();
     long idleSince;
 
     RegisteredTaskExecutor(ResourceID resourceId, String host, int port, int numSlots, WorkerNode worker) {
@@ -59,6 +60,7 @@ final class RegisteredTaskExecutor {
     }
 
     TaskExecutorInfo info() {
-        return new TaskExecutorInfo(resourceId.id(), host, port, slotJobs.length, freeSlots(), lastHeartbeat);
+        return new TaskExecutorInfo(resourceId.id(), host, port, slotJobs.length, freeSlots(), lastHeartbeat, process,
+                worker == null ? null : worker.logUrl());
     }
 }

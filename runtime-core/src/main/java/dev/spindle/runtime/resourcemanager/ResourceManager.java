@@ -161,12 +161,16 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         return Ack.newBuilder().setAccepted(true).build();
     }
 
-    boolean heartbeatFromTaskExecutor(ResourceID id, List<SlotStatus> slots) {
+    /** A heartbeat with the TaskExecutor's JVM figures ({@code process}; null when it sent none). */
+    boolean heartbeatFromTaskExecutor(ResourceID id, List<SlotStatus> slots, dev.spindle.runtime.rpc.proto.ProcessMetrics process) {
         RegisteredTaskExecutor te = slotManager.get(id);
         if (te == null || !heartbeats.heard(id)) {
             return false;
         }
         te.lastHeartbeat = System.currentTimeMillis();
+        if (process != null) {
+            te.process = process;
+        }
         slotManager.syncSlotReport(te, slots, heartbeatIntervalMillis + rpcTimeoutMillis);
         return true;
     }

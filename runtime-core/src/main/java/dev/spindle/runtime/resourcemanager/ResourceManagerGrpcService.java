@@ -34,7 +34,8 @@ final class ResourceManagerGrpcService extends ResourceManagerServiceGrpc.Resour
     @Override
     public void heartbeat(TaskExecutorHeartbeat r, StreamObserver<HeartbeatResponse> out) {
         try {
-            boolean known = rm.call(() -> rm.heartbeatFromTaskExecutor(new ResourceID(r.getResourceId()), r.getSlotsList()));
+            boolean known = rm.call(() -> rm.heartbeatFromTaskExecutor(new ResourceID(r.getResourceId()), r.getSlotsList(),
+                    r.hasProcess() ? r.getProcess() : null));
             out.onNext(HeartbeatResponse.newBuilder().setKnown(known).build());
             out.onCompleted();
         } catch (Exception e) {

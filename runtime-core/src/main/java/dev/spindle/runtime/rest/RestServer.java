@@ -25,16 +25,35 @@ public final class RestServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
+    /**
+     * Path of the tracking URL when the web UI has its own connector. It tells a client reading
+     * the cluster manager's report that the tracking URL is not the REST endpoint, whose port is
+     * then the one registered beside it.
+     */
+    public static final String WEB_UI_PATH = "/web/";
+
     private final Server server;
     private final String url;
+    private final String trackingUrl;
 
-    private RestServer(Server server, String url) {
+    private RestServer(Server server, String url, String trackingUrl) {
         this.server = server;
         this.url = url;
+        this.trackingUrl = trackingUrl;
     }
 
+    /** Starts the endpoint without a web proxy entry point: every request needs the secret. */
     public static RestServer start(String bindHost, int port, ClusterSecret secret, Dispatcher dispatcher, ResourceManager resourceManager,
             CompletableFuture<ApplicationStatus> shutDownRequest, int maxRequestBytes) throws Exception {
+        return start(bindHost, port, secret, null, dispatcher, resourceManager, shutDownRequest, maxRequestBytes);
+    }
+
+    /**
+     * Starts the endpoint; with {@code webUi} it also serves the read-only web UI to requests that
+     * come through the cluster manager's web proxy (on a connector of their own when REST is HTTPS).
+     */
+    public static RestServer start(String bindHost, int port, ClusterSecret secret, WebUiEndpoint webUi, Dispatcher dispatcher,
+            ResourceManager resourceManager, CompletableFuture<ApplicationStatus> shutDownRequest, int maxRequestBytes) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
         threads.setName("rest");
         threads.setDaemon(true);
@@ -49,12 +68,49 @@ public final class RestServer implements AutoCloseable {
         connector.setHost(address.getHostString());
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new RestHandler(secret, dispatcher, resourceManager, shutDownRequest, maxRequestBytes));
+        // With plain REST the proxy reaches the main connector; with HTTPS (a certificate only Spindle's clients pin) it needs its own.
+        ServerConnector webUiConnector = webUi != null && tls ? webUiConnector(server, webUi) : null;
+        if (webUiConnector != null) {
+            webUiConnector.setHost(address.getHostString());
+            server.addConnector(webUiConnector);
+        }
+        server.setHandler(new RestHandler(secret, webUi == null ? null : webUi.authorizer(), webUi != null && !tls, dispatcher,
+                resourceManager, shutDownRequest, maxRequestBytes));
         server.setStopTimeout(1000);
         server.start();
-        String url = (tls ? "https://" : "http://") + Hosts.advertisedHost(bindHost) + ":" + connector.getLocalPort();
-        LOG.info("REST endpoint and web UI at {}", url);
-        return new RestServer(server, url);
+        String host = Hosts.advertisedHost(bindHost);
+        String url = (tls ? "https://" : "http://") + host + ":" + connector.getLocalPort();
+        String trackingUrl = webUiConnector == null ? url
+                : (webUi.proxyTls() != null ? "https://" : "http://") + host + ":" + webUiConnector.getLocalPort() + WEB_UI_PATH;
+        LOG.info("REST endpoint at {}, web UI (tracking URL) at {}", url, trackingUrl);
+        return new RestServer(server, url, trackingUrl);
+    }
+
+    /**
+     * The web proxy's entry point: HTTPS with the cluster manager's key when it provisioned one,
+     * requiring a client certificate from its truststore (only the proxy has one), else plain HTTP.
+     * Either way it serves read-only routes only and never accepts the secret (see {@link WebUiEndpoint}).
+     */
+    private static ServerConnector webUiConnector(Server server, WebUiEndpoint webUi) {
+        ServerConnector connector;
+        WebUiEndpoint.ProxyTls proxyTls = webUi.proxyTls();
+        if (proxyTls == null) {
+            connector = new ServerConnector(server, 1, 1);
+        } else {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(proxyTls.keystore().toString());
+            ssl.setKeyStorePassword(proxyTls.keystorePassword());
+            ssl.setTrustStorePath(proxyTls.truststore().toString());
+            ssl.setTrustStorePassword(proxyTls.truststorePassword());
+            ssl.setNeedClientAuth(true);
+            HttpConfiguration https = new HttpConfiguration();
+            https.addCustomizer(new SecureRequestCustomizer(false));
+            connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                    new HttpConnectionFactory(https));
+        }
+        connector.setName(RestHandler.WEB_UI_CONNECTOR);
+        connector.setPort(0);
+        return connector;
     }
 
     /**
@@ -74,6 +130,11 @@ public final class RestServer implements AutoCloseable {
 
     public String getUrl() {
         return url;
+    }
+
+    /** The browser-facing URL to register with the cluster manager: the web UI entry point, or the REST URL when there is none. */
+    public String getTrackingUrl() {
+        return trackingUrl;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.spindle.runtime.streamtask;
 
+import dev.spindle.runtime.metrics.OperatorIOMetrics;
 import dev.spindle.runtime.operators.Output;
 import dev.spindle.runtime.operators.StreamOperator;
 
@@ -7,13 +8,16 @@ import dev.spindle.runtime.operators.StreamOperator;
 final class ChainingOutput<T> implements Output<T> {
 
     private final StreamOperator<T, ?> next;
+    private final OperatorIOMetrics nextMetrics;
 
-    ChainingOutput(StreamOperator<T, ?> next) {
+    ChainingOutput(StreamOperator<T, ?> next, OperatorIOMetrics nextMetrics) {
         this.next = next;
+        this.nextMetrics = nextMetrics;
     }
 
     @Override
     public void collect(T record) {
+        nextMetrics.incRecordsIn();
         try {
             next.processElement(record);
         } catch (Throwable t) {

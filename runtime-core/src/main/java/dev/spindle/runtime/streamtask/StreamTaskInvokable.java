@@ -3,6 +3,7 @@ package dev.spindle.runtime.streamtask;
 import dev.spindle.configuration.ExecutionOptions;
 import dev.spindle.runtime.io.ResultPartitionWriter;
 import dev.spindle.runtime.operators.OperatorContext;
+import dev.spindle.runtime.metrics.OperatorIOMetrics;
 import dev.spindle.runtime.operators.Output;
 import dev.spindle.runtime.operators.SourceOperator;
 import dev.spindle.runtime.operators.StreamOperator;
@@ -64,7 +65,7 @@ public final class StreamTaskInvokable implements TaskInvokable {
         List<StreamOperator<?, ?>> operators = new ArrayList<>();
         List<RecordWriter> writers = new ArrayList<>();
         long bufferTimeout = env.getJobConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
-        buildChain(config.head(), env, operatorContext, operators, writers, bufferTimeout == 0);
+        buildChain(config.head(), env, operatorContext, operators, writers, bufferTimeout == 0, null);
 
         boolean checkpointing = env.getJobConfiguration().contains(CheckpointingOptions.CHECKPOINTING_INTERVAL) && !config.batchMode();
         TaskCheckpointServices services = env.getCheckpointServices();
@@ -116,10 +117,10 @@ public final class StreamTaskInvokable implements TaskInvokable {
                             == CheckpointingMode.EXACTLY_ONCE;
                     BarrierHandler barriers = BarrierHandler.create(exactlyOnce, InputProcessor.totalChannels(env.getInputGates()),
                             checkpointer);
-                    new InputProcessor(env.getInputGates(), serializer, typedHead, env.getIOMetrics(), () -> canceled, barriers,
+                    new InputProcessor(measured(env), serializer, typedHead, env.getIOMetrics(), () -> canceled, barriers,
                             this::runMailbox).run();
                 } else {
-                    new InputProcessor(env.getInputGates(), serializer, typedHead, env.getIOMetrics(), () -> canceled).run();
+                    new InputProcessor(measured(env), serializer, typedHead, env.getIOMetrics(), () -> canceled).run();
                 }
                 running = false;
             }
@@ -207,9 +208,12 @@ public final class StreamTaskInvokable implements TaskInvokable {
     /** Sets up the operators of the chain in pre-order (an operator before those it feeds). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void buildChain(ChainedOperatorConfig node, TaskEnvironment env, OperatorContext ctx,
-                                   List<StreamOperator<?, ?>> operators, List<RecordWriter> writers, boolean flushEveryRecord) {
+                                   List<StreamOperator<?, ?>> operators, List<RecordWriter> writers, boolean flushEveryRecord,
+                                   OperatorIOMetrics nodeMetrics) {
         StreamOperator operator = node.getOperator();
         operators.add(operator);
+        // The head's records in are the task's (counted by the input processor); a chained operator's are counted by its ChainingOutput.
+        OperatorIOMetrics metrics = nodeMetrics != null ? nodeMetrics : env.getIOMetrics().addOperator(node.getName());
         List<Output<Object>> outputs = new ArrayList<>();
         for (ChainedOperatorConfig.NetworkOutputConfig out : node.getNetworkOutputs()) {
             List<ResultPartitionWriter> partitionWriters = env.getOutputWriters();
@@ -217,20 +221,33 @@ public final class StreamTaskInvokable implements TaskInvokable {
                 throw new IllegalStateException("Task " + env.getVertex().getName() + " expects output edge " + out.writerIndex()
                         + " but the runtime gave it " + partitionWriters.size() + " output writers");
             }
-            RecordWriter writer = new RecordWriter(partitionWriters.get(out.writerIndex()), out.partitioner(),
+            RecordWriter writer = new RecordWriter(new MeasuredPartitionWriter(partitionWriters.get(out.writerIndex()), env.getIOMetrics()),
+                    out.partitioner(),
                     new RecordSerializer(env.getUserCodeClassLoader()), env.getSubtaskIndex(), flushEveryRecord);
             writers.add(writer);
             outputs.add(new RecordWriterOutput<>(writer, env.getIOMetrics()));
         }
+        List<OperatorIOMetrics> childMetrics = new ArrayList<>();
         for (ChainedOperatorConfig child : node.getChainedOutputs()) {
-            outputs.add(new ChainingOutput<>((StreamOperator<Object, ?>) child.getOperator()));
+            OperatorIOMetrics cm = env.getIOMetrics().addOperator(child.getName());
+            childMetrics.add(cm);
+            outputs.add(new ChainingOutput<>((StreamOperator<Object, ?>) child.getOperator(), cm));
         }
         Output<Object> output = outputs.isEmpty() ? new DiscardingOutput<>()
                 : outputs.size() == 1 ? outputs.get(0) : new FanOutOutput<>(outputs);
-        operator.setup(ctx, output);
-        for (ChainedOperatorConfig child : node.getChainedOutputs()) {
-            buildChain(child, env, ctx, operators, writers, flushEveryRecord);
+        operator.setup(ctx, new CountingOutput<>(output, metrics));
+        for (int i = 0; i < node.getChainedOutputs().size(); i++) {
+            buildChain(node.getChainedOutputs().get(i), env, ctx, operators, writers, flushEveryRecord, childMetrics.get(i));
         }
+    }
+
+    /** The task's input gates, counting bytes in and the time spent waiting for them. */
+    private static List<dev.spindle.runtime.io.InputGate> measured(TaskEnvironment env) {
+        List<dev.spindle.runtime.io.InputGate> gates = new ArrayList<>();
+        for (dev.spindle.runtime.io.InputGate g : env.getInputGates()) {
+            gates.add(new MeasuredInputGate(g, env.getIOMetrics()));
+        }
+        return gates;
     }
 
     private static List<String> uidsOf(ChainedOperatorConfig node) {

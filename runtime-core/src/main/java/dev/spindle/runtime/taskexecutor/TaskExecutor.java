@@ -27,6 +27,10 @@ import dev.spindle.runtime.rpc.proto.SlotOffer;
 import dev.spindle.runtime.rpc.proto.SubmitTaskRequest;
 import dev.spindle.runtime.rpc.proto.TaskExecutorHeartbeat;
 import dev.spindle.runtime.rpc.proto.TaskMetrics;
+import dev.spindle.runtime.rpc.proto.OperatorMetrics;
+import dev.spindle.runtime.metrics.OperatorIOMetrics;
+import dev.spindle.runtime.metrics.ProcessMetricsSampler;
+import dev.spindle.runtime.metrics.TaskIOMetrics;
 import dev.spindle.runtime.rpc.proto.TaskState;
 import dev.spindle.runtime.rpc.proto.TaskStateUpdate;
 import dev.spindle.runtime.security.ClusterSecret;
@@ -95,6 +99,8 @@ public final class TaskExecutor implements AutoCloseable {
     private volatile boolean registered;
     private volatile boolean killed;
     private volatile long rmLastHeard;
+    /** The configured memory model, carried with the JVM figures on every heartbeat. */
+    private final dev.spindle.runtime.rpc.proto.ProcessMetrics memoryModel;
 
     public TaskExecutor(Configuration configuration, ResourceID resourceId, String rmHost, int rmPort, ClusterSecret secret,
             String bindHost) throws IOException {
@@ -121,6 +127,7 @@ public final class TaskExecutor implements AutoCloseable {
         this.heartbeatTimeoutMillis = configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT).toMillis();
         this.rpcTimeoutMillis = configuration.get(RpcOptions.ASK_TIMEOUT).toMillis();
         this.slots = new TaskSlotTable(numSlots);
+        this.memoryModel = memoryModel(configuration);
         this.clients = new RpcClients(this.secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES));
         this.shuffle = new ShuffleEnvironment(resourceId.id(), configuration, clients);
         Path parent = configuration.getOptional(IoOptions.TMP_DIRS).map(Paths::get)
@@ -215,7 +222,8 @@ public final class TaskExecutor implements AutoCloseable {
         try {
             boolean known = ResourceManagerServiceGrpc.newBlockingStub(clients.channel(rmHost, rmPort))
                     .withDeadlineAfter(deadline, TimeUnit.MILLISECONDS)
-                    .heartbeat(TaskExecutorHeartbeat.newBuilder().setResourceId(resourceId.id()).addAllSlots(slots.report()).build())
+                    .heartbeat(TaskExecutorHeartbeat.newBuilder().setResourceId(resourceId.id()).addAllSlots(slots.report())
+                            .setProcess(ProcessMetricsSampler.sample(memoryModel)).build())
                     .getKnown();
             rmLastHeard = System.currentTimeMillis();
             if (!known) {
@@ -246,9 +254,7 @@ public final class TaskExecutor implements AutoCloseable {
                     .setJobId(jobId.toHexString()).setResourceId(resourceId.id());
             for (Task t : tasks.values()) {
                 if (t.deployment().jobGraph().getJobId().equals(jobId)) {
-                    req.addTasks(TaskMetrics.newBuilder().setVertexId(t.deployment().vertex().getId().toHexString())
-                            .setSubtask(t.deployment().subtask()).setAttempt(t.deployment().attempt())
-                            .setRecordsIn(t.metrics().getRecordsIn()).setRecordsOut(t.metrics().getRecordsOut()));
+                    req.addTasks(taskMetrics(t));
                 }
             }
             try {
@@ -266,6 +272,35 @@ public final class TaskExecutor implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The memory model of this TaskExecutor's configuration. A container's was validated before launch; a
+     * MiniCluster's threads share the test JVM and may have settings no model derives from: they report none.
+     */
+    private static dev.spindle.runtime.rpc.proto.ProcessMetrics memoryModel(Configuration configuration) {
+        try {
+            return ProcessMetricsSampler.memoryModel(dev.spindle.configuration.memory.TaskExecutorProcessSpec.fromConfiguration(configuration));
+        } catch (RuntimeException e) {
+            LOG.info("No memory model to report for this TaskExecutor: {}", e.getMessage());
+            return dev.spindle.runtime.rpc.proto.ProcessMetrics.getDefaultInstance();
+        }
+    }
+
+    private static TaskMetrics taskMetrics(Task t) {
+        TaskIOMetrics m = t.metrics();
+        TaskMetrics.Builder b = TaskMetrics.newBuilder().setVertexId(t.deployment().vertex().getId().toHexString())
+                .setSubtask(t.deployment().subtask()).setAttempt(t.deployment().attempt())
+                .setRecordsIn(m.getRecordsIn()).setRecordsOut(m.getRecordsOut()).setBytesIn(m.getBytesIn()).setBytesOut(m.getBytesOut())
+                .setRunningNanos(m.getRunningNanos()).setIdleNanos(m.getIdleNanos()).setBackpressuredNanos(m.getBackpressuredNanos());
+        List<OperatorIOMetrics> operators = m.getOperators();
+        for (int i = 0; i < operators.size(); i++) {
+            OperatorIOMetrics o = operators.get(i);
+            // the head operator's input is the task's input
+            b.addOperators(OperatorMetrics.newBuilder().setName(o.getName())
+                    .setRecordsIn(i == 0 ? m.getRecordsIn() : o.getRecordsIn()).setRecordsOut(o.getRecordsOut()));
+        }
+        return b.build();
     }
 
     // ---- calls from the resource manager and job masters ----------------------------------

@@ -123,7 +123,7 @@ class SessionModeTest {
     @Test
     @Order(2)
     void restCallWithoutTheSecretIsRefused() throws Exception {
-        String rest = yarn.getApplicationReport(session).getOriginalTrackingUrl();
+        String rest = dev.spindle.yarn.client.cluster.ApplicationReports.restUrl(yarn.getApplicationReport(session));
         // pinned to the session's certificate, which the properties file carries next to the secret
         HttpClient http = dev.spindle.runtime.rest.RestHttpClients.builder(new dev.spindle.yarn.client.session.SessionPropertiesFile(
                 propertiesFile()).read().orElseThrow().secret(), URI.create(rest)).build();

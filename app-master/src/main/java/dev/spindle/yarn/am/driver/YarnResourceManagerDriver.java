@@ -160,7 +160,11 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         amrm = amrmFactory.apply(new AmrmCallbacks());
         amrm.init(yarnConf);
         amrm.start();
-        RegisterApplicationMasterResponse response = amrm.registerApplicationMaster(amHost, addresses.rpcPort(), addresses.restUrl());
+        // The tracking URL is what YARN's UI links to (through its proxy): the web UI entry point when there is one; then the
+        // REST endpoint is not in it, and its port goes into the registration's port, where clients find it (as Flink does).
+        boolean separateWebUi = !addresses.trackingUrl().equals(addresses.restUrl());
+        int registeredPort = separateWebUi ? addresses.restPort() : addresses.rpcPort();
+        RegisterApplicationMasterResponse response = amrm.registerApplicationMaster(amHost, registeredPort, addresses.trackingUrl());
         maxContainer = response == null ? null : response.getMaximumResourceCapability();
         amrm.setHeartbeatInterval(fastHeartbeatMs);
         fastHeartbeat = true;
@@ -171,8 +175,8 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         nm = nmFactory.apply(new NmCallbacks());
         nm.init(yarnConf);
         nm.start();
-        LOG.info("ApplicationMaster registered with YARN: host {}, RPC port {}, tracking URL {}, largest container {}",
-                amHost, addresses.rpcPort(), addresses.restUrl(), maxContainer);
+        LOG.info("ApplicationMaster registered with YARN: host {}, port {}, tracking URL {}, REST {}, largest container {}",
+                amHost, registeredPort, addresses.trackingUrl(), addresses.restUrl(), maxContainer);
     }
 
     @Override
@@ -264,7 +268,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
             return;
         }
         WorkerNode node = new WorkerNode(new ResourceID(containerId.toString()), worker.container().getNodeId().getHost(),
-                worker.spec());
+                worker.spec(), containerLogUrl(worker.container()));
         running.put(containerId, node);
         LOG.info("Started TaskExecutor container {} on {}", containerId, node.host());
         reportCounts();
@@ -421,6 +425,21 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     private String amrmAttemptDescription() {
         String container = System.getenv(org.apache.hadoop.yarn.api.ApplicationConstants.Environment.CONTAINER_ID.name());
         return container == null ? "this application" : "container " + container;
+    }
+
+    /** The NodeManager's page of the container's logs, as YARN's own UI links it. */
+    private static String containerLogUrl(Container container) {
+        String http = container.getNodeHttpAddress();
+        if (http == null || http.isBlank()) {
+            return null;
+        }
+        String user;
+        try {
+            user = org.apache.hadoop.security.UserGroupInformation.getCurrentUser().getShortUserName();
+        } catch (java.io.IOException e) {
+            user = System.getProperty("user.name");
+        }
+        return "http://" + http + "/node/containerlogs/" + container.getId() + "/" + user;
     }
 
     /** Largest container the cluster grants, as reported at registration (null before). */

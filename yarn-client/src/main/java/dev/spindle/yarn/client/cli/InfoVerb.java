@@ -6,7 +6,8 @@ import dev.spindle.yarn.client.api.JobDetails;
 final class InfoVerb extends JobVerb {
 
     InfoVerb() {
-        super("info", "Show a job's vertices, parallelism, subtask states and checkpoints.", "<jobId>", 1);
+        super("info", "Show a job's vertices, parallelism, subtask states, per-vertex figures (records/s, busy,"
+                + " backpressure) and checkpoints.", "<jobId>", 1);
     }
 
     @Override

@@ -58,6 +58,24 @@ final class JobFormat {
                         + s.attempt() + ", records in " + s.recordsIn() + ", out " + s.recordsOut() + ")");
             }
         }
+        figures(details.vertices(), out);
+    }
+
+    /** The per-vertex figures as a table: throughput and where the time goes (busy, backpressured). */
+    static void figures(java.util.List<JobDetails.Vertex> vertices, PrintStream out) {
+        int width = Math.max(6, vertices.stream().mapToInt(v -> v.name().length()).max().orElse(6));
+        String format = "  %-" + width + "s %4s %12s %12s %10s %10s %6s %8s%n";
+        out.printf(format, "Vertex", "Par", "Records in", "Records out", "In/s", "Out/s", "Busy", "Backpr.");
+        for (JobDetails.Vertex v : vertices) {
+            JobDetails.Figures f = v.figures();
+            if (f == null) {
+                out.printf(format, v.name(), v.parallelism(), "-", "-", "-", "-", "-", "-");
+            } else {
+                out.printf(format, v.name(), v.parallelism(), f.recordsIn(), f.recordsOut(), String.format(java.util.Locale.ROOT, "%.1f", f.recordsInPerSecond()),
+                        String.format(java.util.Locale.ROOT, "%.1f", f.recordsOutPerSecond()), Math.round(f.busyRatio() * 100) + " %",
+                        Math.round(f.backpressuredRatio() * 100) + " %");
+            }
+        }
     }
 
     /** The checkpoint figures of a running job, under its vertices. */

@@ -3,6 +3,8 @@ package dev.spindle.yarn.client.cluster;
 import java.util.EnumSet;
 import java.util.Set;
 
+import dev.spindle.runtime.rest.RestServer;
+import java.net.URI;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 
@@ -29,7 +31,15 @@ public final class ApplicationReports {
      */
     public static String restUrl(ApplicationReport report) {
         String url = report.getOriginalTrackingUrl();
-        return url == null || url.isBlank() || "N/A".equals(url) ? null : url;
+        if (url == null || url.isBlank() || "N/A".equals(url)) {
+            return null;
+        }
+        URI tracking = URI.create(url);
+        if (tracking.getPath() != null && tracking.getPath().startsWith(RestServer.WEB_UI_PATH) && report.getRpcPort() > 0) {
+            // The tracking URL is the web UI's proxy entry point; REST (HTTPS) listens on the registered port of the same host.
+            return "https://" + tracking.getHost() + ":" + report.getRpcPort();
+        }
+        return url;
     }
 
     /** The report as the client API's value. */

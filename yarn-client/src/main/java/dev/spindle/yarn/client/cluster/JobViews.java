@@ -32,8 +32,11 @@ public final class JobViews {
                         s.path("host").asText("-"), s.path("attempt").asInt(), s.path("recordsIn").asLong(),
                         s.path("recordsOut").asLong()));
             }
+            JobDetails.Figures figures = v.has("busyRatio") ? new JobDetails.Figures(v.path("recordsIn").asLong(),
+                    v.path("recordsOut").asLong(), v.path("recordsInPerSecond").asDouble(), v.path("recordsOutPerSecond").asDouble(),
+                    v.path("busyRatio").asDouble(), v.path("backpressuredRatio").asDouble()) : null;
             vertices.add(new JobDetails.Vertex(v.path("name").asText(), v.path("parallelism").asInt(),
-                    v.path("status").asText(), subtasks));
+                    v.path("status").asText(), subtasks, figures));
         }
         return new JobDetails(summary(j), applicationId, vertices);
     }

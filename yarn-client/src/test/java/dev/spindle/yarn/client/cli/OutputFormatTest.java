@@ -33,6 +33,19 @@ class OutputFormatTest {
     }
 
     @Test
+    void infoPrintsPerVertexFiguresAsATable() {
+        var measured = new dev.spindle.yarn.client.api.JobDetails.Vertex("Source: numbers -> double", 2, "RUNNING", List.of(),
+                new dev.spindle.yarn.client.api.JobDetails.Figures(0, 12_000, 0, 1523.4, 0.42, 0.5));
+        var fresh = new dev.spindle.yarn.client.api.JobDetails.Vertex("Sink: drop", 1, "DEPLOYING", List.of(), null);
+        String out = print(o -> JobFormat.figures(List.of(measured, fresh), o));
+        String[] lines = out.split("\n");
+        assertEquals(3, lines.length, out);
+        assertTrue(lines[0].contains("Records in") && lines[0].contains("Out/s") && lines[0].contains("Backpr."), out);
+        assertTrue(lines[1].matches("\\s+Source: numbers -> double\\s+2\\s+0\\s+12000\\s+0\\.0\\s+1523\\.4\\s+42 %\\s+50 %"), lines[1]);
+        assertTrue(lines[2].matches("\\s+Sink: drop\\s+1(\\s+-){6}\\s*"), lines[2]);
+    }
+
+    @Test
     void listShowsTheApplicationThenRunningAndTerminatedJobs() {
         ApplicationStatus app = new ApplicationStatus(APP, "Spindle per-job: WordCount", "RUNNING", "UNDEFINED", "", null,
                 false);

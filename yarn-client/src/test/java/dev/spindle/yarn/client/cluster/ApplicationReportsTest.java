@@ -42,6 +42,16 @@ class ApplicationReportsTest {
     }
 
     @Test
+    void aWebUiTrackingUrlPointsClientsToTheHttpsRestEndpointOnTheRegisteredPort() {
+        ApplicationReport r = report(YarnApplicationState.RUNNING, FinalApplicationStatus.UNDEFINED, "http://am-host:40123/web/");
+        r.setRpcPort(40200);
+        assertEquals("https://am-host:40200", ApplicationReports.restUrl(r));
+        // the RM-provisioned HTTPS variant of the web UI entry point too
+        r.setOriginalTrackingUrl("https://am-host:40123/web/");
+        assertEquals("https://am-host:40200", ApplicationReports.restUrl(r));
+    }
+
+    @Test
     void statusCarriesStateFinalStatusAndTrimmedDiagnostics() {
         ApplicationStatus s = ApplicationReports.status(report(YarnApplicationState.FINISHED, FinalApplicationStatus.SUCCEEDED,
                 "N/A"));

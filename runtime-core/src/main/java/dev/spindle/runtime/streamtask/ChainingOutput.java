@@ -1,21 +1,46 @@
 package dev.spindle.runtime.streamtask;
 
 import dev.spindle.runtime.operators.Output;
+import dev.spindle.runtime.operators.RecordTimestamp;
 import dev.spindle.runtime.operators.StreamOperator;
 
-/** Hands records straight to the next operator of the chain (a method call, no serialization). */
+/** Hands records and watermarks straight to the next operator of the chain (a method call, no serialization). */
 final class ChainingOutput<T> implements Output<T> {
 
     private final StreamOperator<T, ?> next;
+    private final RecordTimestamp timestamp;
 
-    ChainingOutput(StreamOperator<T, ?> next) {
+    ChainingOutput(StreamOperator<T, ?> next, RecordTimestamp timestamp) {
         this.next = next;
+        this.timestamp = timestamp;
     }
 
     @Override
     public void collect(T record) {
+        long ts = timestamp.get();
         try {
             next.processElement(record);
+        } catch (Throwable t) {
+            throw Sneaky.rethrow(t);
+        } finally {
+            // a later operator may have set its own timestamp; the caller may emit more records with its own
+            timestamp.set(ts);
+        }
+    }
+
+    @Override
+    public void emitWatermark(long watermark) {
+        try {
+            next.processWatermark(watermark);
+        } catch (Throwable t) {
+            throw Sneaky.rethrow(t);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+        try {
+            next.processWatermarkStatus(idle);
         } catch (Throwable t) {
             throw Sneaky.rethrow(t);
         }

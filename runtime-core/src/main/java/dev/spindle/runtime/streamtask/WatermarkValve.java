@@ -75,7 +75,11 @@ final class WatermarkValve {
                 min = Math.min(min, watermarks[c]);
             }
         }
-        if (open > 0 && active == 0) {
+        if (open == 0) {
+            // every input ended: each sent its final watermark before its end (or failed, and then nothing follows anyway)
+            return;
+        }
+        if (active == 0) {
             if (!outputIdle) {
                 outputIdle = true;
                 target.onStatus(true);
@@ -86,7 +90,6 @@ final class WatermarkValve {
             outputIdle = false;
             target.onStatus(false);
         }
-        // with every channel ended min stays MAX_VALUE: all input arrived, so event time is complete
         if (min > emitted) {
             emitted = min;
             target.onWatermark(min);

@@ -125,7 +125,8 @@ public final class WindowThroughput {
         env.setParallelism(2);
         env.setRuntimeMode(RuntimeMode.STREAMING);
         env.fromGenerator(events, WindowThroughput::pacedEvent).setParallelism(1)
-                .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(ctx -> new TimingWatermarks()))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple2<Long, Long>>forGenerator(ctx -> new TimingWatermarks())
+                        .withTimestampAssigner((e, ts) -> e.f1))
                 .setParallelism(1)
                 .keyBy(e -> e.f0)
                 .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))

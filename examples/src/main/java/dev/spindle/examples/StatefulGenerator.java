@@ -68,7 +68,7 @@ public final class StatefulGenerator {
         }
 
         @Override
-        public void processElement(Tuple2<String, Long> event, Context<String> ctx, Collector<String> out) {
+        public void processElement(Tuple2<String, Long> event, Context ctx, Collector<String> out) {
             long n = events.value() + 1;
             long sum = total.value() + event.f1;
             events.update(n);

@@ -59,6 +59,81 @@ class ExamplesTest {
         return lines;
     }
 
+    private static List<String[]> partLines(Path dir) throws Exception {
+        List<String[]> lines = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                for (String line : Files.readAllLines(p)) {
+                    lines.add(line.split("\t"));
+                }
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void eventTimeWindowCountAccountsForEveryClickOnceInAWindowOrAsLate() throws Exception {
+        installHarness();
+        Path out = tmp.resolve("clicks");
+        long count = 20_000;
+        EventTimeWindowCount.main(new String[] {"--count", String.valueOf(count), "--users", "5", "--output", out.toString(),
+                "--parallelism", "2"});
+        // a window's last (largest) count plus its clicks that came too late is all its clicks
+        Map<String, Long> counted = new HashMap<>();
+        for (String[] f : partLines(out.resolve("counts"))) {
+            counted.merge(f[0] + "/" + f[1], Long.parseLong(f[3]), Math::max);
+        }
+        List<String[]> late = partLines(out.resolve("late"));
+        for (String[] f : late) {
+            counted.merge(f[0] + "/" + (Long.parseLong(f[1]) / 10_000 * 10_000), 1L, Long::sum);
+        }
+        Map<String, Long> expected = new HashMap<>();
+        for (long i = 0; i < count; i++) {
+            Tuple2<String, Long> c = EventTimeWindowCount.click(i, 5);
+            expected.merge(c.f0 + "/" + (c.f1 / 10_000 * 10_000), 1L, Long::sum);
+        }
+        assertEquals(expected, counted);
+        assertTrue(!late.isEmpty(), "no click came later than the allowed lateness");
+    }
+
+    @Test
+    void sessionWindowsSplitEachUsersViewsAtPausesLongerThanTheGap() throws Exception {
+        installHarness();
+        Path out = tmp.resolve("sessions");
+        long count = 5_000;
+        SessionWindows.main(new String[] {"--count", String.valueOf(count), "--users", "4", "--gap", "30", "--output", out.toString(),
+                "--parallelism", "2"});
+        Map<String, List<Long>> times = new HashMap<>();
+        for (long i = 0; i < count; i++) {
+            Tuple2<String, Long> v = SessionWindows.view(i, 4);
+            times.computeIfAbsent(v.f0, k -> new ArrayList<>()).add(v.f1);
+        }
+        List<String> expected = new ArrayList<>();
+        times.forEach((user, ts) -> {
+            ts.sort(null);
+            long start = ts.get(0);
+            long end = start + 30_000;
+            long n = 0;
+            for (long t : ts) {
+                if (t > end) {
+                    expected.add(user + "\t" + start + "\t" + end + "\t" + n);
+                    start = t;
+                    n = 0;
+                }
+                end = Math.max(end, t + 30_000);
+                n++;
+            }
+            expected.add(user + "\t" + start + "\t" + end + "\t" + n);
+        });
+        List<String> actual = new ArrayList<>();
+        for (String[] f : partLines(out)) {
+            actual.add(String.join("\t", f));
+        }
+        expected.sort(null);
+        actual.sort(null);
+        assertEquals(expected, actual);
+    }
+
     @Test
     void wordCountCountsFilesInParallel() throws Exception {
         Path in = tmp.resolve("in");

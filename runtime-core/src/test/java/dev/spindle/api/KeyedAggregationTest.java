@@ -127,7 +127,7 @@ class KeyedAggregationTest {
         }
 
         @Override
-        public void processElement(Tuple2<String, Long> value, Context<String> ctx, Collector<String> out) {
+        public void processElement(Tuple2<String, Long> value, Context ctx, Collector<String> out) {
             total.update(total.value() + value.f1);
             seen.update(seen.value() + 1);
             if (seen.value() == 10) {

@@ -1,6 +1,8 @@
 package dev.spindle.api;
 
+import dev.spindle.api.eventtime.WatermarkStrategy;
 import dev.spindle.api.functions.FilterFunction;
+import dev.spindle.api.functions.ProcessFunction;
 import dev.spindle.api.functions.FlatMapFunction;
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.MapFunction;
@@ -57,17 +59,17 @@ public class DataStream<T> {
     }
 
     /** One output record per input record. */
-    public <O> DataStream<O> map(MapFunction<T, O> mapper) {
+    public <O> SingleOutputStreamOperator<O> map(MapFunction<T, O> mapper) {
         return transform("Map", new OperatorDescription.Map<>(mapper));
     }
 
     /** Zero or more output records per input record. */
-    public <O> DataStream<O> flatMap(FlatMapFunction<T, O> flatMapper) {
+    public <O> SingleOutputStreamOperator<O> flatMap(FlatMapFunction<T, O> flatMapper) {
         return transform("Flat Map", new OperatorDescription.FlatMap<>(flatMapper));
     }
 
     /** Keeps the records the filter accepts. */
-    public DataStream<T> filter(FilterFunction<T> filter) {
+    public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
         return transform("Filter", new OperatorDescription.Filter<>(filter));
     }
 
@@ -107,11 +109,24 @@ public class DataStream<T> {
         return new DataStream<>(environment, new PartitionTransformation<>(environment.nextId(), transformation, partitioning));
     }
 
+    /**
+     * Gives the records event timestamps and generates watermarks as {@code watermarkStrategy} says;
+     * event-time windows and timers downstream run on these.
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
+        return transform("Timestamps/Watermarks", new OperatorDescription.TimestampsAndWatermarks<>(watermarkStrategy));
+    }
+
+    /** Processes each record with its timestamp, the current watermark and side outputs. */
+    public <O> SingleOutputStreamOperator<O> process(ProcessFunction<T, O> function) {
+        return transform("Process", new OperatorDescription.Process<>(function));
+    }
+
     /** Applies the operator {@code operator} describes; the general form of map, filter and friends. */
-    <O> DataStream<O> transform(String name, OperatorDescription<T, O> operator) {
+    <O> SingleOutputStreamOperator<O> transform(String name, OperatorDescription<T, O> operator) {
         OneInputTransformation<T, O> t = new OneInputTransformation<>(environment.nextId(), name, transformation, operator);
         environment.register(t);
-        return new DataStream<>(environment, t);
+        return new SingleOutputStreamOperator<>(environment, t);
     }
 
     /** Hands every record to a user sink. */

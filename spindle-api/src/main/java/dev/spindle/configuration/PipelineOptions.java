@@ -11,4 +11,8 @@ public final class PipelineOptions {
     public static final ConfigOption<List<String>> JARS = ConfigOptions.key("pipeline.jars")
             .stringListType().noDefaultValue()
             .withDescription("URIs of the jars holding the program's classes (';'-separated); set by the CLI from the program jar, added to each job graph so TaskExecutors can load user code.");
+
+    public static final ConfigOption<java.time.Duration> AUTO_WATERMARK_INTERVAL = ConfigOptions.key("pipeline.auto-watermark-interval")
+            .durationType().defaultValue(java.time.Duration.ofMillis(200))
+            .withDescription("How often periodic watermark generators (onPeriodicEmit) are asked for a watermark, and how often idleness is checked; 0 turns periodic watermarks off.");
 }

@@ -56,7 +56,7 @@ public final class JobGraphGenerator {
         for (Map.Entry<StreamNode, List<StreamNode>> chain : chains.entrySet()) {
             StreamNode head = chain.getKey();
             List<StreamEdge> outputs = new ArrayList<>();
-            ChainedOperatorConfig config = chainConfig(head, outputs);
+            ChainedOperatorConfig config = chainConfig(head, null, outputs);
             networkOutputs.put(head, outputs);
             byte[] taskConfiguration = JavaSerialization.toBytes(new StreamTaskConfig(config, batch));
             String name = String.join(" -> ", chain.getValue().stream().map(StreamNode::getName).toList());
@@ -93,17 +93,19 @@ public final class JobGraphGenerator {
         }
     }
 
-    private static ChainedOperatorConfig chainConfig(StreamNode node, List<StreamEdge> networkOutputs) {
-        ChainedOperatorConfig config = new ChainedOperatorConfig(node.getName(), node.getOperator(), node.getUid());
+    private static ChainedOperatorConfig chainConfig(StreamNode node, dev.spindle.api.OutputTag<?> inputTag,
+                                                     List<StreamEdge> networkOutputs) {
+        ChainedOperatorConfig config = new ChainedOperatorConfig(node.getName(), node.getOperator(), node.getUid(), inputTag);
         for (StreamEdge out : node.getOutEdges()) {
             if (!isChainable(out)) {
-                config.getNetworkOutputs().add(new ChainedOperatorConfig.NetworkOutputConfig(networkOutputs.size(), out.partitioner()));
+                config.getNetworkOutputs().add(new ChainedOperatorConfig.NetworkOutputConfig(networkOutputs.size(), out.partitioner(),
+                        out.outputTag()));
                 networkOutputs.add(out);
             }
         }
         for (StreamEdge out : node.getOutEdges()) {
             if (isChainable(out)) {
-                config.getChainedOutputs().add(chainConfig(out.target(), networkOutputs));
+                config.getChainedOutputs().add(chainConfig(out.target(), out.outputTag(), networkOutputs));
             }
         }
         return config;

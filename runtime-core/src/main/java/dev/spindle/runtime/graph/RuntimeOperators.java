@@ -12,6 +12,9 @@ import dev.spindle.runtime.operators.KeyedCountOperator;
 import dev.spindle.runtime.operators.KeyedProcessOperator;
 import dev.spindle.runtime.operators.KeyedReduceOperator;
 import dev.spindle.runtime.operators.MapOperator;
+import dev.spindle.runtime.operators.ProcessOperator;
+import dev.spindle.runtime.operators.TimestampsAndWatermarksOperator;
+import dev.spindle.runtime.operators.windowing.WindowOperator;
 import dev.spindle.runtime.operators.SinkOperator;
 import dev.spindle.runtime.operators.SourceOperator;
 import dev.spindle.runtime.operators.StreamOperator;
@@ -81,6 +84,12 @@ final class RuntimeOperators {
             return new KeyedCountOperator<>(count.keySelector());
         } else if (description instanceof OperatorDescription.KeyedProcess process) {
             return new KeyedProcessOperator<>(process.keySelector(), process.function());
+        } else if (description instanceof OperatorDescription.Process process) {
+            return new ProcessOperator<>(process.function());
+        } else if (description instanceof OperatorDescription.TimestampsAndWatermarks assign) {
+            return new TimestampsAndWatermarksOperator<>(assign.strategy());
+        } else if (description instanceof OperatorDescription.Window window) {
+            return new WindowOperator<>(window);
         }
         throw new IllegalArgumentException("unknown operator " + description);
     }

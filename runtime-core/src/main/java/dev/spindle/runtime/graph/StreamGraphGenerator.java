@@ -3,6 +3,8 @@ package dev.spindle.runtime.graph;
 import dev.spindle.api.RuntimeMode;
 import dev.spindle.api.dag.OneInputTransformation;
 import dev.spindle.api.dag.PartitionTransformation;
+import dev.spindle.api.OutputTag;
+import dev.spindle.api.dag.SideOutputTransformation;
 import dev.spindle.api.dag.SinkTransformation;
 import dev.spindle.api.dag.SourceTransformation;
 import dev.spindle.api.dag.Transformation;
@@ -41,7 +43,10 @@ public final class StreamGraphGenerator {
     }
 
     /** A node that feeds a consumer, with the partitioning chosen on the way (null: default). */
-    private record Upstream(StreamNode node, ShipStrategy strategy, Partitioner partitioner) {
+    private record Upstream(StreamNode node, ShipStrategy strategy, Partitioner partitioner, OutputTag<?> tag) {
+        Upstream(StreamNode node, ShipStrategy strategy, Partitioner partitioner) {
+            this(node, strategy, partitioner, null);
+        }
     }
 
     public StreamGraph generate(List<Transformation<?>> transformations) {
@@ -96,7 +101,15 @@ public final class StreamGraphGenerator {
             ShipStrategy strategy = Partitioners.shipStrategy(p.getPartitioning());
             Partitioner partitioner = Partitioners.partitioner(p);
             for (Upstream in : translate(p.getInputs().get(0))) {
-                result.add(new Upstream(in.node(), strategy, partitioner));
+                result.add(new Upstream(in.node(), strategy, partitioner, in.tag()));
+            }
+        } else if (t instanceof SideOutputTransformation<?> side) {
+            result = new ArrayList<>();
+            for (Upstream in : translate(side.getInputs().get(0))) {
+                if (in.tag() != null) {
+                    throw new IllegalStateException("getSideOutput(" + side.getTag().getId() + ") reads a side output of a side output");
+                }
+                result.add(new Upstream(in.node(), in.strategy(), in.partitioner(), side.getTag()));
             }
         } else if (t instanceof UnionTransformation<?> u) {
             result = new ArrayList<>();
@@ -128,11 +141,11 @@ public final class StreamGraphGenerator {
 
     private static StreamEdge edge(Upstream in, StreamNode target) {
         if (in.strategy() != null) {
-            return new StreamEdge(in.node(), target, in.strategy(), in.partitioner());
+            return new StreamEdge(in.node(), target, in.strategy(), in.partitioner(), in.tag());
         }
         if (in.node().getParallelism() == target.getParallelism()) {
-            return new StreamEdge(in.node(), target, ShipStrategy.FORWARD, new ForwardPartitioner());
+            return new StreamEdge(in.node(), target, ShipStrategy.FORWARD, new ForwardPartitioner(), in.tag());
         }
-        return new StreamEdge(in.node(), target, ShipStrategy.REBALANCE, new RebalancePartitioner());
+        return new StreamEdge(in.node(), target, ShipStrategy.REBALANCE, new RebalancePartitioner(), in.tag());
     }
 }

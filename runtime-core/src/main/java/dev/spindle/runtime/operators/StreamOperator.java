@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * One step of an operator chain. Shipped Java-serialized in the job graph; the task deserializes a
  * fresh instance per subtask, calls {@link #setup}, {@link #initializeState}, {@link #open},
- * {@link #processElement} per record, {@link #endInput} once all input arrived (success only) and
+ * {@link #processElement} per record and {@link #processWatermark} as event time advances, {@link #endInput} once all input arrived (success only) and
  * {@link #close} always. With checkpointing, {@link #snapshotState} runs when a barrier passes and
  * {@link #notifyCheckpointComplete} when a checkpoint completed, both in the task thread.
  */
@@ -102,6 +102,16 @@ public abstract class StreamOperator<IN, OUT> implements Serializable {
     }
 
     public abstract void processElement(IN record) throws Exception;
+
+    /** Event time advanced to {@code watermark} on this operator's input; by default passed on unchanged. */
+    public void processWatermark(long watermark) throws Exception {
+        output.emitWatermark(watermark);
+    }
+
+    /** This operator's input became idle or active again; by default passed on. */
+    public void processWatermarkStatus(boolean idle) throws Exception {
+        output.emitWatermarkStatus(idle);
+    }
 
     /** Synchronous part of a checkpoint: copies the state references; nothing is written yet. */
     public OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {

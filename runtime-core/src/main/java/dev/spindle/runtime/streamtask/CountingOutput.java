@@ -1,9 +1,10 @@
 package dev.spindle.runtime.streamtask;
 
+import dev.spindle.api.OutputTag;
 import dev.spindle.runtime.metrics.OperatorIOMetrics;
 import dev.spindle.runtime.operators.Output;
 
-/** Counts the records one operator emits (its records out) before handing them on. */
+/** Counts the records one operator emits (its records out, main and side) before handing them on. */
 final class CountingOutput<T> implements Output<T> {
 
     private final Output<T> target;
@@ -18,5 +19,21 @@ final class CountingOutput<T> implements Output<T> {
     public void collect(T record) {
         metrics.incRecordsOut();
         target.collect(record);
+    }
+
+    @Override
+    public <X> void collect(OutputTag<X> tag, X record) {
+        metrics.incRecordsOut();
+        target.collect(tag, record);
+    }
+
+    @Override
+    public void emitWatermark(long watermark) {
+        target.emitWatermark(watermark);
+    }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+        target.emitWatermarkStatus(idle);
     }
 }

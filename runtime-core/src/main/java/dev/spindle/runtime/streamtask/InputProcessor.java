@@ -3,6 +3,7 @@ package dev.spindle.runtime.streamtask;
 import dev.spindle.runtime.io.InputBuffer;
 import dev.spindle.runtime.io.InputGate;
 import dev.spindle.runtime.metrics.TaskIOMetrics;
+import dev.spindle.runtime.operators.RecordTimestamp;
 import dev.spindle.runtime.operators.StreamOperator;
 import dev.spindle.runtime.serialization.RecordSerializer;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.util.function.BooleanSupplier;
 /** Reads every input gate of a task to its end and feeds the deserialized records to the chain's head. */
 final class InputProcessor {
 
-    private static final long MULTI_GATE_POLL_MILLIS = 5;
 
     private final List<InputGate> gates;
     private final RecordSerializer serializer;
@@ -24,6 +24,8 @@ final class InputProcessor {
     /** Checkpointing: null without it (then barriers never arrive). */
     private final BarrierHandler barriers;
     private final Runnable mailbox;
+    private final RecordTimestamp timestamp;
+    private final WatermarkValve valve;
 
     InputProcessor(List<InputGate> gates, RecordSerializer serializer, StreamOperator<Object, ?> head,
                    TaskIOMetrics metrics, BooleanSupplier canceled) {
@@ -33,6 +35,17 @@ final class InputProcessor {
     /** With checkpointing: barriers go to {@code barriers}; {@code mailbox} runs pending actions (checkpoint notifications) between buffers. */
     InputProcessor(List<InputGate> gates, RecordSerializer serializer, StreamOperator<Object, ?> head,
                    TaskIOMetrics metrics, BooleanSupplier canceled, BarrierHandler barriers, Runnable mailbox) {
+        this(gates, serializer, head, metrics, canceled, barriers, mailbox, new RecordTimestamp());
+    }
+
+    /**
+     * {@code barriers}: null without checkpointing (then barriers never arrive). {@code mailbox} runs
+     * pending actions (timers, checkpoint notifications) between buffers. Each record's timestamp is
+     * put into {@code timestamp} before the head operator gets the record.
+     */
+    InputProcessor(List<InputGate> gates, RecordSerializer serializer, StreamOperator<Object, ?> head,
+                   TaskIOMetrics metrics, BooleanSupplier canceled, BarrierHandler barriers, Runnable mailbox,
+                   RecordTimestamp timestamp) {
         this.gates = gates;
         this.serializer = serializer;
         this.head = head;
@@ -40,6 +53,18 @@ final class InputProcessor {
         this.canceled = canceled;
         this.barriers = barriers;
         this.mailbox = mailbox;
+        this.timestamp = timestamp;
+        this.valve = new WatermarkValve(totalChannels(gates), new WatermarkValve.Target() {
+            @Override
+            public void onWatermark(long watermark) throws Exception {
+                head.processWatermark(watermark);
+            }
+
+            @Override
+            public void onStatus(boolean idle) throws Exception {
+                head.processWatermarkStatus(idle);
+            }
+        });
     }
 
     static int totalChannels(List<InputGate> gates) {
@@ -51,56 +76,11 @@ final class InputProcessor {
     }
 
     void run() throws Exception {
-        if (barriers != null) {
-            new CheckpointedInputLoop().run();
-            return;
-        }
-        if (gates.size() == 1) {
-            InputGate gate = gates.get(0);
-            InputBuffer buffer;
-            while (!canceled.getAsBoolean() && (buffer = gate.getNext()) != null) {
-                process(buffer.data());
-            }
-            return;
-        }
-        // Several inputs (a union or several producers): take whatever is ready, round robin, and
-        // only block briefly on one gate when none had data.
-        boolean[] ended = new boolean[gates.size()];
-        int open = gates.size();
-        int next = 0;
-        while (open > 0 && !canceled.getAsBoolean()) {
-            boolean gotData = false;
-            for (int i = 0; i < gates.size(); i++) {
-                if (ended[i]) {
-                    continue;
-                }
-                InputBuffer buffer = gates.get(i).poll(0);
-                if (buffer == null) {
-                    ended[i] = true;
-                    open--;
-                } else if (buffer != InputBuffer.NONE_YET) {
-                    process(buffer.data());
-                    gotData = true;
-                }
-            }
-            if (!gotData && open > 0) {
-                while (ended[next]) {
-                    next = (next + 1) % gates.size();
-                }
-                InputBuffer buffer = gates.get(next).poll(MULTI_GATE_POLL_MILLIS);
-                if (buffer == null) {
-                    ended[next] = true;
-                    open--;
-                } else if (buffer != InputBuffer.NONE_YET) {
-                    process(buffer.data());
-                }
-                next = (next + 1) % gates.size();
-            }
-        }
+        new CheckpointedInputLoop().run();
     }
 
     /**
-     * The input loop with checkpointing: buffers of channels blocked by alignment wait in per-channel
+     * The input loop: buffers of channels blocked by alignment (exactly-once checkpoints) wait in per-channel
      * queues (with their channel's end, to keep its order) and are processed once the channel is
      * unblocked; the mailbox runs between buffers, so notifications reach operators in the task thread.
      */
@@ -188,7 +168,7 @@ final class InputProcessor {
             if (data == END && (endDelivered[channel] || queuedEnd(channel))) {
                 return;
             }
-            if (barriers.isBlocked(channel) || !queued[channel].isEmpty()) {
+            if (isBlocked(channel) || !queued[channel].isEmpty()) {
                 queued[channel].add(data);
                 return;
             }
@@ -200,14 +180,33 @@ final class InputProcessor {
             return !queued[channel].isEmpty() && queued[channel].peekLast() == END;
         }
 
+        private boolean isBlocked(int channel) {
+            return barriers != null && barriers.isBlocked(channel);
+        }
+
         private void processItem(int channel, ByteBuffer data) throws Exception {
             if (data == END) {
                 endDelivered[channel] = true;
-                barriers.onChannelEnded(channel);
-            } else if (BarrierEncoding.isBarrier(data)) {
-                barriers.onBarrier(channel, BarrierEncoding.decode(data));
-            } else {
-                process(data);
+                if (barriers != null) {
+                    barriers.onChannelEnded(channel);
+                }
+                valve.onChannelEnded(channel);
+                return;
+            }
+            switch (WatermarkEncoding.markerOf(data)) {
+                case 0 -> {
+                    valve.onRecord(channel);
+                    process(data);
+                }
+                case BarrierEncoding.MARKER -> {
+                    if (barriers == null) {
+                        throw new IOException("A checkpoint barrier arrived at a task that runs without checkpointing");
+                    }
+                    barriers.onBarrier(channel, BarrierEncoding.decode(data));
+                }
+                case WatermarkEncoding.WATERMARK -> valve.onWatermark(channel, WatermarkEncoding.decodeWatermark(data));
+                case WatermarkEncoding.STATUS -> valve.onStatus(channel, WatermarkEncoding.decodeIdle(data));
+                default -> throw new IOException("Corrupt record stream: unknown element marker " + WatermarkEncoding.markerOf(data));
             }
         }
 
@@ -217,7 +216,7 @@ final class InputProcessor {
             while (progress) {
                 progress = false;
                 for (int c = 0; c < queued.length; c++) {
-                    while (!queued[c].isEmpty() && !barriers.isBlocked(c)) {
+                    while (!queued[c].isEmpty() && !isBlocked(c)) {
                         processItem(c, queued[c].poll());
                         progress = true;
                     }
@@ -231,6 +230,12 @@ final class InputProcessor {
         try {
             while (data.hasRemaining()) {
                 int length = data.getInt();
+                if ((length & RecordWriter.TIMESTAMP_FLAG) != 0) {
+                    length &= ~RecordWriter.TIMESTAMP_FLAG;
+                    timestamp.set(data.getLong());
+                } else {
+                    timestamp.clear();
+                }
                 int end = data.position() + length;
                 Object record = serializer.deserialize(data);
                 if (data.position() != end) {

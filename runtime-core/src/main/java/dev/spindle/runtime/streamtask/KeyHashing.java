@@ -33,7 +33,8 @@ public final class KeyHashing {
         return mix(stableHashCode(key));
     }
 
-    static int stableHashCode(Object key) {
+    /** The key's value-based hash before mixing; keys of composite state entries (key + window, key + timer) reuse it so they stay in their key's key group. */
+    public static int stableHashCode(Object key) {
         if (key == null) {
             return 0;
         }

@@ -25,6 +25,7 @@ public final class RecordWriter {
     private final int[] fill;
     private final int n;
     private final boolean flushEveryRecord;
+    private long timestamp = dev.spindle.runtime.operators.RecordTimestamp.NONE;
 
     /** {@code flushEveryRecord}: send each record at once (buffer timeout 0), for the lowest latency. */
     public RecordWriter(ResultPartitionWriter target, Partitioner partitioner, RecordSerializer serializer, int subtaskIndex,
@@ -39,8 +40,17 @@ public final class RecordWriter {
         partitioner.setup(n, subtaskIndex);
     }
 
+    /** Frame length bit saying that an 8-byte event timestamp precedes the record's bytes. */
+    static final int TIMESTAMP_FLAG = 1 << 30;
+
     public synchronized void emit(Object value) throws Exception {
+        emit(value, dev.spindle.runtime.operators.RecordTimestamp.NONE);
+    }
+
+    /** Emits {@code value} with its event timestamp ({@code RecordTimestamp.NONE}: none; then nothing extra is written). */
+    public synchronized void emit(Object value, long timestamp) throws Exception {
         record.clear();
+        this.timestamp = timestamp;
         serializer.serialize(value, record);
         if (partitioner.isBroadcast()) {
             for (int s = 0; s < n; s++) {
@@ -60,14 +70,23 @@ public final class RecordWriter {
 
     private void append(int s) throws IOException, InterruptedException {
         int len = record.length();
-        int needed = 4 + len;
+        boolean timed = timestamp != dev.spindle.runtime.operators.RecordTimestamp.NONE;
+        if (len >= TIMESTAMP_FLAG) {
+            throw new IOException("a record of " + len + " bytes is too large to send (at most " + (TIMESTAMP_FLAG - 1) + ")");
+        }
+        int needed = 4 + (timed ? 8 : 0) + len;
         if (fill[s] + needed > BUFFER_SIZE) {
             flush(s);
         }
         if (needed > BUFFER_SIZE) {
             // An oversized record travels alone in a buffer of its own size: buffers always hold whole records.
             ByteBuffer big = ByteBuffer.allocate(needed);
-            big.putInt(len).put(record.array(), 0, len).flip();
+            if (timed) {
+                big.putInt(len | TIMESTAMP_FLAG).putLong(timestamp);
+            } else {
+                big.putInt(len);
+            }
+            big.put(record.array(), 0, len).flip();
             target.emit(s, big);
             return;
         }
@@ -77,12 +96,21 @@ public final class RecordWriter {
             buffers[s] = buf;
         }
         int pos = fill[s];
-        buf[pos] = (byte) (len >>> 24);
-        buf[pos + 1] = (byte) (len >>> 16);
-        buf[pos + 2] = (byte) (len >>> 8);
-        buf[pos + 3] = (byte) len;
-        System.arraycopy(record.array(), 0, buf, pos + 4, len);
-        fill[s] = pos + needed;
+        int header = timed ? len | TIMESTAMP_FLAG : len;
+        buf[pos] = (byte) (header >>> 24);
+        buf[pos + 1] = (byte) (header >>> 16);
+        buf[pos + 2] = (byte) (header >>> 8);
+        buf[pos + 3] = (byte) header;
+        pos += 4;
+        if (timed) {
+            long t = timestamp;
+            for (int i = 0; i < 8; i++) {
+                buf[pos + i] = (byte) (t >>> (56 - 8 * i));
+            }
+            pos += 8;
+        }
+        System.arraycopy(record.array(), 0, buf, pos, len);
+        fill[s] = pos + len;
     }
 
     private void flush(int s) throws IOException, InterruptedException {
@@ -108,6 +136,22 @@ public final class RecordWriter {
         flushAll();
         for (int s = 0; s < n; s++) {
             target.emit(s, BarrierEncoding.encode(barrier));
+        }
+    }
+
+    /** Sends what is buffered, then the watermark to every subpartition (each consumer takes the minimum over its producers). */
+    public synchronized void broadcastWatermark(long watermark) throws IOException, InterruptedException {
+        flushAll();
+        for (int s = 0; s < n; s++) {
+            target.emit(s, WatermarkEncoding.encodeWatermark(watermark));
+        }
+    }
+
+    /** Sends what is buffered, then the idle/active status to every subpartition. */
+    public synchronized void broadcastWatermarkStatus(boolean idle) throws IOException, InterruptedException {
+        flushAll();
+        for (int s = 0; s < n; s++) {
+            target.emit(s, WatermarkEncoding.encodeStatus(idle));
         }
     }
 

@@ -2,8 +2,11 @@ package dev.spindle.runtime.streamtask;
 
 import dev.spindle.configuration.ExecutionOptions;
 import dev.spindle.runtime.io.ResultPartitionWriter;
+import dev.spindle.api.OutputTag;
 import dev.spindle.runtime.operators.OperatorContext;
 import dev.spindle.runtime.metrics.OperatorIOMetrics;
+import dev.spindle.runtime.operators.RecordTimestamp;
+import dev.spindle.runtime.timers.TaskProcessingTimeService;
 import dev.spindle.runtime.operators.Output;
 import dev.spindle.runtime.operators.SourceOperator;
 import dev.spindle.runtime.operators.StreamOperator;
@@ -23,6 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
@@ -46,6 +51,9 @@ public final class StreamTaskInvokable implements TaskInvokable {
     private final ConcurrentLinkedQueue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
     private volatile ExecutorService sourceCheckpointThread;
     private String taskName;
+    private volatile SourceOperator<?> sourceHead;
+    private volatile TaskProcessingTimeService timeService;
+    private volatile Throwable asyncFailure;
 
     public StreamTaskInvokable() {
     }
@@ -60,17 +68,24 @@ public final class StreamTaskInvokable implements TaskInvokable {
             throw new StreamTaskException("Task " + taskName + " of job " + env.getJobId() + " cannot load user class "
                     + e.getMessage() + "; is it in the job jar?", e);
         }
-        OperatorContext operatorContext = new OperatorContext(env, env.getVertex().getName(), config.batchMode());
+        RecordTimestamp recordTimestamp = new RecordTimestamp();
+        timeService = new TaskProcessingTimeService(taskName, this::runInTaskThread, this::onAsyncFailure);
+        OperatorContext operatorContext = new OperatorContext(env, env.getVertex().getName(), config.batchMode(), recordTimestamp,
+                timeService);
         RecordSerializer serializer = new RecordSerializer(env.getUserCodeClassLoader());
         List<StreamOperator<?, ?>> operators = new ArrayList<>();
         List<RecordWriter> writers = new ArrayList<>();
         long bufferTimeout = env.getJobConfiguration().get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
-        buildChain(config.head(), env, operatorContext, operators, writers, bufferTimeout == 0, null);
+        buildChain(config.head(), env, operatorContext, operators, writers, bufferTimeout == 0, null, recordTimestamp);
+        if (operators.get(0) instanceof SourceOperator<?> s) {
+            sourceHead = s;
+        }
 
         boolean checkpointing = env.getJobConfiguration().contains(CheckpointingOptions.CHECKPOINTING_INTERVAL) && !config.batchMode();
         TaskCheckpointServices services = env.getCheckpointServices();
         TaskRestore restore = services.restore();
         if (restore.finished()) {
+            timeService.shutdown(false);
             finishWithoutRunning(env, writers);
             return;
         }
@@ -108,21 +123,26 @@ public final class StreamTaskInvokable implements TaskInvokable {
                 }
                 running = false;
                 stopSourceCheckpointThread(s, canceled);
+                timeService.shutdown(true);
+                rethrowAsyncFailure();
+                if (!canceled) {
+                    // the source ended: event time is complete, so every event-time window and timer fires
+                    s.processWatermark(Long.MAX_VALUE);
+                }
             } else {
                 @SuppressWarnings("unchecked")
                 StreamOperator<Object, ?> typedHead = (StreamOperator<Object, ?>) head;
                 running = true;
+                BarrierHandler barriers = null;
                 if (checkpointing) {
                     boolean exactlyOnce = env.getJobConfiguration().get(CheckpointingOptions.CHECKPOINTING_MODE)
                             == CheckpointingMode.EXACTLY_ONCE;
-                    BarrierHandler barriers = BarrierHandler.create(exactlyOnce, InputProcessor.totalChannels(env.getInputGates()),
-                            checkpointer);
-                    new InputProcessor(measured(env), serializer, typedHead, env.getIOMetrics(), () -> canceled, barriers,
-                            this::runMailbox).run();
-                } else {
-                    new InputProcessor(measured(env), serializer, typedHead, env.getIOMetrics(), () -> canceled).run();
+                    barriers = BarrierHandler.create(exactlyOnce, InputProcessor.totalChannels(env.getInputGates()), checkpointer);
                 }
+                new InputProcessor(measured(env), serializer, typedHead, env.getIOMetrics(), () -> canceled, barriers,
+                        this::runMailbox, recordTimestamp).run();
                 running = false;
+                timeService.shutdown(true);
             }
             if (canceled) {
                 throw new CancellationException("Task " + taskName + " was canceled");
@@ -157,6 +177,7 @@ public final class StreamTaskInvokable implements TaskInvokable {
             throw Sneaky.rethrow(t);
         } finally {
             running = false;
+            timeService.shutdown(false);
             ExecutorService trigger = sourceCheckpointThread;
             if (trigger != null) {
                 trigger.shutdownNow();
@@ -209,12 +230,13 @@ public final class StreamTaskInvokable implements TaskInvokable {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void buildChain(ChainedOperatorConfig node, TaskEnvironment env, OperatorContext ctx,
                                    List<StreamOperator<?, ?>> operators, List<RecordWriter> writers, boolean flushEveryRecord,
-                                   OperatorIOMetrics nodeMetrics) {
+                                   OperatorIOMetrics nodeMetrics, RecordTimestamp timestamp) {
         StreamOperator operator = node.getOperator();
         operators.add(operator);
         // The head's records in are the task's (counted by the input processor); a chained operator's are counted by its ChainingOutput.
         OperatorIOMetrics metrics = nodeMetrics != null ? nodeMetrics : env.getIOMetrics().addOperator(node.getName());
         List<Output<Object>> outputs = new ArrayList<>();
+        Map<OutputTag<?>, List<Output<Object>>> sideOutputs = new HashMap<>();
         for (ChainedOperatorConfig.NetworkOutputConfig out : node.getNetworkOutputs()) {
             List<ResultPartitionWriter> partitionWriters = env.getOutputWriters();
             if (out.writerIndex() >= partitionWriters.size()) {
@@ -225,20 +247,38 @@ public final class StreamTaskInvokable implements TaskInvokable {
                     out.partitioner(),
                     new RecordSerializer(env.getUserCodeClassLoader()), env.getSubtaskIndex(), flushEveryRecord);
             writers.add(writer);
-            outputs.add(new RecordWriterOutput<>(writer, env.getIOMetrics()));
+            Output<Object> o = new RecordWriterOutput<>(writer, env.getIOMetrics(), timestamp);
+            if (out.tag() == null) {
+                outputs.add(o);
+            } else {
+                sideOutputs.computeIfAbsent(out.tag(), t -> new ArrayList<>()).add(o);
+            }
         }
         List<OperatorIOMetrics> childMetrics = new ArrayList<>();
         for (ChainedOperatorConfig child : node.getChainedOutputs()) {
             OperatorIOMetrics cm = env.getIOMetrics().addOperator(child.getName());
             childMetrics.add(cm);
-            outputs.add(new ChainingOutput<>((StreamOperator<Object, ?>) child.getOperator(), cm));
+            Output<Object> o = new ChainingOutput<>((StreamOperator<Object, ?>) child.getOperator(), cm, timestamp);
+            if (child.getInputTag() == null) {
+                outputs.add(o);
+            } else {
+                sideOutputs.computeIfAbsent(child.getInputTag(), t -> new ArrayList<>()).add(o);
+            }
         }
-        Output<Object> output = outputs.isEmpty() ? new DiscardingOutput<>()
-                : outputs.size() == 1 ? outputs.get(0) : new FanOutOutput<>(outputs);
+        Output<Object> output = combine(outputs);
+        if (!sideOutputs.isEmpty()) {
+            Map<OutputTag<?>, Output<Object>> sides = new HashMap<>();
+            sideOutputs.forEach((tag, list) -> sides.put(tag, combine(list)));
+            output = new SideOutputRouter<>(output, sides);
+        }
         operator.setup(ctx, new CountingOutput<>(output, metrics));
         for (int i = 0; i < node.getChainedOutputs().size(); i++) {
-            buildChain(node.getChainedOutputs().get(i), env, ctx, operators, writers, flushEveryRecord, childMetrics.get(i));
+            buildChain(node.getChainedOutputs().get(i), env, ctx, operators, writers, flushEveryRecord, childMetrics.get(i), timestamp);
         }
+    }
+
+    private static Output<Object> combine(List<Output<Object>> outputs) {
+        return outputs.isEmpty() ? new DiscardingOutput<>() : outputs.size() == 1 ? outputs.get(0) : new FanOutOutput<>(outputs);
     }
 
     /** The task's input gates, counting bytes in and the time spent waiting for them. */
@@ -294,6 +334,35 @@ public final class StreamTaskInvokable implements TaskInvokable {
             writer.finish();
         }
         LOG.info("Task {} of job {} had finished before the restored checkpoint; it does not run again", taskName, env.getJobId());
+    }
+
+    /** Where timers run: under a source's lock (source tasks), else in the input loop's mailbox. */
+    private void runInTaskThread(Runnable action) {
+        SourceOperator<?> s = sourceHead;
+        if (s != null) {
+            s.runBetweenRecords(action);
+        } else {
+            mailbox.add(action);
+        }
+    }
+
+    /** A timer failed outside the task thread (a source task's timer thread): the source is stopped and the task fails with it. */
+    private void onAsyncFailure(Throwable failure) {
+        if (asyncFailure == null) {
+            asyncFailure = failure;
+        }
+        LOG.info("Task {}: a timer failed: {}", taskName, failure.toString());
+        SourceOperator<?> s = sourceHead;
+        if (s != null) {
+            s.cancel();
+        }
+    }
+
+    private void rethrowAsyncFailure() {
+        Throwable failure = asyncFailure;
+        if (failure != null) {
+            throw Sneaky.rethrow(failure);
+        }
     }
 
     private void runMailbox() {

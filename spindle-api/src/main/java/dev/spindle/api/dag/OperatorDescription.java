@@ -6,7 +6,15 @@ import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.KeyedProcessFunction;
 import dev.spindle.api.functions.MapFunction;
 import dev.spindle.api.functions.ReduceFunction;
+import dev.spindle.api.OutputTag;
+import dev.spindle.api.eventtime.WatermarkStrategy;
+import dev.spindle.api.functions.AggregateFunction;
+import dev.spindle.api.functions.ProcessFunction;
+import dev.spindle.api.functions.windowing.ProcessWindowFunction;
 import dev.spindle.api.tuple.Tuple2;
+import dev.spindle.api.windowing.assigners.WindowAssigner;
+import dev.spindle.api.windowing.evictors.Evictor;
+import dev.spindle.api.windowing.triggers.Trigger;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -85,6 +93,39 @@ public sealed interface OperatorDescription<IN, OUT> extends Serializable {
             implements OperatorDescription<IN, OUT> {
         public KeyedProcess {
             Objects.requireNonNull(function, "process function");
+        }
+    }
+
+    /** Each record handed to the function with its timestamp and side outputs (no key, no timers). */
+    record Process<IN, OUT>(ProcessFunction<IN, OUT> function) implements OperatorDescription<IN, OUT> {
+        public Process {
+            Objects.requireNonNull(function, "process function");
+        }
+    }
+
+    /** Timestamps assigned to the records and watermarks generated, as the strategy says. */
+    record TimestampsAndWatermarks<T>(WatermarkStrategy<T> strategy) implements OperatorDescription<T, T> {
+        public TimestampsAndWatermarks {
+            Objects.requireNonNull(strategy, "watermark strategy");
+        }
+    }
+
+    /**
+     * Each key's records grouped into windows by {@code assigner}, fired by {@code trigger} and
+     * evaluated by {@code windowFunction}; records are pre-aggregated by {@code reduce} or
+     * {@code aggregate} when one is given (and no evictor), else kept whole. Records later than
+     * {@code allowedLatenessMillis} after a window's end go to {@code lateDataTag} (or are dropped when null).
+     */
+    record Window<K, IN, ACC, OUT>(KeySelector<IN, K> keySelector, WindowAssigner<? super IN, ?> assigner,
+                                   Trigger<? super IN, ?> trigger, Evictor<? super IN, ?> evictor, long allowedLatenessMillis,
+                                   OutputTag<IN> lateDataTag, ReduceFunction<IN> reduce, AggregateFunction<IN, ACC, ?> aggregate,
+                                   ProcessWindowFunction<?, OUT, K, ?> windowFunction) implements OperatorDescription<IN, OUT> {
+        public Window {
+            Objects.requireNonNull(assigner, "window assigner");
+            Objects.requireNonNull(trigger, "trigger");
+            if (reduce != null && aggregate != null) {
+                throw new IllegalArgumentException("a window is either reduced or aggregated, not both");
+            }
         }
     }
 }

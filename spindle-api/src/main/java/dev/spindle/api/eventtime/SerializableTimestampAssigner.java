@@ -1,0 +1,8 @@
+package dev.spindle.api.eventtime;
+
+import java.io.Serializable;
+
+/** A {@link TimestampAssigner} that can be shipped with the job (what lambdas given to {@code withTimestampAssigner} become). */
+@FunctionalInterface
+public interface SerializableTimestampAssigner<T> extends TimestampAssigner<T>, Serializable {
+}

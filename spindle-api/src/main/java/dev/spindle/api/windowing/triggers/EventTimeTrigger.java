@@ -1,0 +1,59 @@
+package dev.spindle.api.windowing.triggers;
+
+import dev.spindle.api.windowing.windows.TimeWindow;
+
+/** Fires a window once the watermark passes its end (and again for each late record within the allowed lateness). */
+public final class EventTimeTrigger extends Trigger<Object, TimeWindow> {
+
+    private static final long serialVersionUID = 1L;
+
+    private EventTimeTrigger() {
+    }
+
+    /** The event-time trigger. */
+    public static EventTimeTrigger create() {
+        return new EventTimeTrigger();
+    }
+
+    @Override
+    public TriggerResult onElement(Object element, long timestamp, TimeWindow window, TriggerContext ctx) {
+        if (window.maxTimestamp() <= ctx.getCurrentWatermark()) {
+            // a late record inside the allowed lateness: the window's result is emitted again, updated
+            return TriggerResult.FIRE;
+        }
+        ctx.registerEventTimeTimer(window.maxTimestamp());
+        return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public TriggerResult onEventTime(long time, TimeWindow window, TriggerContext ctx) {
+        return time == window.maxTimestamp() ? TriggerResult.FIRE : TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public TriggerResult onProcessingTime(long time, TimeWindow window, TriggerContext ctx) {
+        return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public boolean canMerge() {
+        return true;
+    }
+
+    @Override
+    public void onMerge(TimeWindow window, OnMergeContext ctx) {
+        if (window.maxTimestamp() > ctx.getCurrentWatermark()) {
+            ctx.registerEventTimeTimer(window.maxTimestamp());
+        }
+    }
+
+    @Override
+    public void clear(TimeWindow window, TriggerContext ctx) {
+        ctx.deleteEventTimeTimer(window.maxTimestamp());
+    }
+
+    @Override
+    public String toString() {
+        return "EventTimeTrigger()";
+    }
+}

@@ -92,8 +92,10 @@ class ExamplesTest {
             Tuple2<String, Long> c = EventTimeWindowCount.click(i, 5);
             expected.merge(c.f0 + "/" + (c.f1 / 10_000 * 10_000), 1L, Long::sum);
         }
+        // Which clicks end up late depends on when the periodic watermark is emitted relative to the
+        // generator's pace (timing, not data), so only the accounting is asserted here; the exact late
+        // output is asserted by the runtime's window tests, whose watermarks follow the data.
         assertEquals(expected, counted);
-        assertTrue(!late.isEmpty(), "no click came later than the allowed lateness");
     }
 
     @Test

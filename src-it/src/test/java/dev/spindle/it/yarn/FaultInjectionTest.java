@@ -105,8 +105,9 @@ class FaultInjectionTest {
     @Test
     void yarnApplicationKillEndsKilledWithNoStagingAndNoContainerLeft() throws Exception {
         org.apache.hadoop.fs.Path release = fs.makeQualified(new org.apache.hadoop.fs.Path("/tmp/release-yarn-kill"));
-        YarnCli.Result submitted = cli.run("run-application", "-d", "-c", WaitForFileProgram.class.getName(),
-                programsJar.toString(), release.toString());
+        // One attempt: the SIGTERM the kill sends is then the end of the application, and the AM's hook removes its staging dir.
+        YarnCli.Result submitted = cli.run("run-application", "-d", "-Dyarn.application-attempts=1", "-c",
+                WaitForFileProgram.class.getName(), programsJar.toString(), release.toString());
         assertEquals(0, submitted.exitCode(), submitted.toString());
         ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(submitted.out());
         assertTrue(fs.exists(stagingDir(appId)));

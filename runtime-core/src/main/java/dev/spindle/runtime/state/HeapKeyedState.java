@@ -24,6 +24,10 @@ public final class HeapKeyedState<V> implements SnapshottableState {
     private final Map<Integer, Map<Object, V>> groups = new HashMap<>();
     /** Per snapshot, what each value is written as (null: left out), e.g. expired TTL entries dropped. */
     private Supplier<UnaryOperator<V>> snapshotTransformer;
+    /** The type of the restored keys until the first key of the running job was checked against it; then null. */
+    private Class<?> restoredKeyType;
+    /** One restored value (null: nothing restored), for the check of the declared type. */
+    private V restoredSample;
 
     HeapKeyedState(String name, String kind, KeyedStateBackend backend) {
         this.name = name;
@@ -32,19 +36,35 @@ public final class HeapKeyedState<V> implements SnapshottableState {
     }
 
     public V get() {
+        Object key = currentKey();
         Map<Object, V> group = groups.get(backend.currentKeyGroup());
-        return group == null ? null : group.get(backend.currentKeyOrFail());
+        return group == null ? null : group.get(key);
     }
 
     public void put(V value) {
-        groups.computeIfAbsent(backend.currentKeyGroup(), g -> new HashMap<>()).put(backend.currentKeyOrFail(), value);
+        groups.computeIfAbsent(backend.currentKeyGroup(), g -> new HashMap<>()).put(currentKey(), value);
     }
 
     public void remove() {
+        Object key = currentKey();
         Map<Object, V> group = groups.get(backend.currentKeyGroup());
         if (group != null) {
-            group.remove(backend.currentKeyOrFail());
+            group.remove(key);
         }
+    }
+
+    private Object currentKey() {
+        Object key = backend.currentKeyOrFail();
+        if (restoredKeyType != null) {
+            RestoredStateTypes.checkKey(name, restoredKeyType, key);
+            restoredKeyType = null; // a job's keys are all of one type: once is enough
+        }
+        return key;
+    }
+
+    /** One value restored into this state, or null when nothing was restored. */
+    V restoredSample() {
+        return restoredSample;
     }
 
     /**
@@ -112,6 +132,13 @@ public final class HeapKeyedState<V> implements SnapshottableState {
                         (V) JavaSerialization.fromBytes(entries.get(i + 1), userClassLoader));
             }
             groups.put(g.getKey(), group);
+        }
+        for (Map<Object, V> group : groups.values()) {
+            for (Map.Entry<Object, V> e : group.entrySet()) {
+                restoredKeyType = e.getKey().getClass();
+                restoredSample = e.getValue();
+                return;
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.spindle.api.state.ValueStateDescriptor;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,13 +78,26 @@ public final class KeyedStateBackend {
     /** The keyed list state named by the descriptor. */
     public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
         TtlPolicy ttl = new TtlPolicy(descriptor, ttlTimeProvider);
-        return new HeapKeyedListState<>(getOrCreate(descriptor.getName(), ttl.kind(HeapKeyedListState.KIND)), ttl);
+        HeapKeyedState<List<Object>> storage = getOrCreate(descriptor.getName(), ttl.kind(HeapKeyedListState.KIND));
+        List<Object> list = storage.restoredSample();
+        if (list != null && !list.isEmpty()) {
+            RestoredStateTypes.checkDeclared(descriptor.getName(), "elements", ttl.unwrap(list.get(0)), descriptor.getTypeInformation());
+        }
+        return new HeapKeyedListState<>(storage, ttl);
     }
 
     /** The map state named by the descriptor. */
     public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
         TtlPolicy ttl = new TtlPolicy(descriptor, ttlTimeProvider);
-        return new HeapMapState<>(getOrCreate(descriptor.getName(), ttl.kind(HeapMapState.KIND)), ttl);
+        HeapKeyedState<Map<Object, Object>> storage = getOrCreate(descriptor.getName(), ttl.kind(HeapMapState.KIND));
+        Map<Object, Object> map = storage.restoredSample();
+        if (map != null && !map.isEmpty()) {
+            Map.Entry<Object, Object> first = map.entrySet().iterator().next();
+            RestoredStateTypes.checkDeclared(descriptor.getName(), "map keys", first.getKey(), descriptor.getKeyTypeInformation());
+            RestoredStateTypes.checkDeclared(descriptor.getName(), "map values", ttl.unwrap(first.getValue()),
+                    descriptor.getValueTypeInformation());
+        }
+        return new HeapMapState<>(storage, ttl);
     }
 
     /** The reducing state named by the descriptor. */
@@ -99,7 +113,9 @@ public final class KeyedStateBackend {
 
     private <T> KeyedValueCell<T> cell(StateDescriptor<?, ?> descriptor, String kind) {
         TtlPolicy ttl = new TtlPolicy(descriptor, ttlTimeProvider);
-        return new KeyedValueCell<>(getOrCreate(descriptor.getName(), ttl.kind(kind)), ttl);
+        HeapKeyedState<Object> storage = getOrCreate(descriptor.getName(), ttl.kind(kind));
+        RestoredStateTypes.checkDeclared(descriptor.getName(), "values", ttl.unwrap(storage.restoredSample()), descriptor.getTypeInformation());
+        return new KeyedValueCell<>(storage, ttl);
     }
 
     /**

@@ -25,6 +25,8 @@ final class TaskCheckpointer implements BarrierListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskCheckpointer.class);
 
+    /** Set when the task ends without waiting for its writes: a write it interrupts is abandoned, not declined. */
+    private volatile boolean abandoned;
     private final String taskName;
     private final String jobId;
     private final String stateFileName;
@@ -90,6 +92,13 @@ final class TaskCheckpointer implements BarrierListener {
                     handle.sizeInBytes(), syncMicros);
             responder.acknowledge(barrier.id(), handle);
         } catch (Throwable t) {
+            if (abandoned) {
+                // The task is failing or being canceled and stopped this write: not a checkpoint failure to count
+                // (the job master aborts the checkpoint, uncounted, once it learns of the task's end).
+                LOG.info("Task {} of job {} abandoned its state of checkpoint {} as it ends: {}", taskName, jobId, barrier.id(),
+                        t.toString());
+                return;
+            }
             LOG.warn("Task {} of job {} could not write its state of checkpoint {}: {}", taskName, jobId, barrier.id(), t.toString());
             responder.decline(barrier.id(), "task " + taskName + " could not write its state to " + barrier.targetDirectory() + ": " + t);
         }
@@ -97,6 +106,7 @@ final class TaskCheckpointer implements BarrierListener {
 
     /** Lets pending writes finish (so the task acknowledges before it reports its end), then stops the writer. */
     void close(boolean waitForPendingWrites) {
+        abandoned = !waitForPendingWrites;
         asyncWriter.shutdown();
         if (waitForPendingWrites) {
             try {

@@ -110,14 +110,17 @@ class SavepointRestoreOnYarnTest {
         return m.group(1);
     }
 
-    /** Waits (bounded) until the job has a completed checkpoint on HDFS: its _metadata is written last. */
+    /** Waits (bounded) until the job has a completed checkpoint: its _metadata on HDFS and the job master counting it. */
     private static void awaitCheckpoint(String jobId) throws Exception {
         org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(qualified("/checkpoints/" + jobId));
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             if (fs.exists(dir)) {
                 for (FileStatus chk : fs.listStatus(dir)) {
-                    if (fs.exists(new org.apache.hadoop.fs.Path(chk.getPath(), "_metadata"))) {
+                    if (fs.exists(new org.apache.hadoop.fs.Path(chk.getPath(), "_metadata"))
+                            && cli.run("info", properties, jobId).out().contains("latest: checkpoint ")) {
+                        // _metadata is written first; the job master counts the checkpoint complete a moment
+                        // later (after recording it for a later attempt), and only then does a cancel retain it
                         return;
                     }
                 }

@@ -112,13 +112,22 @@ class SavepointRestoreOnYarnTest {
 
     /** Waits (bounded) until the job has a completed checkpoint: its _metadata on HDFS and the job master counting it. */
     private static void awaitCheckpoint(String jobId) throws Exception {
+        awaitCheckpoint(jobId, properties);
+    }
+
+    /** {@code cluster}: the CLI arguments that name the job's cluster for {@code info}. */
+    private static void awaitCheckpoint(String jobId, String... cluster) throws Exception {
+        String[] info = new String[cluster.length + 2];
+        info[0] = "info";
+        System.arraycopy(cluster, 0, info, 1, cluster.length);
+        info[info.length - 1] = jobId;
         org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(qualified("/checkpoints/" + jobId));
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             if (fs.exists(dir)) {
                 for (FileStatus chk : fs.listStatus(dir)) {
                     if (fs.exists(new org.apache.hadoop.fs.Path(chk.getPath(), "_metadata"))
-                            && cli.run("info", properties, jobId).out().contains("latest: checkpoint ")) {
+                            && cli.run(info).out().contains("latest: checkpoint ")) {
                         // _metadata is written first; the job master counts the checkpoint complete a moment
                         // later (after recording it for a later attempt), and only then does a cancel retain it
                         return;
@@ -326,7 +335,7 @@ class SavepointRestoreOnYarnTest {
             }
         }
         assertTrue(jobId != null, "no job listed in " + app);
-        awaitCheckpoint(jobId);
+        awaitCheckpoint(jobId, "-t", "yarn-application", "-id", app);
         YarnCli.Result sp = cli.run("savepoint", "-t", "yarn-application", "-id", app, jobId, qualified("/app-savepoints"));
         assertEquals(0, sp.exitCode(), sp.toString());
         Matcher m = Pattern.compile("written to (\\S+)").matcher(sp.out());

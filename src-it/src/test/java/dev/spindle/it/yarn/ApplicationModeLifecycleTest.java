@@ -80,7 +80,7 @@ class ApplicationModeLifecycleTest {
         assertEquals(FinalApplicationStatus.FAILED, app.getFinalApplicationStatus(), context);
         assertTrue(app.getDiagnostics().contains(FailingProgram.MESSAGE), app.getDiagnostics());
         assertEquals("Spindle", app.getApplicationType());
-        assertTrue(YarnApps.removedSoon(fs, stagingDir(app.getApplicationId())), "staging dir removed after failure" + context);
+        assertTrue(YarnApps.removedSoon(fs, YarnApps.stagingDir(fs, app.getApplicationId())), "staging dir removed after failure" + context);
     }
 
     @Test
@@ -108,7 +108,7 @@ class ApplicationModeLifecycleTest {
                 + " from yarn.provided.lib.dirs, 0 cached by earlier deployments, 0 uploaded"), result.out());
 
         // The launch spec proves it: no lib/ uploaded, and the AM's resources name the provided files PUBLIC.
-        org.apache.hadoop.fs.Path staging = stagingDir(appId);
+        org.apache.hadoop.fs.Path staging = YarnApps.stagingDir(fs, appId);
         assertFalse(fs.exists(new org.apache.hadoop.fs.Path(staging, "lib")), "nothing uploaded to lib/");
         assertTrue(fs.exists(new org.apache.hadoop.fs.Path(staging, "usrlib/programs.jar")));
         byte[] spec;
@@ -142,12 +142,12 @@ class ApplicationModeLifecycleTest {
         // With attempts left (yarn.application-attempts defaults to 2) a SIGTERM may also mean "a new attempt
         // follows", which needs the dir, so the AM leaves it; the next command of the user, or clean, removes it.
         YarnApps.waitUntil(() -> ContainerProcesses.of(appId).isEmpty(), 30, () -> "the killed AM's process ended");
-        assertTrue(fs.exists(stagingDir(appId)), "the AM with attempts left keeps its staging dir");
+        assertTrue(fs.exists(YarnApps.stagingDir(fs, appId)), "the AM with attempts left keeps its staging dir");
 
         YarnCli.Result clean = cli.run("clean");
         assertEquals(0, clean.exitCode(), clean.toString());
-        assertTrue(clean.out().contains("Removed " + stagingDir(appId)), clean.out());
-        assertFalse(fs.exists(stagingDir(appId)), "...until 'spindle clean' removed it");
+        assertTrue(clean.out().contains("Removed " + YarnApps.stagingDir(fs, appId)), clean.out());
+        assertFalse(fs.exists(YarnApps.stagingDir(fs, appId)), "...until 'spindle clean' removed it");
     }
 
     @Test
@@ -160,11 +160,7 @@ class ApplicationModeLifecycleTest {
         assertTrue(result.err().contains("was not RUNNING after 1 ms (yarn.deployment.timeout)"), result.toString());
         assertTrue(result.err().contains("It was killed."), result.toString());
         assertEquals(YarnApplicationState.KILLED, YarnApps.waitForEnd(yarn, app.getApplicationId()).getYarnApplicationState());
-        assertTrue(YarnApps.removedSoon(fs, stagingDir(app.getApplicationId())), "the half-deployed application's staging dir is removed");
-    }
-
-    private static org.apache.hadoop.fs.Path stagingDir(ApplicationId appId) {
-        return fs.makeQualified(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + appId));
+        assertTrue(YarnApps.removedSoon(fs, YarnApps.stagingDir(fs, app.getApplicationId())), "the half-deployed application's staging dir is removed");
     }
 
     static ApplicationId applicationIdIn(String text) {

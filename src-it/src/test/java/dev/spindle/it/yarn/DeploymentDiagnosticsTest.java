@@ -244,7 +244,7 @@ class DeploymentDiagnosticsTest {
             assertTrue(stuck.err().contains("AM resource limit exceeded"), stuck.toString());
             assertEquals(YarnApplicationState.KILLED, yarn.getApplicationReport(app.getApplicationId())
                     .getYarnApplicationState());
-            assertTrue(YarnApps.removedSoon(fs, stagingDir(app.getApplicationId())), "staging dir of the killed application removed");
+            assertTrue(YarnApps.removedSoon(fs, YarnApps.stagingDir(fs, app.getApplicationId())), "staging dir of the killed application removed");
         } finally {
             // Later tests must find no application and no staging dir of this one.
             fs.create(release).close();
@@ -287,10 +287,6 @@ class DeploymentDiagnosticsTest {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("spindle-deploy-")).sorted().toList();
         }
-    }
-
-    private static org.apache.hadoop.fs.Path stagingDir(ApplicationId appId) {
-        return fs.makeQualified(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + appId));
     }
 
 }

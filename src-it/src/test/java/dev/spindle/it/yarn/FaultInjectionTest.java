@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -77,7 +75,7 @@ class FaultInjectionTest {
         ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(submitted.out());
         try {
             // Mid-run: the source emitted everything and holds; both TaskExecutors run subtasks.
-            waitUntil(() -> markerCount(markers) == 1 && ContainerProcesses.taskExecutors(appId).size() == 2, 90,
+            YarnApps.waitUntil(() -> markerCount(markers) == 1 && ContainerProcesses.taskExecutors(appId).size() == 2, 90,
                     () -> "job running on two TaskExecutors" + cli.amLogs(appId));
             List<ProcessHandle> before = ContainerProcesses.taskExecutors(appId);
             ProcessHandle victim = before.get(before.size() - 1);
@@ -85,7 +83,7 @@ class FaultInjectionTest {
             assertTrue(victim.destroyForcibly(), "kill -9 of " + victimContainer);
 
             // The restarted attempt runs on a new container (the source announces it again).
-            waitUntil(() -> markerCount(markers) >= 2, 90, () -> "restart after the kill" + cli.amLogs(appId));
+            YarnApps.waitUntil(() -> markerCount(markers) >= 2, 90, () -> "restart after the kill" + cli.amLogs(appId));
             List<String> after = ContainerProcesses.taskExecutors(appId).stream().map(ContainerProcesses::containerIdOf).toList();
             assertFalse(after.contains(victimContainer), after.toString());
             fs.create(release).close();
@@ -95,8 +93,8 @@ class FaultInjectionTest {
             assertEquals(FinalApplicationStatus.SUCCEEDED, end.getFinalApplicationStatus(), context);
             assertEquals(expectedCounts(), WordCountOutput.readCounts(fs, output), context);
             assertTrue(cli.amLogs(appId).contains(victimContainer), "the AM log names the lost container" + context);
-            assertTrue(YarnApps.removedSoon(fs, stagingDir(appId)), "staging dir removed" + context);
-            waitUntil(() -> ContainerProcesses.of(appId).isEmpty(), 30, () -> "container processes left: " + ContainerProcesses.of(appId));
+            assertTrue(YarnApps.removedSoon(fs, YarnApps.stagingDir(fs, appId)), "staging dir removed" + context);
+            YarnApps.waitUntil(() -> ContainerProcesses.of(appId).isEmpty(), 30, () -> "container processes left: " + ContainerProcesses.of(appId));
         } finally {
             fs.create(release, true).close();
         }
@@ -110,15 +108,15 @@ class FaultInjectionTest {
                 WaitForFileProgram.class.getName(), programsJar.toString(), release.toString());
         assertEquals(0, submitted.exitCode(), submitted.toString());
         ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(submitted.out());
-        assertTrue(fs.exists(stagingDir(appId)));
+        assertTrue(fs.exists(YarnApps.stagingDir(fs, appId)));
 
         yarn.killApplication(appId);
 
         ApplicationReport end = YarnApps.waitForEnd(yarn, appId);
         assertEquals(YarnApplicationState.KILLED, end.getYarnApplicationState());
         assertEquals(FinalApplicationStatus.KILLED, end.getFinalApplicationStatus());
-        waitUntil(() -> !exists(stagingDir(appId)), 30, () -> "staging dir removed by the killed AM" + cli.amLogs(appId));
-        waitUntil(() -> ContainerProcesses.of(appId).isEmpty(), 30, () -> "container processes left: " + ContainerProcesses.of(appId));
+        YarnApps.waitUntil(() -> !exists(YarnApps.stagingDir(fs, appId)), 30, () -> "staging dir removed by the killed AM" + cli.amLogs(appId));
+        YarnApps.waitUntil(() -> ContainerProcesses.of(appId).isEmpty(), 30, () -> "container processes left: " + ContainerProcesses.of(appId));
     }
 
     private static Map<String, Long> expectedCounts() {
@@ -144,20 +142,6 @@ class FaultInjectionTest {
             return fs.exists(path);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static org.apache.hadoop.fs.Path stagingDir(ApplicationId appId) {
-        return fs.makeQualified(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + appId));
-    }
-
-    private static void waitUntil(BooleanSupplier condition, int seconds, java.util.function.Supplier<String> what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + seconds + " s: " + what.get());
-            }
-            Thread.sleep(100); // processes, HDFS and YARN reports offer no change notification
         }
     }
 

@@ -144,7 +144,7 @@ class PerJobModeTest {
         ApplicationReport end = YarnApps.waitForEnd(yarn, appId);
         assertEquals(FinalApplicationStatus.SUCCEEDED, end.getFinalApplicationStatus(), end.getDiagnostics() + cli.amLogs(appId));
         assertEquals(EXPECTED, WordCountOutput.readCounts(fs, output));
-        assertTrue(YarnApps.removedSoon(fs, stagingDir(appId)), "staging dir removed after success");
+        assertTrue(YarnApps.removedSoon(fs, YarnApps.stagingDir(fs, appId)), "staging dir removed after success");
 
         // After the end, list and info answer from YARN's final report instead of a connection error.
         YarnCli.Result after = cli.run("list", "-t", "yarn-per-job", "-Dyarn.application.id=" + appId);
@@ -163,7 +163,7 @@ class PerJobModeTest {
         assertEquals(0, result.exitCode(), result.toString());
         ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(result.out());
         String jobId = jobIdIn(result.out());
-        assertTrue(fs.exists(stagingDir(appId)));
+        assertTrue(fs.exists(YarnApps.stagingDir(fs, appId)));
 
         // Bounded by the class timeout: the streaming job never ends by itself.
         YarnCli.Result running;
@@ -181,7 +181,7 @@ class PerJobModeTest {
         ApplicationReport end = YarnApps.waitForEnd(yarn, appId);
         assertEquals(FinalApplicationStatus.KILLED, end.getFinalApplicationStatus(), end.getDiagnostics() + cli.amLogs(appId));
         assertTrue(end.getDiagnostics().contains("Job " + jobId + " (EndlessStream) CANCELED"), end.getDiagnostics());
-        assertTrue(YarnApps.removedSoon(fs, stagingDir(appId)), "staging dir removed after cancel");
+        assertTrue(YarnApps.removedSoon(fs, YarnApps.stagingDir(fs, appId)), "staging dir removed after cancel");
 
         YarnCli.Result after = cli.run("list", "-t", "yarn-per-job", "-id", appId.toString());
         assertEquals(0, after.exitCode(), after.toString());
@@ -212,7 +212,7 @@ class PerJobModeTest {
         assertTrue(end.getDiagnostics().contains("The per-job ApplicationMaster cannot run its job: The file job.graph is corrupt:"
                 + " its checksum does not match its content"), end.getDiagnostics());
         assertFalse(end.getDiagnostics().contains("Exception"), "words, not a stack trace: " + end.getDiagnostics());
-        assertTrue(YarnApps.removedSoon(fs, stagingDir(appId)), "staging dir removed after the failure");
+        assertTrue(YarnApps.removedSoon(fs, YarnApps.stagingDir(fs, appId)), "staging dir removed after the failure");
     }
 
     @Test
@@ -230,7 +230,7 @@ class PerJobModeTest {
         assertTrue(attached.out().contains("User jar " + remoteJar + " is referenced in place (not uploaded)"), attached.out());
         assertTrue(attached.out().contains("(WordCount) is "), "job state lines while following: " + attached.out());
         assertEquals(EXPECTED, WordCountOutput.readCounts(fs, output));
-        assertTrue(YarnApps.removedSoon(fs, stagingDir(app.getApplicationId())));
+        assertTrue(YarnApps.removedSoon(fs, YarnApps.stagingDir(fs, app.getApplicationId())));
 
         YarnCli.Result two = cli.run("run", "-t", "yarn-per-job", "-d", "-c", TwoJobsProgram.class.getName(), jar.toString());
         assertNotEquals(0, two.exitCode(), two.toString());
@@ -243,17 +243,13 @@ class PerJobModeTest {
         ApplicationId first = ApplicationId.fromString(submitted.group(1));
         assertEquals("Spindle per-job: first", yarn.getApplicationReport(first).getName());
         assertEquals(FinalApplicationStatus.KILLED, YarnApps.waitForEnd(yarn, first).getFinalApplicationStatus());
-        assertTrue(YarnApps.removedSoon(fs, stagingDir(first)), "staging dir of the killed first application removed");
+        assertTrue(YarnApps.removedSoon(fs, YarnApps.stagingDir(fs, first)), "staging dir of the killed first application removed");
     }
 
     static String jobIdIn(String text) {
         Matcher m = Pattern.compile("Job ID: (\\S+)").matcher(text);
         assertTrue(m.find(), text);
         return m.group(1);
-    }
-
-    private static org.apache.hadoop.fs.Path stagingDir(ApplicationId appId) {
-        return fs.makeQualified(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + appId));
     }
 
 }

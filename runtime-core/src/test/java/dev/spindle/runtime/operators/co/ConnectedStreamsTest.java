@@ -45,7 +45,7 @@ class ConnectedStreamsTest {
     static final Map<String, Queue<String>> OUTPUTS = new ConcurrentHashMap<>();
 
     /** Collects into {@link #OUTPUTS} under the test's name (the MiniCluster runs in this JVM). */
-    static final class Collect implements SinkFunction<String> {
+    public static final class Collect implements SinkFunction<String> {
         private static final long serialVersionUID = 1L;
         private final String name;
 

@@ -105,6 +105,28 @@ public class DataStream<T> {
         return new DataStream<>(environment, new UnionTransformation<>(environment.nextId(), inputs));
     }
 
+    /** Connects this stream with {@code other}: one operator processes both, knowing each record's input. */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
+        Objects.requireNonNull(other, "other stream");
+        return new ConnectedStreams<>(environment, this, other);
+    }
+
+    /** Connects this stream with a broadcast stream: its records are processed with the broadcast state. */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        Objects.requireNonNull(broadcastStream, "broadcast stream");
+        return new BroadcastConnectedStream<>(environment, this, broadcastStream);
+    }
+
+    /**
+     * Sends every record to every subtask of the operator this stream is connected to, which keeps the
+     * broadcast states the descriptors name.
+     */
+    public BroadcastStream<T> broadcast(dev.spindle.api.state.MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+        Objects.requireNonNull(broadcastStateDescriptors, "broadcast state descriptors");
+        return new BroadcastStream<>(environment, partition(Partitioning.BROADCAST).getTransformation(),
+                List.of(broadcastStateDescriptors));
+    }
+
     private DataStream<T> partition(Partitioning partitioning) {
         return new DataStream<>(environment, new PartitionTransformation<>(environment.nextId(), transformation, partitioning));
     }

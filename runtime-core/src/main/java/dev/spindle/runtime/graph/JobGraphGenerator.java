@@ -52,13 +52,24 @@ public final class JobGraphGenerator {
         JobGraph jobGraph = new JobGraph(jobId, jobName, jobConfiguration);
         // the runtime (job master: no checkpoints in BATCH) sees the resolved mode, not AUTOMATIC
         jobGraph.getJobConfiguration().set(dev.spindle.configuration.ExecutionOptions.RUNTIME_MODE, streamGraph.getRuntimeMode());
+        Map<StreamNode, ChainedOperatorConfig> configs = new HashMap<>();
+        for (StreamNode head : chains.keySet()) {
+            List<StreamEdge> outputs = new ArrayList<>();
+            configs.put(head, chainConfig(head, null, outputs));
+            networkOutputs.put(head, outputs);
+        }
+        // A vertex's input gates are numbered in the order its edges are connected below; each gate feeds one input of the head.
+        Map<StreamNode, List<Integer>> gateInputs = new HashMap<>();
+        for (List<StreamEdge> outputs : networkOutputs.values()) {
+            for (StreamEdge edge : outputs) {
+                gateInputs.computeIfAbsent(headOf.get(edge.target()), h -> new ArrayList<>()).add(edge.targetInput());
+            }
+        }
         Map<StreamNode, JobVertexID> vertexIds = new HashMap<>();
         for (Map.Entry<StreamNode, List<StreamNode>> chain : chains.entrySet()) {
             StreamNode head = chain.getKey();
-            List<StreamEdge> outputs = new ArrayList<>();
-            ChainedOperatorConfig config = chainConfig(head, null, outputs);
-            networkOutputs.put(head, outputs);
-            byte[] taskConfiguration = JavaSerialization.toBytes(new StreamTaskConfig(config, batch));
+            byte[] taskConfiguration = JavaSerialization.toBytes(new StreamTaskConfig(configs.get(head), batch,
+                    gateInputs.getOrDefault(head, List.of())));
             String name = String.join(" -> ", chain.getValue().stream().map(StreamNode::getName).toList());
             JobVertexID id = new JobVertexID();
             vertexIds.put(head, id);

@@ -2,6 +2,13 @@ package dev.spindle.runtime.graph;
 
 import dev.spindle.api.dag.OperatorDescription;
 import dev.spindle.api.dag.SinkDescription;
+import dev.spindle.api.dag.TwoInputOperatorDescription;
+import dev.spindle.runtime.operators.co.CoBroadcastWithKeyedOperator;
+import dev.spindle.runtime.operators.co.CoBroadcastWithNonKeyedOperator;
+import dev.spindle.runtime.operators.co.CoFlatMapOperator;
+import dev.spindle.runtime.operators.co.CoMapOperator;
+import dev.spindle.runtime.operators.co.CoProcessOperator;
+import dev.spindle.runtime.operators.co.KeyedCoProcessOperator;
 import dev.spindle.api.dag.SourceDescription;
 import dev.spindle.api.functions.ReduceFunction;
 import dev.spindle.api.functions.SinkFunction;
@@ -92,6 +99,25 @@ final class RuntimeOperators {
             return new WindowOperator<>(window);
         }
         throw new IllegalArgumentException("unknown operator " + description);
+    }
+
+    /** The operator on two connected streams doing what {@code description} says. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static StreamOperator<?, ?> twoInputOperator(TwoInputOperatorDescription<?, ?, ?> description) {
+        if (description instanceof TwoInputOperatorDescription.CoMap map) {
+            return new CoMapOperator<>(map.function(), map.keySelector1(), map.keySelector2());
+        } else if (description instanceof TwoInputOperatorDescription.CoFlatMap flatMap) {
+            return new CoFlatMapOperator<>(flatMap.function(), flatMap.keySelector1(), flatMap.keySelector2());
+        } else if (description instanceof TwoInputOperatorDescription.CoProcess process) {
+            return new CoProcessOperator<>(process.function(), process.keySelector1(), process.keySelector2());
+        } else if (description instanceof TwoInputOperatorDescription.KeyedCoProcess process) {
+            return new KeyedCoProcessOperator<>(process.function(), process.keySelector1(), process.keySelector2());
+        } else if (description instanceof TwoInputOperatorDescription.BroadcastProcess process) {
+            return new CoBroadcastWithNonKeyedOperator<>(process.function(), process.broadcastStateDescriptors());
+        } else if (description instanceof TwoInputOperatorDescription.KeyedBroadcastProcess process) {
+            return new CoBroadcastWithKeyedOperator<>(process.function(), process.keySelector(), process.broadcastStateDescriptors());
+        }
+        throw new IllegalArgumentException("unknown two-input operator " + description);
     }
 
     /** The sink operator putting records where {@code description} says. */

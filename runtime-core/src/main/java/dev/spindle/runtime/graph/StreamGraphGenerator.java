@@ -8,6 +8,7 @@ import dev.spindle.api.dag.SideOutputTransformation;
 import dev.spindle.api.dag.SinkTransformation;
 import dev.spindle.api.dag.SourceTransformation;
 import dev.spindle.api.dag.Transformation;
+import dev.spindle.api.dag.TwoInputTransformation;
 import dev.spindle.api.dag.UnionTransformation;
 import dev.spindle.runtime.jobgraph.ShipStrategy;
 import dev.spindle.runtime.operators.StreamOperator;
@@ -94,6 +95,8 @@ public final class StreamGraphGenerator {
             result = List.of(new Upstream(node, null, null));
         } else if (t instanceof OneInputTransformation<?, ?> op) {
             result = List.of(consumer(t, RuntimeOperators.operator(op.getOperator())));
+        } else if (t instanceof TwoInputTransformation<?, ?, ?> op) {
+            result = List.of(twoInputConsumer(op));
         } else if (t instanceof SinkTransformation<?> sink) {
             result = List.of(consumer(t, RuntimeOperators.sink(sink.getSink())));
         } else if (t instanceof PartitionTransformation<?> p) {
@@ -135,17 +138,38 @@ public final class StreamGraphGenerator {
         return new Upstream(node, null, null);
     }
 
+    /** The node of an operator on connected streams; each edge says which of its two inputs it feeds. */
+    private Upstream twoInputConsumer(TwoInputTransformation<?, ?, ?> t) {
+        List<Upstream> inputs1 = translate(t.getInput1());
+        List<Upstream> inputs2 = translate(t.getInput2());
+        StreamNode node = new StreamNode(t.getId(), t.getName(), parallelism(t), RuntimeOperators.twoInputOperator(t.getOperator()),
+                false, true);
+        graph.addNode(node);
+        for (Upstream in : inputs1) {
+            graph.addEdge(edge(in, node, 0));
+        }
+        for (Upstream in : inputs2) {
+            graph.addEdge(edge(in, node, 1));
+        }
+        uids.assign(node, t.getUid());
+        return new Upstream(node, null, null);
+    }
+
     private int parallelism(Transformation<?> t) {
         return t.getParallelism() == Transformation.DEFAULT_PARALLELISM ? defaultParallelism : t.getParallelism();
     }
 
     private static StreamEdge edge(Upstream in, StreamNode target) {
+        return edge(in, target, 0);
+    }
+
+    private static StreamEdge edge(Upstream in, StreamNode target, int targetInput) {
         if (in.strategy() != null) {
-            return new StreamEdge(in.node(), target, in.strategy(), in.partitioner(), in.tag());
+            return new StreamEdge(in.node(), target, in.strategy(), in.partitioner(), in.tag(), targetInput);
         }
         if (in.node().getParallelism() == target.getParallelism()) {
-            return new StreamEdge(in.node(), target, ShipStrategy.FORWARD, new ForwardPartitioner(), in.tag());
+            return new StreamEdge(in.node(), target, ShipStrategy.FORWARD, new ForwardPartitioner(), in.tag(), targetInput);
         }
-        return new StreamEdge(in.node(), target, ShipStrategy.REBALANCE, new RebalancePartitioner(), in.tag());
+        return new StreamEdge(in.node(), target, ShipStrategy.REBALANCE, new RebalancePartitioner(), in.tag(), targetInput);
     }
 }

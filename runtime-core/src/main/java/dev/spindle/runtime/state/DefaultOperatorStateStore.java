@@ -2,6 +2,7 @@ package dev.spindle.runtime.state;
 
 import dev.spindle.api.state.ListState;
 import dev.spindle.api.state.ListStateDescriptor;
+import dev.spindle.api.state.MapStateDescriptor;
 import dev.spindle.api.state.OperatorStateStore;
 import java.io.IOException;
 import java.util.HashMap;
@@ -38,6 +39,45 @@ public final class DefaultOperatorStateStore implements OperatorStateStore {
         return list(descriptor, OperatorStateRedistribution.SUBTASK_KIND);
     }
 
+    /**
+     * The broadcast state the descriptor names (a map every subtask keeps an identical copy of),
+     * created, and filled from the restored checkpoint, on first use.
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> HeapBroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor) {
+        if (descriptor.isTtlEnabled()) {
+            throw new UnsupportedOperationException("Broadcast state '" + descriptor.getName() + "' has a time-to-live; "
+                    + "state TTL applies to keyed state only");
+        }
+        SnapshottableState existing = states.get(descriptor.getName());
+        if (existing instanceof HeapBroadcastState<?, ?> broadcast) {
+            return (HeapBroadcastState<K, V>) broadcast;
+        }
+        if (existing != null) {
+            throw new IllegalStateException("Operator state '" + descriptor.getName() + "' is a " + existing.kind()
+                    + " state; it cannot also be used as broadcast state");
+        }
+        HeapBroadcastState<K, V> created = new HeapBroadcastState<>(descriptor.getName());
+        restoreInto(created);
+        states.put(descriptor.getName(), created);
+        return created;
+    }
+
+    private void restoreInto(SnapshottableState created) {
+        StateData data = restored.remove(created.name());
+        if (data != null) {
+            if (!data.kind().equals(created.kind())) {
+                throw new IllegalStateException("Operator state '" + created.name() + "' was restored as " + data.kind()
+                        + " state but is now asked for as " + created.kind() + " state");
+            }
+            try {
+                created.restore(data, userClassLoader);
+            } catch (IOException | ClassNotFoundException e) {
+                throw new IllegalStateException("Operator state '" + created.name() + "' could not be restored: " + e, e);
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private <T> ListState<T> list(ListStateDescriptor<T> descriptor, String kind) {
         if (descriptor.isTtlEnabled()) {
@@ -53,18 +93,7 @@ public final class DefaultOperatorStateStore implements OperatorStateStore {
                     + " state; it cannot also be used as " + kind + " state");
         }
         HeapListState<T> created = new HeapListState<>(descriptor.getName(), kind);
-        StateData data = restored.remove(descriptor.getName());
-        if (data != null) {
-            if (!data.kind().equals(created.kind())) {
-                throw new IllegalStateException("Operator state '" + descriptor.getName() + "' was restored as " + data.kind()
-                        + " state but is now asked for as " + created.kind() + " state");
-            }
-            try {
-                created.restore(data, userClassLoader);
-            } catch (IOException | ClassNotFoundException e) {
-                throw new IllegalStateException("Operator state '" + descriptor.getName() + "' could not be restored: " + e, e);
-            }
-        }
+        restoreInto(created);
         states.put(descriptor.getName(), created);
         return created;
     }

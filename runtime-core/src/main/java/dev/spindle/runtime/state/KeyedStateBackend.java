@@ -8,10 +8,14 @@ import dev.spindle.api.state.MapState;
 import dev.spindle.api.state.MapStateDescriptor;
 import dev.spindle.api.state.ReducingState;
 import dev.spindle.api.state.ReducingStateDescriptor;
+import dev.spindle.api.state.KeyedStateFunction;
+import dev.spindle.api.state.State;
 import dev.spindle.api.state.StateDescriptor;
 import dev.spindle.api.state.ValueState;
 import dev.spindle.api.state.ValueStateDescriptor;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +57,11 @@ public final class KeyedStateBackend {
     public void setCurrentKey(Object key) {
         this.currentKey = key;
         this.currentKeyGroup = KeyGroups.keyGroupOf(key, maxParallelism);
+    }
+
+    /** No key is current any more (e.g. while a broadcast record is processed): keyed state access then fails. */
+    public void clearCurrentKey() {
+        this.currentKey = null;
     }
 
     public Object getCurrentKey() {
@@ -109,6 +118,48 @@ public final class KeyedStateBackend {
     public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
         return new HeapAggregatingState<>(cell(descriptor, HeapAggregatingState.KIND), descriptor.getAggregateFunction(),
                 userClassLoader);
+    }
+
+    /** The keyed state the descriptor names, whatever its kind. */
+    @SuppressWarnings("unchecked")
+    public <S extends State> S getState(StateDescriptor<S, ?> descriptor) {
+        if (descriptor instanceof ValueStateDescriptor<?> d) {
+            return (S) getValueState(d);
+        } else if (descriptor instanceof ListStateDescriptor<?> d) {
+            return (S) getListState(d);
+        } else if (descriptor instanceof MapStateDescriptor<?, ?> d) {
+            return (S) getMapState(d);
+        } else if (descriptor instanceof ReducingStateDescriptor<?> d) {
+            return (S) getReducingState(d);
+        } else if (descriptor instanceof AggregatingStateDescriptor<?, ?, ?> d) {
+            return (S) getAggregatingState(d);
+        }
+        throw new IllegalArgumentException("unknown state descriptor " + descriptor.getClass().getName());
+    }
+
+    /**
+     * Calls {@code function} with the state {@code descriptor} names, scoped in turn to every key of this
+     * subtask that has an entry in it; the current key is restored afterwards.
+     */
+    @SuppressWarnings("unchecked")
+    public <K, S extends State> void applyToAllKeys(StateDescriptor<S, ?> descriptor, KeyedStateFunction<K, S> function)
+            throws Exception {
+        S state = getState(descriptor);
+        List<Object> keys = new ArrayList<>();
+        states.get(descriptor.getName()).forEach((key, value) -> keys.add(key));
+        Object previous = currentKey;
+        try {
+            for (Object key : keys) {
+                setCurrentKey(key);
+                function.process((K) key, state);
+            }
+        } finally {
+            if (previous == null) {
+                clearCurrentKey();
+            } else {
+                setCurrentKey(previous);
+            }
+        }
     }
 
     private <T> KeyedValueCell<T> cell(StateDescriptor<?, ?> descriptor, String kind) {

@@ -9,13 +9,15 @@ import java.util.Map;
  * Hands the operator state of a checkpoint's subtasks to the subtasks of a restored job. Even-split
  * lists: unchanged parallelism keeps each subtask's own list; otherwise the elements of all old
  * subtasks (in subtask order) are cut into contiguous, evenly sized ranges, one per new subtask.
- * Union lists: every subtask gets the elements of all old subtasks. Subtask lists cannot move.
+ * Union lists: every subtask gets the elements of all old subtasks. Broadcast state: every copy is
+ * identical, so each new subtask gets the copy of one old subtask. Subtask lists cannot move.
  */
 public final class OperatorStateRedistribution {
 
     static final String EVEN_SPLIT_KIND = "OPERATOR_LIST";
     static final String UNION_KIND = "OPERATOR_UNION_LIST";
     static final String SUBTASK_KIND = "OPERATOR_SUBTASK_LIST";
+    static final String BROADCAST_KIND = "OPERATOR_BROADCAST_MAP";
 
     private OperatorStateRedistribution() {
     }
@@ -53,6 +55,11 @@ public final class OperatorStateRedistribution {
             String kind = e.getValue();
             if (UNION_KIND.equals(kind)) {
                 out.put(name, new StateData(kind, Map.of(StateData.OPERATOR_GROUP, concatenate(old, oldParallelism, name))));
+            } else if (BROADCAST_KIND.equals(kind)) {
+                StateData copy = broadcastCopy(old, oldParallelism, subtask, name);
+                if (copy != null) {
+                    out.put(name, copy);
+                }
             } else if (oldParallelism == parallelism) {
                 StateData own = old.getOrDefault(subtask, Map.of()).get(name);
                 if (own != null) {
@@ -71,6 +78,21 @@ public final class OperatorStateRedistribution {
             }
         }
         return out;
+    }
+
+    /** Its own copy when the old subtask of that index had one, else the copy of any old subtask. */
+    private static StateData broadcastCopy(Map<Integer, Map<String, StateData>> old, int oldParallelism, int subtask, String name) {
+        StateData own = old.getOrDefault(subtask % oldParallelism, Map.of()).get(name);
+        if (own != null) {
+            return own;
+        }
+        for (int i = 0; i < oldParallelism; i++) {
+            StateData d = old.getOrDefault(i, Map.of()).get(name);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
     }
 
     private static List<byte[]> concatenate(Map<Integer, Map<String, StateData>> old, int oldParallelism, String name) {

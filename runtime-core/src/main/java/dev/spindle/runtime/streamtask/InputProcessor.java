@@ -5,6 +5,7 @@ import dev.spindle.runtime.io.InputGate;
 import dev.spindle.runtime.metrics.TaskIOMetrics;
 import dev.spindle.runtime.operators.RecordTimestamp;
 import dev.spindle.runtime.operators.StreamOperator;
+import dev.spindle.runtime.operators.TwoInputOperator;
 import dev.spindle.runtime.serialization.RecordSerializer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,6 +27,7 @@ final class InputProcessor {
     private final Runnable mailbox;
     private final RecordTimestamp timestamp;
     private final WatermarkValve valve;
+    private final RecordHandler[] gateHandlers;
 
     InputProcessor(List<InputGate> gates, RecordSerializer serializer, StreamOperator<Object, ?> head,
                    TaskIOMetrics metrics, BooleanSupplier canceled) {
@@ -46,7 +48,23 @@ final class InputProcessor {
     InputProcessor(List<InputGate> gates, RecordSerializer serializer, StreamOperator<Object, ?> head,
                    TaskIOMetrics metrics, BooleanSupplier canceled, BarrierHandler barriers, Runnable mailbox,
                    RecordTimestamp timestamp) {
+        this(gates, List.of(), serializer, head, metrics, canceled, barriers, mailbox, timestamp);
+    }
+
+    /**
+     * As above, for a head that may have two inputs: {@code gateInputs.get(g)} says which input of the
+     * head gate {@code g} feeds (0 or 1; gates not listed feed input 0). The watermark handed to the
+     * head is the minimum over all channels of all gates, hence over both inputs, and barriers are
+     * aligned over all channels alike.
+     */
+    InputProcessor(List<InputGate> gates, List<Integer> gateInputs, RecordSerializer serializer, StreamOperator<Object, ?> head,
+                   TaskIOMetrics metrics, BooleanSupplier canceled, BarrierHandler barriers, Runnable mailbox,
+                   RecordTimestamp timestamp) {
         this.gates = gates;
+        this.gateHandlers = new RecordHandler[gates.size()];
+        for (int g = 0; g < gates.size(); g++) {
+            gateHandlers[g] = handlerOf(head, g < gateInputs.size() ? gateInputs.get(g) : 0);
+        }
         this.serializer = serializer;
         this.head = head;
         this.metrics = metrics;
@@ -65,6 +83,29 @@ final class InputProcessor {
                 head.processWatermarkStatus(idle);
             }
         });
+    }
+
+    /** Where the records of one gate go: the head's only input, or one of its two. */
+    @FunctionalInterface
+    private interface RecordHandler {
+        void accept(Object record) throws Exception;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RecordHandler handlerOf(StreamOperator<Object, ?> head, int input) {
+        if (head instanceof TwoInputOperator<?, ?> twoInputs) {
+            TwoInputOperator<Object, Object> two = (TwoInputOperator<Object, Object>) twoInputs;
+            return switch (input) {
+                case 0 -> two::processElement1;
+                case 1 -> two::processElement2;
+                default -> throw new IllegalArgumentException("a two-input operator has inputs 0 and 1, not " + input);
+            };
+        }
+        if (input != 0) {
+            throw new IllegalArgumentException("operator " + head.getClass().getSimpleName() + " has one input, but a gate feeds input "
+                    + input);
+        }
+        return head::processElement;
     }
 
     static int totalChannels(List<InputGate> gates) {
@@ -90,6 +131,7 @@ final class InputProcessor {
         private static final ByteBuffer END = ByteBuffer.allocate(0);
 
         private final int[] offsets = new int[gates.size()];
+        private final int[] gateOfChannel;
         private final java.util.ArrayDeque<ByteBuffer>[] queued;
         private final boolean[] endDelivered;
         private final java.util.ArrayList<Integer> endsSeen = new java.util.ArrayList<>();
@@ -102,6 +144,10 @@ final class InputProcessor {
                 int offset = n;
                 gates.get(g).setChannelEndListener(ch -> endsSeen.add(offset + ch));
                 n += gates.get(g).getNumberOfChannels();
+            }
+            gateOfChannel = new int[n];
+            for (int g = 0; g < gates.size(); g++) {
+                java.util.Arrays.fill(gateOfChannel, offsets[g], offsets[g] + gates.get(g).getNumberOfChannels(), g);
             }
             queued = new java.util.ArrayDeque[n];
             for (int c = 0; c < n; c++) {
@@ -196,7 +242,7 @@ final class InputProcessor {
             switch (WatermarkEncoding.markerOf(data)) {
                 case 0 -> {
                     valve.onRecord(channel);
-                    process(data);
+                    process(data, gateHandlers[gateOfChannel[channel]]);
                 }
                 case BarrierEncoding.MARKER -> {
                     if (barriers == null) {
@@ -225,7 +271,7 @@ final class InputProcessor {
         }
     }
 
-    private void process(ByteBuffer data) throws Exception {
+    private void process(ByteBuffer data, RecordHandler handler) throws Exception {
         long count = 0;
         try {
             while (data.hasRemaining()) {
@@ -243,7 +289,7 @@ final class InputProcessor {
                             + (data.position() - end + length) + " bytes");
                 }
                 count++;
-                head.processElement(record);
+                handler.accept(record);
             }
         } finally {
             metrics.addRecordsIn(count);

@@ -139,7 +139,7 @@ public final class StreamTaskInvokable implements TaskInvokable {
                             == CheckpointingMode.EXACTLY_ONCE;
                     barriers = BarrierHandler.create(exactlyOnce, InputProcessor.totalChannels(env.getInputGates()), checkpointer);
                 }
-                new InputProcessor(measured(env), serializer, typedHead, env.getIOMetrics(), () -> canceled, barriers,
+                new InputProcessor(measured(env), config.gateInputs(), serializer, typedHead, env.getIOMetrics(), () -> canceled, barriers,
                         this::runMailbox, recordTimestamp).run();
                 running = false;
                 timeService.shutdown(true);

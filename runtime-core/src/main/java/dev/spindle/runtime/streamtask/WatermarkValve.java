@@ -3,7 +3,8 @@ package dev.spindle.runtime.streamtask;
 /**
  * Combines the watermarks of a task's input channels: the task's watermark is the minimum over its
  * active (not idle, not ended) channels and never goes back. When every open channel is idle the
- * task is idle too; a channel that sends a watermark or records again is active.
+ * task is idle too, after advancing to the furthest watermark any channel reached; a channel that
+ * sends a watermark or records again is active.
  */
 final class WatermarkValve {
 
@@ -80,6 +81,17 @@ final class WatermarkValve {
             return;
         }
         if (active == 0) {
+            // Idle channels hold nothing back: when every open one is idle, event time moves on to the
+            // furthest any channel reached (e.g. the final watermark of an input that ended), as in
+            // Flink; otherwise timers of a two-input task whose other input is idle never fire.
+            long max = Long.MIN_VALUE;
+            for (long w : watermarks) {
+                max = Math.max(max, w);
+            }
+            if (max > emitted) {
+                emitted = max;
+                target.onWatermark(max);
+            }
             if (!outputIdle) {
                 outputIdle = true;
                 target.onStatus(true);

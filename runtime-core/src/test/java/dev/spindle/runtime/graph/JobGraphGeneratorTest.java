@@ -51,6 +51,45 @@ class JobGraphGeneratorTest {
         }
     }
 
+    static final class Both implements dev.spindle.api.functions.co.CoMapFunction<Long, String, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String map1(Long value) {
+            return "l" + value;
+        }
+
+        @Override
+        public String map2(String value) {
+            return value;
+        }
+    }
+
+    @Test
+    void aConnectedOperatorHeadsItsChainAndKnowsTheInputOfEachGate() throws Exception {
+        StreamEnvironment env = env();
+        env.setParallelism(2);
+        DataStream<Long> a = env.fromSequence(0, 10).name("a");
+        DataStream<Long> b = env.fromSequence(20, 30).name("b");
+        // the first input is a union of two sources; the second reads one of them again, keyed
+        a.union(b).connect(a.keyBy(x -> x % 2).map(x -> "s" + x).name("strings"))
+                .map(new Both())
+                .print();
+        JobGraph g = PipelineTranslator.translate(env, "connect");
+        JobVertex coMap = g.getVertices().stream().filter(v -> v.getName().startsWith("Co-Map")).findFirst().orElseThrow();
+        assertEquals("Co-Map -> Sink: Print to Std. Out", coMap.getName());
+        List<JobEdge> in = g.getInputEdges(coMap.getId());
+        StreamTaskConfig config = JavaSerialization.fromBytes(coMap.getTaskConfiguration(), getClass().getClassLoader());
+        assertEquals(3, in.size());
+        assertEquals(in.size(), config.gateInputs().size());
+        for (int gate = 0; gate < in.size(); gate++) {
+            String source = g.vertex(in.get(gate).source()).getName();
+            assertEquals(source.equals("strings") ? 1 : 0, config.inputOfGate(gate),
+                    "gate " + gate + " from " + source);
+        }
+        assertEquals(List.of(0, 0, 1), config.gateInputs().stream().sorted().toList());
+    }
+
     @Test
     void differentParallelismRebalanceAndBroadcastBreakChains() throws Exception {
         StreamEnvironment env = env();

@@ -117,8 +117,11 @@ public final class JobMaster implements JobResourceListener {
     private final RestoreAssignment initialRestore;
     /** Set by {@link #suspend}: the job ends with its process, and its checkpoints must outlive it. */
     private volatile boolean suspended;
-    /** The share of source input read, or {@link SourceInputProgress#UNKNOWN}; recomputed on the main thread, read by any. */
-    private volatile double inputProgress = SourceInputProgress.UNKNOWN;
+    /**
+     * The share of source input read, or {@link SourceInputProgress#UNKNOWN}; recomputed on the main
+     * thread, read by any. Before the first heartbeat nothing was read, bounded or not.
+     */
+    private volatile double inputProgress = 0;
 
     public JobMaster(JobGraph graph, Configuration clusterConfiguration, ResourceManager resourceManager, RpcClients clients,
             String rpcHost, int rpcPort) throws IOException {

@@ -43,6 +43,7 @@ public final class CollectionSource<T> implements SourceFunction<T>, Checkpointe
     @Override
     public void run(SourceContext<T> ctx) {
         Object lock = ctx.getCheckpointLock();
+        progressNext = next; // a restored position was read before
         while (!canceled) {
             synchronized (lock) {
                 if (next >= elements.size()) {

@@ -68,6 +68,7 @@ public final class GeneratorSource<T> extends AbstractRichFunction implements So
         if (count >= 0) {
             progressTotal = owned(count, subtask, parallelism);
         }
+        progressEmitted = owned(nextIndex, subtask, parallelism); // a restored position was read before
         while (!canceled && (count < 0 || nextIndex < count)) {
             synchronized (lock) {
                 ctx.collect(generator.generate(nextIndex));

@@ -53,6 +53,7 @@ public final class SequenceSource extends AbstractRichFunction implements Source
         long size = base + (subtask < remainder ? 1 : 0);
         Object lock = ctx.getCheckpointLock();
         progressTotal = size;
+        progressEmitted = emitted; // a restored position was read before
         while (!canceled) {
             synchronized (lock) {
                 if (emitted >= size) {

@@ -98,6 +98,7 @@ public final class TextFileSource extends AbstractRichFunction implements Source
             long before = bytesBefore(mine, s);
             // a restored offset is the start of a line: the reader treats it like a split start
             long start = offset >= 0 ? offset : split.start();
+            progressBytes = before + start - split.start();
             try (LineSplitReader reader = new LineSplitReader(fs.open(split.path()), start, split.end())) {
                 while (!canceled) {
                     synchronized (lock) {

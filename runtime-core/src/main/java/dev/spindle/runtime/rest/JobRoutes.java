@@ -382,7 +382,7 @@ final class JobRoutes {
             } else if (min == Long.MAX_VALUE) {
                 om.put("watermark", min);
                 om.put("watermarkLagMs", null);
-                om.put("watermarkState", "input ended");
+                om.put("watermarkState", "end of input");
             } else {
                 om.put("watermark", min);
                 om.put("watermarkLagMs", maxLag == Long.MIN_VALUE ? null : maxLag);

@@ -172,12 +172,16 @@ class ProgressWatermarkAndBufferMetricsTest {
         String text = get("/metrics");
         assertTrue(sumOf(text, "spindle_task_buffers_out_used", "Source: numbers") > 0, text);
         assertTrue(sumOf(text, "spindle_task_buffers_out_usage", "Source: numbers") > 0, text);
+        assertTrue(sumOf(text, "spindle_task_buffers_in_used", "held") > 0, text);
+        assertTrue(!Pattern.compile("^spindle_task_buffers_in_used\\{[^}]*vertex=\"Source: numbers", Pattern.MULTILINE).matcher(text).find(),
+                "a source has no input buffers to show");
 
         long deadline = System.currentTimeMillis() + 30_000;
         while (jm.inputProgress() <= 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
         double held = jm.inputProgress();
+        System.out.println("held: progress " + held + ", source output buffers " + out + ", sink input buffers " + m.get("vertices").get(1).get("inputBuffers"));
         assertTrue(held > 0 && held < 0.5, "some but far from all of " + n + " numbers were read while the sinks hold: " + held);
         assertEquals(held, cluster.getDispatcher().applicationProgress(), 1e-9, "the only running job makes the application's progress");
 
@@ -240,6 +244,7 @@ class ProgressWatermarkAndBufferMetricsTest {
         assertTrue(stamp.get("watermarkLagMs").asLong() < 60_000, stamp.toString());
         assertTrue(drop.get("watermark").asLong() > System.currentTimeMillis() - 60_000, drop.toString());
         // the source itself emits no watermarks: nothing pretends it has one
+        System.out.println("watermark lag: stamp " + stamp.get("watermarkLagMs") + " ms, drop " + drop.get("watermarkLagMs") + " ms");
         JsonNode clock = operator(chain, "clock");
         assertEquals("no watermark yet", clock.get("watermarkState").asText(), clock.toString());
         assertTrue(clock.get("watermarkLagMs").isNull(), clock.toString());

@@ -104,6 +104,7 @@ public final class YarnAppMasterRunner {
                     taskExecutorContainers(spec, conf, yarnConf, secret)::create, host);
             services = ClusterServicesFactory.start(conf, driver, secret, host, recoveryStore(spec, yarnConf, maxAttempts),
                     new WebUiEndpoint(RmProvisionedKeystore.fromEnvironment(System.getenv()), RmProxyAuthorizer.fromYarn(yarnConf)));
+            driver.reportProgressFrom(services.getProgress());
             LOG.info("Cluster services up: RPC {}:{}, REST {}", services.getRpcHost(), services.getRpcPort(), services.getRestUrl());
             outcome = runUntilDoneOrFatal(modes.apply(spec), services, conf);
         } catch (Throwable t) {

@@ -61,6 +61,11 @@ class SessionModeTest {
         }
 
         @Override
+        public java.util.function.DoubleSupplier getProgress() {
+            return () -> 0;
+        }
+
+        @Override
         public DispatcherGateway getDispatcher() {
             throw new UnsupportedOperationException("a session runs no program of its own");
         }

@@ -159,6 +159,21 @@ public final class Dispatcher implements DispatcherGateway, JobMasterRegistry, A
         return recovered.contains(jobId);
     }
 
+    /**
+     * The application's progress for the cluster manager (YARN's progress bar): the mean over the
+     * running jobs of the share of source input each read; a job whose progress cannot be known
+     * (unbounded) counts as 0, and with no job running the progress is 0.
+     */
+    public double applicationProgress() {
+        double sum = 0;
+        int jobs = 0;
+        for (JobMaster jm : running.values()) {
+            sum += Math.max(0, jm.inputProgress());
+            jobs++;
+        }
+        return jobs == 0 ? 0 : sum / jobs;
+    }
+
     @Override
     public JobMaster runningJobMaster(JobID jobId) {
         return running.get(jobId);

@@ -22,6 +22,12 @@ public interface ClusterServices extends AutoCloseable {
     DispatcherGateway getDispatcher();
 
     /**
+     * The application's progress in [0, 1] as the cluster manager should show it: the share of
+     * source input the running jobs read (0 for unbounded ones). Safe to call from any thread.
+     */
+    java.util.function.DoubleSupplier getProgress();
+
+    /**
      * Completes when someone asked the cluster to shut down (a session's {@code stop} over REST),
      * with the status the application should end with.
      */

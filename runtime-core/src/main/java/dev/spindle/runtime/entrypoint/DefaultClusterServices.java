@@ -48,6 +48,11 @@ public final class DefaultClusterServices implements ClusterServices {
         return restServer.getUrl();
     }
 
+    @Override
+    public java.util.function.DoubleSupplier getProgress() {
+        return dispatcher::applicationProgress;
+    }
+
     /** The dispatcher itself (not only its gateway), with its REST-only views (job details). */
     @Override
     public Dispatcher getDispatcher() {

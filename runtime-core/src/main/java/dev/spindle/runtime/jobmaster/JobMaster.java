@@ -117,6 +117,11 @@ public final class JobMaster implements JobResourceListener {
     private final RestoreAssignment initialRestore;
     /** Set by {@link #suspend}: the job ends with its process, and its checkpoints must outlive it. */
     private volatile boolean suspended;
+    /**
+     * The share of source input read, or {@link SourceInputProgress#UNKNOWN}; recomputed on the main
+     * thread, read by any. Before the first heartbeat nothing was read, bounded or not.
+     */
+    private volatile double inputProgress = 0;
 
     public JobMaster(JobGraph graph, Configuration clusterConfiguration, ResourceManager resourceManager, RpcClients clients,
             String rpcHost, int rpcPort) throws IOException {
@@ -460,6 +465,29 @@ public final class JobMaster implements JobResourceListener {
         return spec.build();
     }
 
+    /**
+     * How much of its source input this job has read, in [0, 1], for YARN's progress; negative when
+     * that cannot be known (an unbounded source, or one that does not track its input).
+     */
+    public double inputProgress() {
+        return status == JobStatus.FINISHED ? 1 : inputProgress;
+    }
+
+    private void updateInputProgress() {
+        List<SourceInputProgress.SourceSubtask> sources = new ArrayList<>();
+        for (Execution e : executions.values()) {
+            if (graph.getInputEdges(e.vertex.getId()).isEmpty()) {
+                sources.add(new SourceInputProgress.SourceSubtask(e.status == SubtaskStatus.FINISHED,
+                        e.metrics == null ? null : e.metrics.raw()));
+            }
+        }
+        double p = SourceInputProgress.of(sources);
+        if (p != inputProgress) {
+            LOG.debug("Job {} has read {} of its source input", jobId, p);
+        }
+        inputProgress = p;
+    }
+
     // ---- calls from TaskExecutors ----------------------------------------------------------
 
     void updateTaskState(TaskStateUpdate u) {
@@ -478,6 +506,7 @@ public final class JobMaster implements JobResourceListener {
             }
             case FINISHED -> {
                 e.status = SubtaskStatus.FINISHED;
+                updateInputProgress();
                 if (checkpoints != null) {
                     checkpoints.taskFinished(attemptOf(e));
                 }
@@ -693,6 +722,7 @@ public final class JobMaster implements JobResourceListener {
                 e.metrics = SubtaskMetrics.next(e.metrics, m);
             }
         }
+        updateInputProgress();
         return true;
     }
 

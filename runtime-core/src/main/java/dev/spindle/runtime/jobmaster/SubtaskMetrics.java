@@ -13,12 +13,32 @@ import java.util.List;
  * @param busyRatio share of the interval the task worked (neither idle nor backpressured)
  * @param idleRatio share spent waiting for input
  * @param backpressuredRatio share spent waiting for room downstream
+ * @param outputBuffers how full the subtask's result subpartitions are (back pressure from consumers shows here first)
+ * @param inputBuffers how full its input gates are (data received, not processed yet)
  */
 public record SubtaskMetrics(long bytesIn, long bytesOut, double recordsInPerSecond, double recordsOutPerSecond,
-        double busyRatio, double idleRatio, double backpressuredRatio, List<OperatorFigures> operators, TaskMetrics raw) {
+        double busyRatio, double idleRatio, double backpressuredRatio, List<OperatorFigures> operators,
+        BufferFigures outputBuffers, BufferFigures inputBuffers, TaskMetrics raw) {
 
-    /** One operator of the chain: its records in and out, and their rates. */
-    public record OperatorFigures(String name, long recordsIn, long recordsOut, double recordsInPerSecond, double recordsOutPerSecond) {
+    /**
+     * One operator of the chain: its records in and out, their rates, and its current watermark
+     * with how far it lags the TaskExecutor's clock ({@code null} both: no watermark yet).
+     */
+    public record OperatorFigures(String name, long recordsIn, long recordsOut, double recordsInPerSecond, double recordsOutPerSecond,
+            Long watermark, Long watermarkLagMillis) {
+
+        /** The watermark that ends event time (the input ended): there is no lag to speak of. */
+        public boolean watermarkAtEnd() {
+            return watermark != null && watermark == Long.MAX_VALUE;
+        }
+    }
+
+    /** Buffers in use out of the capacity of a subtask's gates or partitions; usage is 0 with no capacity. */
+    public record BufferFigures(int used, int capacity) {
+
+        public double usage() {
+            return capacity == 0 ? 0 : used / (double) capacity;
+        }
     }
 
     /** The figures after {@code sample}; {@code previous} is the same attempt's last one, or null. */
@@ -38,11 +58,14 @@ public record SubtaskMetrics(long bytesIn, long bytesOut, double recordsInPerSec
             OperatorMetrics o = sample.getOperators(i);
             OperatorMetrics b = i < before.getOperatorsCount() ? before.getOperators(i) : OperatorMetrics.getDefaultInstance();
             operators.add(new OperatorFigures(o.getName(), o.getRecordsIn(), o.getRecordsOut(),
-                    (o.getRecordsIn() - b.getRecordsIn()) / seconds, (o.getRecordsOut() - b.getRecordsOut()) / seconds));
+                    (o.getRecordsIn() - b.getRecordsIn()) / seconds, (o.getRecordsOut() - b.getRecordsOut()) / seconds,
+                    o.getHasWatermark() ? o.getWatermark() : null, o.getHasWatermark() ? o.getWatermarkLagMs() : null));
         }
         return new SubtaskMetrics(sample.getBytesIn(), sample.getBytesOut(),
                 (sample.getRecordsIn() - before.getRecordsIn()) / seconds, (sample.getRecordsOut() - before.getRecordsOut()) / seconds,
-                busy, idle, backpressured, List.copyOf(operators), sample);
+                busy, idle, backpressured, List.copyOf(operators),
+                new BufferFigures(sample.getOutputBuffers().getUsed(), sample.getOutputBuffers().getCapacity()),
+                new BufferFigures(sample.getInputBuffers().getUsed(), sample.getInputBuffers().getCapacity()), sample);
     }
 
     private static double clamp(double v) {

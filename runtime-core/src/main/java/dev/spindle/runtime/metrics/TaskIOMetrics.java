@@ -19,6 +19,7 @@ public final class TaskIOMetrics {
     private final WaitTimer backpressured = new WaitTimer();
     private final List<OperatorIOMetrics> operators = new CopyOnWriteArrayList<>();
     private final long createdNanos = System.nanoTime();
+    private volatile InputProgress sourceProgress;
 
     public void incRecordsIn() {
         recordsIn.increment();
@@ -92,5 +93,15 @@ public final class TaskIOMetrics {
 
     public List<OperatorIOMetrics> getOperators() {
         return List.copyOf(operators);
+    }
+
+    /** The task's head is a bounded source that reports how much of its input it read. */
+    public void setSourceProgress(InputProgress progress) {
+        this.sourceProgress = progress;
+    }
+
+    /** The bounded source's progress, or null when the task has none (not a source, or unbounded). */
+    public InputProgress getSourceProgress() {
+        return sourceProgress;
     }
 }

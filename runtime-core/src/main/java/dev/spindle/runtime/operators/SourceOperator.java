@@ -70,6 +70,11 @@ public final class SourceOperator<OUT> extends UserFunctionOperator<SourceFuncti
         return checkpointLock;
     }
 
+    /** How much of its input the source read, when it is bounded and tracks that; otherwise null. */
+    public dev.spindle.runtime.metrics.InputProgress inputProgress() {
+        return function.isBounded() && function instanceof dev.spindle.runtime.metrics.InputProgress p ? p : null;
+    }
+
     /** Whether the source can re-emit the same records from a restored position. */
     public boolean isReplayable() {
         return !(function instanceof NonReplayableSource);

@@ -264,7 +264,12 @@ final class JobRoutes {
         double idle = 0;
         double backpressured = 0;
         int measured = 0;
+        int outUsed = 0;
+        int outCapacity = 0;
+        int inUsed = 0;
+        int inCapacity = 0;
         Map<String, double[]> operators = new LinkedHashMap<>();
+        Map<String, WatermarkSummary> watermarks = new LinkedHashMap<>();
         List<Map<String, Object>> subtasks = new ArrayList<>();
         for (JobDetails.SubtaskDetails s : v.subtasks()) {
             Map<String, Object> sm = new LinkedHashMap<>();
@@ -285,6 +290,12 @@ final class JobRoutes {
                 sm.put("busyRatio", mt.busyRatio());
                 sm.put("idleRatio", mt.idleRatio());
                 sm.put("backpressuredRatio", mt.backpressuredRatio());
+                sm.put("outputBuffers", buffersJson(mt.outputBuffers()));
+                sm.put("inputBuffers", buffersJson(mt.inputBuffers()));
+                outUsed += mt.outputBuffers().used();
+                outCapacity += mt.outputBuffers().capacity();
+                inUsed += mt.inputBuffers().used();
+                inCapacity += mt.inputBuffers().capacity();
                 bytesIn += mt.bytesIn();
                 bytesOut += mt.bytesOut();
                 inRate += mt.recordsInPerSecond();
@@ -298,6 +309,7 @@ final class JobRoutes {
                     sum[1] += o.recordsOut();
                     sum[2] += o.recordsInPerSecond();
                     sum[3] += o.recordsOutPerSecond();
+                    watermarks.computeIfAbsent(o.name(), k -> new WatermarkSummary()).add(o);
                 }
             }
             subtasks.add(sm);
@@ -310,6 +322,8 @@ final class JobRoutes {
             vm.put("busyRatio", busy / measured);
             vm.put("idleRatio", idle / measured);
             vm.put("backpressuredRatio", backpressured / measured);
+            vm.put("outputBuffers", buffersJson(new SubtaskMetrics.BufferFigures(outUsed, outCapacity)));
+            vm.put("inputBuffers", buffersJson(new SubtaskMetrics.BufferFigures(inUsed, inCapacity)));
         }
         List<Map<String, Object>> ops = new ArrayList<>();
         operators.forEach((name, sum) -> {
@@ -319,10 +333,61 @@ final class JobRoutes {
             om.put("recordsOut", (long) sum[1]);
             om.put("recordsInPerSecond", sum[2]);
             om.put("recordsOutPerSecond", sum[3]);
+            WatermarkSummary w = watermarks.get(name);
+            if (w != null) {
+                w.putInto(om);
+            }
             ops.add(om);
         });
         vm.put("operators", ops);
         vm.put("subtasks", subtasks);
         return vm;
+    }
+
+    private static Map<String, Object> buffersJson(SubtaskMetrics.BufferFigures b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("used", b.used());
+        m.put("capacity", b.capacity());
+        m.put("usage", b.usage());
+        return m;
+    }
+
+    /**
+     * An operator's watermark over the subtasks running it, as Flink shows it: the smallest one
+     * (event time of the operator as a whole) and the largest lag; "none yet" while a subtask has none.
+     */
+    private static final class WatermarkSummary {
+        private boolean missing;
+        private boolean any;
+        private long min = Long.MAX_VALUE;
+        private long maxLag = Long.MIN_VALUE;
+
+        void add(SubtaskMetrics.OperatorFigures o) {
+            if (o.watermark() == null) {
+                missing = true;
+                return;
+            }
+            any = true;
+            min = Math.min(min, o.watermark());
+            if (!o.watermarkAtEnd()) {
+                maxLag = Math.max(maxLag, o.watermarkLagMillis());
+            }
+        }
+
+        void putInto(Map<String, Object> om) {
+            if (missing || !any) {
+                om.put("watermark", null);
+                om.put("watermarkLagMs", null);
+                om.put("watermarkState", "no watermark yet");
+            } else if (min == Long.MAX_VALUE) {
+                om.put("watermark", min);
+                om.put("watermarkLagMs", null);
+                om.put("watermarkState", "end of input");
+            } else {
+                om.put("watermark", min);
+                om.put("watermarkLagMs", maxLag == Long.MIN_VALUE ? null : maxLag);
+                om.put("watermarkState", "current");
+            }
+        }
     }
 }

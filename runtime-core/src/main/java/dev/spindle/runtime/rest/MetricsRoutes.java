@@ -97,10 +97,26 @@ final class MetricsRoutes {
                 gauge(r, "spindle.task.idle.ratio", "share of the last interval the subtask waited for input", tags, m.idleRatio());
                 gauge(r, "spindle.task.backpressured.ratio", "share of the last interval the subtask waited for room downstream", tags,
                         m.backpressuredRatio());
+                // a sink has no output buffers, a source no input ones: no series rather than a 0 of nothing
+                if (m.outputBuffers().capacity() > 0) {
+                    gauge(r, "spindle.task.buffers.out.usage", "share of the subtask's output buffers in use (waiting for consumers)", tags,
+                            m.outputBuffers().usage());
+                    gauge(r, "spindle.task.buffers.out.used", "output buffers in use", tags, m.outputBuffers().used());
+                }
+                if (m.inputBuffers().capacity() > 0) {
+                    gauge(r, "spindle.task.buffers.in.usage", "share of the subtask's input buffers in use (received, not processed)", tags,
+                            m.inputBuffers().usage());
+                    gauge(r, "spindle.task.buffers.in.used", "input buffers in use", tags, m.inputBuffers().used());
+                }
                 for (SubtaskMetrics.OperatorFigures o : m.operators()) {
                     Tags ot = tags.and("operator", o.name());
                     counter(r, "spindle.operator.records.in", "records into the operator", ot, o.recordsIn());
                     counter(r, "spindle.operator.records.out", "records out of the operator", ot, o.recordsOut());
+                    // no series while the operator has no watermark or its input ended: a lag of 0 would pretend
+                    if (o.watermark() != null && !o.watermarkAtEnd()) {
+                        gauge(r, "spindle.operator.watermark.lag.ms", "processing time minus the operator's current watermark", ot,
+                                o.watermarkLagMillis());
+                    }
                 }
             }
         }

@@ -4,7 +4,7 @@ import dev.spindle.api.OutputTag;
 import dev.spindle.runtime.metrics.OperatorIOMetrics;
 import dev.spindle.runtime.operators.Output;
 
-/** Counts the records one operator emits (its records out, main and side) before handing them on. */
+/** Counts the records one operator emits (its records out, main and side) and notes its watermark before handing them on. */
 final class CountingOutput<T> implements Output<T> {
 
     private final Output<T> target;
@@ -29,6 +29,7 @@ final class CountingOutput<T> implements Output<T> {
 
     @Override
     public void emitWatermark(long watermark) {
+        metrics.setWatermark(watermark);
         target.emitWatermark(watermark);
     }
 

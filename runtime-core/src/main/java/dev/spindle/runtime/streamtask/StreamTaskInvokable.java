@@ -79,6 +79,7 @@ public final class StreamTaskInvokable implements TaskInvokable {
         buildChain(config.head(), env, operatorContext, operators, writers, bufferTimeout == 0, null, recordTimestamp);
         if (operators.get(0) instanceof SourceOperator<?> s) {
             sourceHead = s;
+            env.getIOMetrics().setSourceProgress(s.inputProgress());
         }
 
         boolean checkpointing = env.getJobConfiguration().contains(CheckpointingOptions.CHECKPOINTING_INTERVAL) && !config.batchMode();

@@ -41,8 +41,9 @@ final class Task {
     private final String resourceId;
     private final TaskIOMetrics metrics = new TaskIOMetrics();
     private final AccumulatorRegistry accumulators = new AccumulatorRegistry();
-    private final List<ResultPartitionWriter> writers = new ArrayList<>();
-    private final List<InputGate> gates = new ArrayList<>();
+    // written by the task thread, read by the heartbeat (buffer usage)
+    private final List<ResultPartitionWriter> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<InputGate> gates = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile TaskInvokable invokable;
     private volatile boolean canceled;
@@ -68,6 +69,28 @@ final class Task {
 
     TaskIOMetrics metrics() {
         return metrics;
+    }
+
+    /** How full the buffers of the task's result partitions are, summed over them. */
+    dev.spindle.runtime.rpc.proto.BufferUsage outputBuffers() {
+        return usage(writers);
+    }
+
+    /** How full the buffers of the task's input gates are, summed over them. */
+    dev.spindle.runtime.rpc.proto.BufferUsage inputBuffers() {
+        return usage(gates);
+    }
+
+    private static dev.spindle.runtime.rpc.proto.BufferUsage usage(List<?> parts) {
+        int used = 0;
+        int capacity = 0;
+        for (Object p : parts) {
+            if (p instanceof dev.spindle.runtime.io.BufferOccupancy o) {
+                used += o.usedBuffers();
+                capacity += o.bufferCapacity();
+            }
+        }
+        return dev.spindle.runtime.rpc.proto.BufferUsage.newBuilder().setUsed(used).setCapacity(capacity).build();
     }
 
     TaskState state() {

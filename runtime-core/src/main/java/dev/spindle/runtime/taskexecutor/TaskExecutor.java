@@ -293,13 +293,25 @@ public final class TaskExecutor implements AutoCloseable {
                 .setSubtask(t.deployment().subtask()).setAttempt(t.deployment().attempt())
                 .setRecordsIn(m.getRecordsIn()).setRecordsOut(m.getRecordsOut()).setBytesIn(m.getBytesIn()).setBytesOut(m.getBytesOut())
                 .setRunningNanos(m.getRunningNanos()).setIdleNanos(m.getIdleNanos()).setBackpressuredNanos(m.getBackpressuredNanos());
+        long now = System.currentTimeMillis();
         List<OperatorIOMetrics> operators = m.getOperators();
         for (int i = 0; i < operators.size(); i++) {
             OperatorIOMetrics o = operators.get(i);
             // the head operator's input is the task's input
-            b.addOperators(OperatorMetrics.newBuilder().setName(o.getName())
-                    .setRecordsIn(i == 0 ? m.getRecordsIn() : o.getRecordsIn()).setRecordsOut(o.getRecordsOut()));
+            OperatorMetrics.Builder ob = OperatorMetrics.newBuilder().setName(o.getName())
+                    .setRecordsIn(i == 0 ? m.getRecordsIn() : o.getRecordsIn()).setRecordsOut(o.getRecordsOut());
+            if (o.hasWatermark()) {
+                long wm = o.getWatermark();
+                // the final watermark (end of input) is no point in event time: no lag to speak of
+                ob.setHasWatermark(true).setWatermark(wm).setWatermarkLagMs(wm == Long.MAX_VALUE ? 0 : now - wm);
+            }
+            b.addOperators(ob);
         }
+        dev.spindle.runtime.metrics.InputProgress progress = m.getSourceProgress();
+        if (progress != null) {
+            b.setBoundedSource(true).setSourceConsumed(progress.inputConsumed()).setSourceTotal(Math.max(0, progress.inputTotal()));
+        }
+        b.setOutputBuffers(t.outputBuffers()).setInputBuffers(t.inputBuffers());
         return b.build();
     }
 

@@ -108,6 +108,8 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     private volatile boolean terminated;
     // Set on YARN's shutdown request: the RM no longer knows this attempt.
     private volatile boolean shutdownRequested;
+    /** Where the AMRM heartbeat's progress comes from; 0 until the cluster services are up and say more. */
+    private volatile java.util.function.DoubleSupplier progress = () -> 0;
 
     private record PendingRequest(WorkerResourceSpec spec, ContainerRequest request, CompletableFuture<WorkerNode> future) {
     }
@@ -142,6 +144,26 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         return new YarnResourceManagerDriver(configuration, yarnConf,
                 h -> AMRMClientAsync.createAMRMClientAsync(fast, h), NMClientAsync::createNMClientAsync,
                 launchContexts, amHost, System::currentTimeMillis);
+    }
+
+    /**
+     * Makes the progress sent on each AMRM heartbeat come from {@code source} (the runtime's share of
+     * source input read). The driver is built before the services that know it, hence a setter.
+     */
+    public void reportProgressFrom(java.util.function.DoubleSupplier source) {
+        this.progress = java.util.Objects.requireNonNull(source, "progress source");
+    }
+
+    /** The progress for YARN, in [0, 1]; a failing source reads as 0 rather than breaking the heartbeat. */
+    float currentProgress() {
+        double p;
+        try {
+            p = progress.getAsDouble();
+        } catch (RuntimeException e) {
+            LOG.warn("The application's progress could not be read: {}", e.toString());
+            return 0;
+        }
+        return Double.isNaN(p) ? 0 : (float) Math.max(0, Math.min(1, p));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -480,7 +502,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
 
         @Override
         public float getProgress() {
-            return 0;
+            return currentProgress();
         }
 
         @Override

@@ -247,6 +247,28 @@ class YarnResourceManagerDriverTest {
     }
 
     @Test
+    void heartbeatProgressIsZeroUntilTheRuntimeTellsThenFollowsIt() {
+        assertEquals(0f, amrm.callbacks.getProgress());
+        java.util.concurrent.atomic.AtomicReference<Double> read = new java.util.concurrent.atomic.AtomicReference<>(0.25);
+        driver.reportProgressFrom(read::get);
+        assertEquals(0.25f, amrm.callbacks.getProgress());
+        read.set(0.75);
+        assertEquals(0.75f, amrm.callbacks.getProgress());
+    }
+
+    @Test
+    void heartbeatProgressStaysWithinZeroAndOneAndSurvivesAFailingSource() {
+        driver.reportProgressFrom(() -> 1.5);
+        assertEquals(1f, amrm.callbacks.getProgress());
+        driver.reportProgressFrom(() -> Double.NaN);
+        assertEquals(0f, amrm.callbacks.getProgress());
+        driver.reportProgressFrom(() -> {
+            throw new IllegalStateException("dispatcher gone");
+        });
+        assertEquals(0f, amrm.callbacks.getProgress());
+    }
+
+    @Test
     void shutdownRequestFromYarnIsAnError() throws Exception {
         amrm.callbacks.onShutdownRequest();
         onMain(() -> null);

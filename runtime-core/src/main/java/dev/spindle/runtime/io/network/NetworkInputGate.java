@@ -13,20 +13,24 @@ import java.util.concurrent.TimeUnit;
  * The input of one edge of one consumer subtask. Channels push into one queue; each channel has
  * only as many buffers in flight as it has credits, so the queue stays bounded.
  */
-public final class NetworkInputGate implements InputGate, ChannelEvents {
+public final class NetworkInputGate implements InputGate, ChannelEvents, dev.spindle.runtime.io.BufferOccupancy {
 
     private record Event(int channel, ByteBuffer data, boolean end, Throwable error) {
     }
 
     private final String description;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final List<InputChannel> channels = new ArrayList<>();
+    private final List<InputChannel> channels = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final int creditsPerChannel;
+    /** Data buffers received and not yet handed to the task. */
+    private final java.util.concurrent.atomic.AtomicInteger buffered = new java.util.concurrent.atomic.AtomicInteger();
     private int channelsEnded;
     private volatile boolean closed;
     private java.util.function.IntConsumer channelEndListener = channel -> { };
 
-    NetworkInputGate(String description) {
+    NetworkInputGate(String description, int creditsPerChannel) {
         this.description = description;
+        this.creditsPerChannel = creditsPerChannel;
     }
 
     void addChannel(InputChannel channel) {
@@ -87,6 +91,7 @@ public final class NetworkInputGate implements InputGate, ChannelEvents {
             channelEndListener.accept(e.channel());
             return null;
         }
+        buffered.decrementAndGet();
         channels.get(e.channel()).onBufferConsumed();
         return new InputBuffer(e.channel(), e.data());
     }
@@ -104,6 +109,7 @@ public final class NetworkInputGate implements InputGate, ChannelEvents {
 
     @Override
     public void onBuffer(int channelIndex, ByteBuffer data) {
+        buffered.incrementAndGet();
         events.add(new Event(channelIndex, data, false, null));
     }
 
@@ -115,6 +121,16 @@ public final class NetworkInputGate implements InputGate, ChannelEvents {
     @Override
     public void onError(int channelIndex, Throwable error) {
         events.add(new Event(channelIndex, null, false, error));
+    }
+
+    @Override
+    public int usedBuffers() {
+        return Math.max(0, buffered.get());
+    }
+
+    @Override
+    public int bufferCapacity() {
+        return channels.size() * creditsPerChannel;
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The output of one producer subtask on one edge: a bounded subpartition per consumer subtask. */
-public final class ResultPartition implements ResultPartitionWriter {
+public final class ResultPartition implements ResultPartitionWriter, dev.spindle.runtime.io.BufferOccupancy {
 
     private final PartitionKey key;
     private final Subpartition[] subpartitions;
@@ -72,6 +72,24 @@ public final class ResultPartition implements ResultPartitionWriter {
     /** Buffers emitted into subpartition {@code index} that its consumer has not taken yet. */
     public int backlog(int index) {
         return subpartitions[index].backlog();
+    }
+
+    @Override
+    public int usedBuffers() {
+        int used = 0;
+        for (Subpartition s : subpartitions) {
+            used += s.backlog();
+        }
+        return used;
+    }
+
+    @Override
+    public int bufferCapacity() {
+        int capacity = 0;
+        for (Subpartition s : subpartitions) {
+            capacity += s.capacity();
+        }
+        return capacity;
     }
 
     private void onSubpartitionConsumed() {

@@ -68,7 +68,7 @@ public final class ShuffleEnvironment implements AutoCloseable {
 
     /** Creates and starts a gate reading the given channels of edge {@code edgeIndex}. */
     public NetworkInputGate createInputGate(JobID jobId, int edgeIndex, int attempt, List<ChannelSpec> channels, String description) {
-        NetworkInputGate gate = new NetworkInputGate(description);
+        NetworkInputGate gate = new NetworkInputGate(description, credits);
         for (int i = 0; i < channels.size(); i++) {
             ChannelSpec c = channels.get(i);
             PartitionKey key = new PartitionKey(jobId, edgeIndex, c.producerSubtask(), attempt);

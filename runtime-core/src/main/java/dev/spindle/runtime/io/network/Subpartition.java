@@ -73,6 +73,10 @@ final class Subpartition {
         return next;
     }
 
+    int capacity() {
+        return capacity;
+    }
+
     /** Buffers emitted but not yet taken by the consumer. */
     synchronized int backlog() {
         return queue.size();

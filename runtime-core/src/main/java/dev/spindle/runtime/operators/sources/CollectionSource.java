@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** Emits the elements of a collection captured when the program was built; runs with parallelism 1. */
-public final class CollectionSource<T> implements SourceFunction<T>, CheckpointedFunction {
+public final class CollectionSource<T> implements SourceFunction<T>, CheckpointedFunction, dev.spindle.runtime.metrics.InputProgress {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,6 +18,8 @@ public final class CollectionSource<T> implements SourceFunction<T>, Checkpointe
     private transient SourcePositionState position;
     /** Index of the next element; guarded by the checkpoint lock. */
     private transient int next;
+    /** For the heartbeat: {@link #next} as last published. */
+    private transient volatile int progressNext;
 
     @Override
     public void initializeState(FunctionInitializationContext context) {
@@ -41,6 +43,7 @@ public final class CollectionSource<T> implements SourceFunction<T>, Checkpointe
     @Override
     public void run(SourceContext<T> ctx) {
         Object lock = ctx.getCheckpointLock();
+        progressNext = next; // a restored position was read before
         while (!canceled) {
             synchronized (lock) {
                 if (next >= elements.size()) {
@@ -48,8 +51,19 @@ public final class CollectionSource<T> implements SourceFunction<T>, Checkpointe
                 }
                 ctx.collect(elements.get(next));
                 next++;
+                progressNext = next;
             }
         }
+    }
+
+    @Override
+    public long inputConsumed() {
+        return progressNext;
+    }
+
+    @Override
+    public long inputTotal() {
+        return elements.size();
     }
 
     @Override

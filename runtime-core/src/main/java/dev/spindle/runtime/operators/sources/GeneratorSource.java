@@ -12,7 +12,8 @@ import dev.spindle.api.functions.SourceFunction;
  * Emits {@code generator(i)} for the indexes {@code 0..count-1} (or forever when count is
  * negative); subtask {@code s} of {@code p} takes the indexes {@code i} with {@code i % p == s}.
  */
-public final class GeneratorSource<T> extends AbstractRichFunction implements SourceFunction<T>, CheckpointedFunction {
+public final class GeneratorSource<T> extends AbstractRichFunction implements SourceFunction<T>, CheckpointedFunction,
+        dev.spindle.runtime.metrics.InputProgress {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,6 +24,9 @@ public final class GeneratorSource<T> extends AbstractRichFunction implements So
     /** The next index to emit; guarded by the checkpoint lock. */
     private transient long nextIndex;
     private transient boolean restoredPosition;
+    /** For the heartbeat: indexes this subtask emitted and owns in all (-1 before run). */
+    private transient volatile long progressEmitted;
+    private transient volatile long progressTotal = -1;
 
     @Override
     public void initializeState(FunctionInitializationContext context) {
@@ -60,12 +64,33 @@ public final class GeneratorSource<T> extends AbstractRichFunction implements So
                 nextIndex = getRuntimeContext().getIndexOfThisSubtask();
             }
         }
+        int subtask = getRuntimeContext().getIndexOfThisSubtask();
+        if (count >= 0) {
+            progressTotal = owned(count, subtask, parallelism);
+        }
+        progressEmitted = owned(nextIndex, subtask, parallelism); // a restored position was read before
         while (!canceled && (count < 0 || nextIndex < count)) {
             synchronized (lock) {
                 ctx.collect(generator.generate(nextIndex));
                 nextIndex += parallelism;
+                progressEmitted = owned(nextIndex, subtask, parallelism);
             }
         }
+    }
+
+    /** How many of the indexes {@code 0..limit-1} belong to {@code subtask} ({@code i % parallelism == subtask}). */
+    private static long owned(long limit, int subtask, int parallelism) {
+        return limit <= subtask ? 0 : (limit - subtask + parallelism - 1) / parallelism;
+    }
+
+    @Override
+    public long inputConsumed() {
+        return progressEmitted;
+    }
+
+    @Override
+    public long inputTotal() {
+        return progressTotal;
     }
 
     @Override

@@ -7,7 +7,8 @@ import dev.spindle.api.functions.AbstractRichFunction;
 import dev.spindle.api.functions.SourceFunction;
 
 /** Emits the longs {@code from..to} (inclusive); each parallel subtask emits one contiguous range. */
-public final class SequenceSource extends AbstractRichFunction implements SourceFunction<Long>, CheckpointedFunction {
+public final class SequenceSource extends AbstractRichFunction implements SourceFunction<Long>, CheckpointedFunction,
+        dev.spindle.runtime.metrics.InputProgress {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,6 +18,9 @@ public final class SequenceSource extends AbstractRichFunction implements Source
     private transient SourcePositionState position;
     /** How many numbers of this subtask's range were emitted; guarded by the checkpoint lock. */
     private transient long emitted;
+    /** For the heartbeat: numbers emitted and this subtask's range size (-1 before run). */
+    private transient volatile long progressEmitted;
+    private transient volatile long progressTotal = -1;
 
     @Override
     public void initializeState(FunctionInitializationContext context) {
@@ -48,15 +52,29 @@ public final class SequenceSource extends AbstractRichFunction implements Source
         long start = from + subtask * base + Math.min(subtask, remainder);
         long size = base + (subtask < remainder ? 1 : 0);
         Object lock = ctx.getCheckpointLock();
+        progressTotal = size;
+        progressEmitted = emitted; // a restored position was read before
         while (!canceled) {
             synchronized (lock) {
                 if (emitted >= size) {
+                    progressEmitted = emitted;
                     return;
                 }
                 ctx.collect(start + emitted);
                 emitted++;
+                progressEmitted = emitted;
             }
         }
+    }
+
+    @Override
+    public long inputConsumed() {
+        return progressEmitted;
+    }
+
+    @Override
+    public long inputTotal() {
+        return progressTotal;
     }
 
     @Override

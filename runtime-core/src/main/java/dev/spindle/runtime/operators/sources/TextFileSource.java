@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Reads the lines of a file, or of every non-hidden file under a directory, on any Hadoop
  * FileSystem. Parallel readers split the files into byte ranges and each line is read once.
  */
-public final class TextFileSource extends AbstractRichFunction implements SourceFunction<String>, CheckpointedFunction {
+public final class TextFileSource extends AbstractRichFunction implements SourceFunction<String>, CheckpointedFunction,
+        dev.spindle.runtime.metrics.InputProgress {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TextFileSource.class);
@@ -31,6 +32,9 @@ public final class TextFileSource extends AbstractRichFunction implements Source
     private transient long splitIndex;
     private transient long offset;
     private transient boolean restoredPosition;
+    /** For the heartbeat: bytes of this reader's splits read, and their sum (-1 until the splits are planned). */
+    private transient volatile long progressBytes;
+    private transient volatile long progressTotal = -1;
 
     @Override
     public void initializeState(FunctionInitializationContext context) {
@@ -74,6 +78,11 @@ public final class TextFileSource extends AbstractRichFunction implements Source
         List<FileStatus> files = planner.listFiles(fs, root);
         List<FileSplit> mine = FileSplitPlanner.assigned(planner.plan(files, readers), index, readers);
         LOG.info("Text file reader {}/{} of {}: {} file(s), {} split(s) assigned", index + 1, readers, path, files.size(), mine.size());
+        long total = 0;
+        for (FileSplit split : mine) {
+            total += split.end() - split.start();
+        }
+        progressTotal = total;
         Object lock = ctx.getCheckpointLock();
         synchronized (lock) {
             if (!restoredPosition) {
@@ -86,8 +95,10 @@ public final class TextFileSource extends AbstractRichFunction implements Source
         }
         for (int s = (int) splitIndex; s < mine.size(); s++) {
             FileSplit split = mine.get(s);
+            long before = bytesBefore(mine, s);
             // a restored offset is the start of a line: the reader treats it like a split start
             long start = offset >= 0 ? offset : split.start();
+            progressBytes = before + start - split.start();
             try (LineSplitReader reader = new LineSplitReader(fs.open(split.path()), start, split.end())) {
                 while (!canceled) {
                     synchronized (lock) {
@@ -98,6 +109,8 @@ public final class TextFileSource extends AbstractRichFunction implements Source
                         ctx.collect(line);
                         splitIndex = s;
                         offset = reader.position();
+                        // the last line may run past the split's end
+                        progressBytes = before + Math.min(offset, split.end()) - split.start();
                     }
                 }
             }
@@ -107,8 +120,27 @@ public final class TextFileSource extends AbstractRichFunction implements Source
             synchronized (lock) {
                 splitIndex = s + 1;
                 offset = -1;
+                progressBytes = before + split.end() - split.start();
             }
         }
+    }
+
+    private static long bytesBefore(List<FileSplit> splits, int index) {
+        long sum = 0;
+        for (int i = 0; i < index; i++) {
+            sum += splits.get(i).end() - splits.get(i).start();
+        }
+        return sum;
+    }
+
+    @Override
+    public long inputConsumed() {
+        return progressBytes;
+    }
+
+    @Override
+    public long inputTotal() {
+        return progressTotal;
     }
 
     @Override

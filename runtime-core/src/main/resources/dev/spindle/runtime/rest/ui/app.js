@@ -117,8 +117,9 @@ function graphSvg(job) {
 
 function subtaskTables(job) {
   return job.vertices.map(v => `<h2>${esc(v.name)}</h2>` + table(
-    ["subtask#", "status", "attempt#", "host", "records in#", "records out#", "busy#", "backpressured#"],
-    v.subtasks.map(s => [s.index, status(s.status), s.attempt, esc(s.host), num(s.recordsIn), num(s.recordsOut), pct(s.busyRatio), pct(s.backpressuredRatio)]),
+    ["subtask#", "status", "attempt#", "host", "records in#", "records out#", "busy#", "backpressured#", "out buffers#", "in buffers#"],
+    v.subtasks.map(s => [s.index, status(s.status), s.attempt, esc(s.host), num(s.recordsIn), num(s.recordsOut), pct(s.busyRatio), pct(s.backpressuredRatio),
+      buffers(s.outputBuffers), buffers(s.inputBuffers)]),
     "subtasks-" + v.id)
   ).join("") + operatorTable(job);
 }
@@ -126,8 +127,23 @@ function subtaskTables(job) {
 function operatorTable(job) {
   const rows = [];
   job.vertices.forEach(v => (v.operators || []).forEach(o =>
-    rows.push([esc(v.name), esc(o.name), num(o.recordsIn), num(o.recordsOut), rate(o.recordsInPerSecond), rate(o.recordsOutPerSecond)])));
-  return rows.length ? `<h2>Operators</h2>` + table(["vertex", "operator", "records in#", "records out#", "in rate#", "out rate#"], rows, "operators") : "";
+    rows.push([esc(v.name), esc(o.name), num(o.recordsIn), num(o.recordsOut), rate(o.recordsInPerSecond), rate(o.recordsOutPerSecond),
+      watermarkLag(o)])));
+  return rows.length ? `<h2>Operators</h2>` + table(["vertex", "operator", "records in#", "records out#", "in rate#", "out rate#", "watermark lag#"],
+    rows, "operators") : "";
+}
+
+// how full a subtask's network buffers are: "used/capacity (share)", or a dash before the first heartbeat or without any
+function buffers(b) {
+  return !b || !b.capacity ? "–" : `${b.used}/${b.capacity} (${pct(b.usage)})`;
+}
+
+function watermarkLag(o) {
+  if (o.watermarkState === undefined) return "–";
+  if (o.watermarkState !== "current") return `<span class="muted">${esc(o.watermarkState)}</span>`;
+  const lag = o.watermarkLagMs;
+  const text = lag === null ? "–" : lag < 0 ? "ahead by " + dur(-lag) : dur(lag);
+  return `<span title="watermark ${esc(new Date(o.watermark).toISOString())}">${text}</span>`;
 }
 
 function exceptionsTab(job) {

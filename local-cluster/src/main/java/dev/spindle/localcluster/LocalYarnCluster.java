@@ -223,6 +223,26 @@ public final class LocalYarnCluster implements AutoCloseable {
         return dfs.getFileSystem();
     }
 
+    /**
+     * Stops the NameNode, keeps it down for {@code downtime}, and starts it again on the same
+     * port over the same metadata (a NameNode restart as an operator does one), returning once
+     * it is active and out of safe mode.
+     */
+    public void restartNameNode(Duration downtime) throws IOException, InterruptedException {
+        dfs.shutdownNameNode(0);
+        LOG.info("NameNode of local cluster '{}' stopped; down for {} ms", name, downtime.toMillis());
+        Thread.sleep(downtime.toMillis()); // the outage itself is what is being simulated
+        dfs.restartNameNode(0, true);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (dfs.getNameNode(0).isInSafeMode()) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the restarted NameNode is still in safe mode after 60 s");
+            }
+            Thread.sleep(100); // safe mode ends on block reports; the NameNode has no callback for it
+        }
+        LOG.info("NameNode of local cluster '{}' restarted at {}", name, dfs.getURI());
+    }
+
     public MiniYARNCluster getYarnCluster() {
         return yarn;
     }

@@ -38,7 +38,8 @@ import dev.spindle.it.programs.CheckpointedCountsProgram;
  * Kill -9 of the JVMs under a keyed, checkpointed streaming job on the mini clusters. The
  * ApplicationMaster: YARN starts attempt 2, which resumes the job from the latest checkpoint that
  * attempt 1 recorded in the staging dir (no ZooKeeper), in application and in per-job mode. A
- * TaskExecutor: the job restarts on a new container from its latest checkpoint. Each asserts the
+ * TaskExecutor: the job restarts on a new container from its latest checkpoint. A NameNode restart:
+ * the job rides it out (blocked writes, failed checkpoints, restarts) with exact output. Each asserts the
  * final YARN status, that every key's running counts were committed exactly once (none lost, none
  * repeated), and that no staging dir and no container process is left.
  */
@@ -162,6 +163,18 @@ class CheckpointedFailoverTest {
                 .anyMatch(c -> !c.equals(victim)), 90, () -> "a replacement TaskExecutor" + cli.amLogs(appId));
         assertResumedWithExactOutput(appId, "te", 1);
         assertTrue(cli.amLogs(appId).contains(victim), "the AM log names the lost container");
+    }
+
+    @Test
+    void aNameNodeRestartMidJobIsRiddenOutThroughTheRestartStrategyWithExactOutput() throws Exception {
+        YarnCli.Result submitted = cli.run(args(new String[] {"run-application", "-d", "-Drestart-strategy.type=fixed-delay",
+                "-Drestart-strategy.fixed-delay.attempts=30", "-Drestart-strategy.fixed-delay.delay=2s"}, program("nn")));
+        assertEquals(0, submitted.exitCode(), submitted.toString());
+        ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(submitted.out());
+        awaitCheckpoint(appId, "nn");
+        // Checkpoints, the recovery store and the two-phase-commit sink all write to HDFS while it is gone.
+        CLUSTER.cluster().restartNameNode(java.time.Duration.ofSeconds(8));
+        assertResumedWithExactOutput(appId, "nn", 1);
     }
 
     private static void killApplicationMasterAfterACheckpoint(ApplicationId appId, String name) throws Exception {

@@ -2,6 +2,7 @@ package dev.spindle.it.yarn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -28,10 +29,11 @@ import dev.spindle.it.programs.WaitForFileProgram;
 
 /**
  * Faults injected into running applications on one mini cluster: a TaskExecutor container's JVM
- * killed with -9 mid-job, and {@code yarn application -kill}. Each asserts the final YARN status,
+ * killed with -9 mid-job, {@code yarn application -kill}, and the client killed with -9 during its
+ * upload and while its application waits in ACCEPTED. Each asserts the final YARN status,
  * the exact output, that the staging dir is gone and that no container process is left.
  */
-@Timeout(240)
+@Timeout(300)
 class FaultInjectionTest {
 
     @RegisterExtension
@@ -117,6 +119,121 @@ class FaultInjectionTest {
         assertEquals(FinalApplicationStatus.KILLED, end.getFinalApplicationStatus());
         YarnApps.waitUntil(() -> !exists(YarnApps.stagingDir(fs, appId)), 30, () -> "staging dir removed by the killed AM" + cli.amLogs(appId));
         YarnApps.waitUntil(() -> ContainerProcesses.of(appId).isEmpty(), 30, () -> "container processes left: " + ContainerProcesses.of(appId));
+    }
+
+    @Test
+    void aClientKilledDuringUploadLeavesADirThatOnlyTheSweepRemovesAndNeverALiveApplicationsDir() throws Exception {
+        org.apache.hadoop.fs.Path release = fs.makeQualified(new org.apache.hadoop.fs.Path("/tmp/release-live-beside-upload"));
+        YarnCli.Result live = cli.run("run-application", "-d", "-Dyarn.application-attempts=1", "-c",
+                WaitForFileProgram.class.getName(), programsJar.toString(), release.toString());
+        assertEquals(0, live.exitCode(), live.toString());
+        ApplicationId liveId = ApplicationModeLifecycleTest.applicationIdIn(live.out());
+        org.apache.hadoop.fs.Path liveStaging = YarnApps.stagingDir(fs, liveId);
+        try {
+            // Sparse locally, but a gigabyte to write into HDFS: the upload surely lasts past the kill.
+            Path big = tmp.resolve("big-ship-file.bin");
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+                f.setLength(1L << 30);
+            }
+            org.apache.hadoop.fs.Path stagingRoot = liveStaging.getParent();
+            java.util.Set<String> before = stagingDirNames(stagingRoot);
+            Process client = cli.start(tmp.resolve("killed-during-upload.log"), "run-application", "-d",
+                    "-Dyarn.ship-files=" + big, "-c", WaitForFileProgram.class.getName(), programsJar.toString(), "/tmp/never");
+            org.apache.hadoop.fs.Path[] orphan = new org.apache.hadoop.fs.Path[1];
+            YarnApps.waitUntil(() -> {
+                for (String name : stagingDirNames(stagingRoot)) {
+                    org.apache.hadoop.fs.Path partial = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(stagingRoot, name),
+                            big.getFileName().toString());
+                    if (!before.contains(name) && exists(partial)) {
+                        orphan[0] = partial.getParent();
+                        return true;
+                    }
+                }
+                return false;
+            }, 120, () -> "the client uploading the ship file: " + readQuietly(tmp.resolve("killed-during-upload.log")));
+            client.destroyForcibly().waitFor();
+            ApplicationId orphanId = ApplicationId.fromString(orphan[0].getName());
+            assertThrows(org.apache.hadoop.yarn.exceptions.ApplicationNotFoundException.class, () -> yarn.getApplicationReport(orphanId),
+                    "killed before submitting: YARN never heard of " + orphanId);
+
+            // Within the minimum age an unknown application's dir may be another client's upload in progress.
+            YarnCli.Result young = cli.run("clean");
+            assertEquals(0, young.exitCode(), young.toString());
+            assertTrue(fs.exists(orphan[0]), "kept while younger than the minimum age: " + young.out());
+
+            YarnCli.Result swept = cli.run("clean", "-Dyarn.staging-directory.sweep-min-age=0ms");
+            assertEquals(0, swept.exitCode(), swept.toString());
+            assertFalse(fs.exists(orphan[0]), swept.out());
+            assertTrue(swept.out().contains("Removed " + orphan[0]), swept.out());
+            assertTrue(fs.exists(liveStaging), "a live application's dir is never swept: " + swept.out());
+        } finally {
+            fs.create(release, true).close();
+        }
+        ApplicationReport end = YarnApps.waitForEnd(yarn, liveId);
+        assertEquals(FinalApplicationStatus.SUCCEEDED, end.getFinalApplicationStatus(), end.getDiagnostics() + cli.amLogs(liveId));
+        assertTrue(YarnApps.removedSoon(fs, liveStaging), "staging dir removed");
+        YarnApps.waitUntil(() -> ContainerProcesses.of(liveId).isEmpty(), 30, () -> "container processes left: " + ContainerProcesses.of(liveId));
+    }
+
+    @Test
+    void aClientKilledWhileItsApplicationIsAcceptedLeavesTheApplicationToFinishAndCleanUpAlone() throws Exception {
+        org.apache.hadoop.fs.Path release = fs.makeQualified(new org.apache.hadoop.fs.Path("/tmp/release-client-kill"));
+        org.apache.hadoop.fs.Path markers = fs.makeQualified(new org.apache.hadoop.fs.Path("/tmp/markers-client-kill"));
+        String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/out-client-kill")).toString();
+        java.util.Set<ApplicationId> before = applicationIds();
+        Path log = tmp.resolve("killed-while-accepted.log");
+        Process client = cli.start(log, "run-application", "-p", "2", "-c", GatedWordCount.class.getName(), programsJar.toString(),
+                release.toString(), markers.toString(), output);
+        ApplicationId[] appId = new ApplicationId[1];
+        YarnApps.waitUntil(() -> {
+            appId[0] = applicationIds().stream().filter(id -> !before.contains(id)).findFirst().orElse(null);
+            return appId[0] != null;
+        }, 120, () -> "the attached client's submission: " + readQuietly(log));
+        client.destroyForcibly().waitFor();
+        YarnApplicationState atKill = yarn.getApplicationReport(appId[0]).getYarnApplicationState();
+        assertTrue(java.util.EnumSet.of(YarnApplicationState.NEW, YarnApplicationState.NEW_SAVING, YarnApplicationState.SUBMITTED,
+                YarnApplicationState.ACCEPTED).contains(atKill), "killed before the AM registered, but it was " + atKill);
+        try {
+            YarnApps.waitUntil(() -> markerCount(markers) == 1, 180, () -> "the job running without its client" + cli.amLogs(appId[0]));
+        } finally {
+            fs.create(release, true).close();
+        }
+        ApplicationReport end = YarnApps.waitForEnd(yarn, appId[0]);
+        String context = end.getDiagnostics() + cli.amLogs(appId[0]);
+        assertEquals(FinalApplicationStatus.SUCCEEDED, end.getFinalApplicationStatus(), context);
+        assertEquals(expectedCounts(), WordCountOutput.readCounts(fs, output), context);
+        assertTrue(YarnApps.removedSoon(fs, YarnApps.stagingDir(fs, appId[0])), "staging dir removed" + context);
+        YarnApps.waitUntil(() -> ContainerProcesses.of(appId[0]).isEmpty(), 30,
+                () -> "container processes left: " + ContainerProcesses.of(appId[0]));
+    }
+
+    private static java.util.Set<ApplicationId> applicationIds() {
+        try {
+            return yarn.getApplications().stream().map(ApplicationReport::getApplicationId)
+                    .collect(java.util.stream.Collectors.toSet());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.util.Set<String> stagingDirNames(org.apache.hadoop.fs.Path root) {
+        try {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(root)) {
+                names.add(s.getPath().getName());
+            }
+            return names;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(" + e + ")";
+        }
     }
 
     private static Map<String, Long> expectedCounts() {

@@ -54,15 +54,32 @@ public final class YarnCli {
     public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        // Small containers: the mini cluster shares 2 cores and a few GB with other builds.
-        String[] withDefaults = Stream.concat(Stream.of(args[0], "-Djobmanager.memory.process.size=768m",
-                "-Dtaskmanager.memory.process.size=768m", "-Dtaskmanager.numberOfTaskSlots=2",
-                "-Dyarn.container.java-home.from-client=true"),
-                Stream.of(args).skip(1)).toArray(String[]::new);
-        int code = new CliFrontend(env, clients, localCluster).execute(withDefaults,
+        int code = new CliFrontend(env, clients, localCluster).execute(withSmallContainers(args),
                 new PrintStream(new TeeStream(out, System.out), true, StandardCharsets.UTF_8),
                 new PrintStream(new TeeStream(err, System.err), true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts the CLI in a JVM of its own, as a user's shell would, so that a test can kill it with
+     * -9 at any moment; what it prints goes to {@code log}.
+     */
+    public Process start(Path log, String... args) throws IOException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                CliFrontend.class.getName()));
+        command.addAll(java.util.Arrays.asList(withSmallContainers(args)));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    /** Small containers: the mini cluster shares 2 cores and a few GB with other builds. */
+    private static String[] withSmallContainers(String[] args) {
+        return Stream.concat(Stream.of(args[0], "-Djobmanager.memory.process.size=768m",
+                "-Dtaskmanager.memory.process.size=768m", "-Dtaskmanager.numberOfTaskSlots=2",
+                "-Dyarn.container.java-home.from-client=true"),
+                Stream.of(args).skip(1)).toArray(String[]::new);
     }
 
     /** Runs {@code yarn-session.sh} with the same small container sizes as {@link #run}. */

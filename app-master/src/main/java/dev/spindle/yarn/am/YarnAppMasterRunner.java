@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.yarn.api.ApplicationConstants;
+import org.apache.hadoop.yarn.api.records.ContainerId;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.LocalResource;
 import org.apache.hadoop.yarn.api.records.LocalResourceType;
@@ -28,6 +29,7 @@ import dev.spindle.runtime.entrypoint.ClusterServices;
 import dev.spindle.runtime.entrypoint.ClusterServicesFactory;
 import dev.spindle.runtime.recovery.FileSystemJobRecoveryStore;
 import dev.spindle.runtime.recovery.JobRecoveryStore;
+import dev.spindle.runtime.rpc.RpcAddress;
 import dev.spindle.runtime.rest.WebUiEndpoint;
 import dev.spindle.yarn.am.web.RmProvisionedKeystore;
 import dev.spindle.yarn.am.web.RmProxyAuthorizer;
@@ -36,6 +38,7 @@ import dev.spindle.runtime.resourcemanager.AttemptEndedByClusterException;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.yarn.am.driver.TaskExecutorContainerFactory;
 import dev.spindle.yarn.am.driver.YarnResourceManagerDriver;
+import dev.spindle.yarn.common.AttemptAddresses;
 import dev.spindle.yarn.common.ContainerLayout;
 import dev.spindle.yarn.common.ContainerSecrets;
 import dev.spindle.yarn.common.EntrypointMode;
@@ -106,6 +109,8 @@ public final class YarnAppMasterRunner {
                     new WebUiEndpoint(RmProvisionedKeystore.fromEnvironment(System.getenv()), RmProxyAuthorizer.fromYarn(yarnConf)));
             driver.reportProgressFrom(services.getProgress());
             LOG.info("Cluster services up: RPC {}:{}, REST {}", services.getRpcHost(), services.getRpcPort(), services.getRestUrl());
+            recordAddressForKeptTaskExecutors(spec, yarnConf, containerId, maxAttempts,
+                    new RpcAddress(services.getRpcHost(), services.getRpcPort()));
             outcome = runUntilDoneOrFatal(modes.apply(spec), services, conf);
         } catch (Throwable t) {
             LOG.error("The ApplicationMaster failed to start its cluster", t);
@@ -142,6 +147,27 @@ public final class YarnAppMasterRunner {
             return JobRecoveryStore.none();
         }
         return new FileSystemJobRecoveryStore(new org.apache.hadoop.fs.Path(spec.stagingDir(), ContainerLayout.RECOVERY_DIR), yarnConf);
+    }
+
+    /**
+     * TaskExecutors of an earlier attempt that YARN kept running look for this attempt in the
+     * staging dir once the old one stops answering. A single attempt has no successor to announce.
+     */
+    private static void recordAddressForKeptTaskExecutors(LaunchSpec spec, YarnConfiguration yarnConf, String containerId,
+            int maxAttempts, RpcAddress address) {
+        if (maxAttempts <= 1 || spec.stagingDir() == null || containerId == null) {
+            return;
+        }
+        try {
+            int attempt = ContainerId.fromString(containerId).getApplicationAttemptId().getAttemptId();
+            org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(spec.stagingDir());
+            new AttemptAddresses(staging.getFileSystem(yarnConf), staging).record(attempt, address);
+            LOG.info("Attempt {} recorded its resource manager at {} for TaskExecutors kept from earlier attempts", attempt, address);
+        } catch (IOException | IllegalArgumentException e) {
+            // Not fatal: kept TaskExecutors then time out and the jobs run on new containers.
+            LOG.warn("Could not record this attempt's resource manager address in {}: {}; TaskExecutors kept from an earlier"
+                    + " attempt will not find it", spec.stagingDir(), e.toString());
+        }
     }
 
     /**

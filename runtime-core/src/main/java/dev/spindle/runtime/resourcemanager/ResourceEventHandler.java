@@ -1,5 +1,7 @@
 package dev.spindle.runtime.resourcemanager;
 
+import java.util.List;
+
 /** Callbacks from a {@link ResourceManagerDriver} to the resource manager. */
 public interface ResourceEventHandler {
 
@@ -16,6 +18,13 @@ public interface ResourceEventHandler {
      */
     default void onWorkerCountsChanged(WorkerCounts counts) {
     }
+
+    /**
+     * Workers an earlier attempt of this application started are still running: the cluster kept
+     * them across the restart of the process that hosts the resource manager. They find the new
+     * resource manager and register on their own, like freshly started workers.
+     */
+    void onPreviousAttemptWorkers(List<WorkerNode> workers);
 
     /** The driver cannot go on (e.g. lost the cluster); the resource manager fails. */
     void onError(Throwable error);

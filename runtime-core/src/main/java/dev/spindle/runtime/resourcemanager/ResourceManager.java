@@ -295,6 +295,21 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
     }
 
     @Override
+    public void onPreviousAttemptWorkers(List<WorkerNode> workers) {
+        long now = System.currentTimeMillis();
+        int coming = 0;
+        for (WorkerNode worker : workers) {
+            if (slotManager.get(worker.resourceId()) == null && pendingWorkers.putIfAbsent(worker.resourceId(),
+                    new PendingWorker(worker, now)) == null) {
+                coming++;
+                LOG.info("Worker {} on {} kept from an earlier attempt; waiting for it to register", worker.resourceId(),
+                        worker.host());
+            }
+        }
+        slotManager.workersComing(coming);
+    }
+
+    @Override
     public void onWorkerCountsChanged(WorkerCounts counts) {
         driverCounts = counts;
     }

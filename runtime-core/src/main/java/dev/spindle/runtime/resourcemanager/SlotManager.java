@@ -94,6 +94,11 @@ final class SlotManager {
         workersInFlight = Math.max(0, workersInFlight - 1);
     }
 
+    /** Workers that run already and will register (kept from an earlier attempt): counted as on their way. */
+    void workersComing(int count) {
+        workersInFlight += count;
+    }
+
     int workersInFlight() {
         return workersInFlight;
     }

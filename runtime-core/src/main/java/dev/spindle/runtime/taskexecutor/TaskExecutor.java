@@ -12,6 +12,7 @@ import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobgraph.JobVertexID;
 import dev.spindle.runtime.resourcemanager.ResourceID;
 import dev.spindle.runtime.rpc.JobGraphs;
+import dev.spindle.runtime.rpc.RpcAddress;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.RpcServer;
 import dev.spindle.runtime.rpc.proto.Ack;
@@ -41,8 +42,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -74,8 +78,10 @@ public final class TaskExecutor implements AutoCloseable {
 
     private final Configuration configuration;
     private final ResourceID resourceId;
-    private final String rmHost;
-    private final int rmPort;
+    // changed only on the heartbeat thread, when the resource manager moved to a new attempt
+    private volatile String rmHost;
+    private volatile int rmPort;
+    private final ResourceManagerLocator resourceManagerLocator;
     private final ClusterSecret secret;
     private final String bindHost;
     private final int numSlots;
@@ -113,7 +119,14 @@ public final class TaskExecutor implements AutoCloseable {
      */
     public TaskExecutor(Configuration configuration, ResourceID resourceId, String rmHost, int rmPort, ClusterSecret secret,
             String bindHost, Path localDir) throws IOException {
+        this(configuration, resourceId, rmHost, rmPort, secret, bindHost, localDir, ResourceManagerLocator.fixed());
+    }
+
+    /** As above, following the resource manager to where {@code locator} says it moved once it stops answering. */
+    public TaskExecutor(Configuration configuration, ResourceID resourceId, String rmHost, int rmPort, ClusterSecret secret,
+            String bindHost, Path localDir, ResourceManagerLocator locator) throws IOException {
         this.configuration = configuration;
+        this.resourceManagerLocator = locator;
         this.resourceId = resourceId;
         this.rmHost = rmHost;
         this.rmPort = rmPort;
@@ -235,6 +248,9 @@ public final class TaskExecutor implements AutoCloseable {
                 return;
             }
         } catch (RuntimeException e) {
+            if (followMovedResourceManager()) {
+                return;
+            }
             long silent = System.currentTimeMillis() - rmLastHeard;
             if (silent > heartbeatTimeoutMillis) {
                 LOG.error("TaskExecutor {} lost the resource manager at {}:{} (no answer for {} ms); canceling all tasks and stopping",
@@ -245,6 +261,38 @@ public final class TaskExecutor implements AutoCloseable {
         }
         heartbeatJobMasters(deadline);
         scheduler.schedule(this::heartbeat, heartbeatIntervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * When the resource manager stopped answering because a new attempt replaced it elsewhere:
+     * gives up everything the old attempt deployed here (its job masters are gone; the new attempt
+     * resumes the jobs from their checkpoints) and registers with the new one. Returns whether it moved.
+     */
+    private boolean followMovedResourceManager() {
+        Optional<RpcAddress> now;
+        try {
+            now = resourceManagerLocator.current();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("TaskExecutor {} could not look up where its resource manager runs now: {}", resourceId, e.toString());
+            return false;
+        }
+        if (now.isEmpty() || (now.get().host().equals(rmHost) && now.get().port() == rmPort)) {
+            return false;
+        }
+        LOG.warn("TaskExecutor {} lost the resource manager at {}:{}, which runs at {} now (a new attempt); releasing the old"
+                + " attempt's tasks and registering there", resourceId, rmHost, rmPort, now.get());
+        Set<JobID> jobs = new HashSet<>(jobMasters.keySet());
+        tasks.keySet().forEach(k -> jobs.add(k.jobId()));
+        for (JobID jobId : jobs) {
+            releaseJob(jobId, "the resource manager moved to " + now.get() + "; the new attempt redeploys job " + jobId);
+        }
+        rmHost = now.get().host();
+        rmPort = now.get().port();
+        registered = false;
+        rmLastHeard = System.currentTimeMillis();
+        scheduler.execute(() -> register(System.currentTimeMillis()
+                + configuration.get(TaskManagerOptions.REGISTRATION_TIMEOUT).toMillis(), 50));
+        return true;
     }
 
     private void heartbeatJobMasters(long deadline) {

@@ -25,8 +25,17 @@ public final class TaskExecutorRunner {
     /** As above, downloading user jars under {@code localDir} (the container's own dir; null: the temp dir). */
     public static int runTaskExecutor(Configuration configuration, ResourceID resourceId, String resourceManagerHost,
             int resourceManagerPort, ClusterSecret secret, java.nio.file.Path localDir) throws Exception {
+        return runTaskExecutor(configuration, resourceId, resourceManagerHost, resourceManagerPort, secret, localDir,
+                ResourceManagerLocator.fixed());
+    }
+
+    /** As above, following the resource manager to where {@code locator} says it moved (a new ApplicationMaster attempt). */
+    public static int runTaskExecutor(Configuration configuration, ResourceID resourceId, String resourceManagerHost,
+            int resourceManagerPort, ClusterSecret secret, java.nio.file.Path localDir, ResourceManagerLocator locator)
+            throws Exception {
         String host = configuration.getOptional(TaskManagerOptions.HOST).orElse(Hosts.advertisedHost(null));
-        TaskExecutor taskExecutor = new TaskExecutor(configuration, resourceId, resourceManagerHost, resourceManagerPort, secret, host, localDir);
+        TaskExecutor taskExecutor = new TaskExecutor(configuration, resourceId, resourceManagerHost, resourceManagerPort, secret,
+                host, localDir, locator);
         Thread hook = new Thread(taskExecutor::close, "task-executor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         taskExecutor.start();

@@ -3,6 +3,7 @@ package dev.spindle.yarn.te;
 import java.nio.file.Path;
 
 import org.apache.hadoop.yarn.api.ApplicationConstants;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,9 +11,12 @@ import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.ConfigurationValidator;
 import dev.spindle.runtime.resourcemanager.ResourceID;
 import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.taskexecutor.ResourceManagerLocator;
 import dev.spindle.runtime.taskexecutor.TaskExecutorRunner;
+import dev.spindle.yarn.common.AttemptAddresses;
 import dev.spindle.yarn.common.ContainerLayout;
 import dev.spindle.yarn.common.ContainerSecrets;
+import dev.spindle.yarn.common.LaunchSpec;
 import dev.spindle.yarn.common.LaunchSpecFile;
 
 /**
@@ -47,13 +51,28 @@ public final class YarnTaskExecutorRunner {
         if (containerId == null) {
             throw new IllegalStateException("CONTAINER_ID is not set: this runner only runs in a YARN container");
         }
-        Configuration conf = LaunchSpecFile.read(Path.of(ContainerLayout.LAUNCH_SPEC_FILE)).toConfiguration();
+        LaunchSpec spec = LaunchSpecFile.read(Path.of(ContainerLayout.LAUNCH_SPEC_FILE));
+        Configuration conf = spec.toConfiguration();
         // The client checked the same values; a spec written by another client version may not have been.
         ConfigurationValidator.forClasspath().validate(conf);
         ClusterSecret secret = ContainerSecrets.readFromCurrentUser();
         LOG.info("TaskExecutor {} registering with the resource manager at {}:{}", containerId, args[0], args[1]);
         return TaskExecutorRunner.runTaskExecutor(conf, new ResourceID(containerId), args[0], Integer.parseInt(args[1]), secret,
-                containerDir());
+                containerDir(), newerAttempts(spec.stagingDir()));
+    }
+
+    /**
+     * YARN keeps this container when the ApplicationMaster fails and starts another attempt; the new
+     * attempt records its address in the staging dir, where this TaskExecutor looks once the old one
+     * stops answering. Without a staging dir the resource manager cannot move.
+     */
+    private static ResourceManagerLocator newerAttempts(String stagingDir) throws java.io.IOException {
+        if (stagingDir == null) {
+            return ResourceManagerLocator.fixed();
+        }
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(stagingDir);
+        AttemptAddresses addresses = new AttemptAddresses(dir.getFileSystem(new YarnConfiguration()), dir);
+        return addresses::newest;
     }
 
     /**

@@ -24,6 +24,8 @@ public final class ContainerLayout {
     public static final String LAUNCH_SPEC_FILE = "launch-spec.json";
     /** Under the staging dir: what each AM attempt records of its jobs for the next attempt to resume them. */
     public static final String RECOVERY_DIR = "recovery";
+    /** Under the staging dir: where each AM attempt's resource manager listens, for TaskExecutors kept across attempts. */
+    public static final String ATTEMPTS_DIR = "attempts";
     /** The per-job job graph at the working dir's root. */
     public static final String JOB_GRAPH_FILE = JobGraphFile.FILE_NAME;
 

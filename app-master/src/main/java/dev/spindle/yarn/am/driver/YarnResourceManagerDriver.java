@@ -35,6 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.MemorySize;
+import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.AttemptEndedByClusterException;
@@ -199,6 +201,30 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         nm.start();
         LOG.info("ApplicationMaster registered with YARN: host {}, port {}, tracking URL {}, REST {}, largest container {}",
                 amHost, registeredPort, addresses.trackingUrl(), addresses.restUrl(), maxContainer);
+        takeOverPreviousAttemptContainers(response == null ? List.of() : response.getContainersFromPreviousAttempts());
+    }
+
+    /**
+     * Containers an earlier attempt started and YARN kept running: their TaskExecutors find this
+     * attempt and register, so they count as running workers (released, stopped and reported on
+     * completion like this attempt's own).
+     */
+    private void takeOverPreviousAttemptContainers(List<Container> containers) {
+        if (containers.isEmpty()) {
+            return;
+        }
+        List<WorkerNode> workers = new ArrayList<>();
+        for (Container c : containers) {
+            WorkerResourceSpec spec = new WorkerResourceSpec(MemorySize.ofMebiBytes(c.getResource().getMemorySize()),
+                    c.getResource().getVirtualCores(), configuration.get(TaskManagerOptions.NUM_TASK_SLOTS));
+            WorkerNode node = new WorkerNode(new ResourceID(c.getId().toString()), c.getNodeId().getHost(), spec, containerLogUrl(c));
+            running.put(c.getId(), node);
+            workers.add(node);
+            LOG.info("TaskExecutor container {} on {} kept from attempt {}", c.getId(), node.host(),
+                    c.getId().getApplicationAttemptId().getAttemptId());
+        }
+        reportCounts();
+        handler.onPreviousAttemptWorkers(workers);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.hadoop.yarn.api.protocolrecords.RegisterApplicationMasterResponse;
+import org.apache.hadoop.yarn.api.records.Container;
 import org.apache.hadoop.yarn.api.records.ContainerId;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.Priority;
@@ -28,6 +29,8 @@ final class FakeAmrmClient extends AMRMClientAsync<ContainerRequest> {
     FinalApplicationStatus unregisteredWith;
     String unregisterDiagnostics;
     boolean stopped;
+    /** What the registration answers as containers an earlier attempt started and YARN kept. */
+    final List<Container> keptFromPreviousAttempts = new CopyOnWriteArrayList<>();
 
     FakeAmrmClient(AbstractCallbackHandler callbacks) {
         super(1000, callbacks);
@@ -41,6 +44,7 @@ final class FakeAmrmClient extends AMRMClientAsync<ContainerRequest> {
         trackingUrl = url;
         RegisterApplicationMasterResponse response = RegisterApplicationMasterResponse.newInstance(
                 Resource.newInstance(8192, 8), null, null, null, null, null, null);
+        response.setContainersFromPreviousAttempts(List.copyOf(keptFromPreviousAttempts));
         return response;
     }
 

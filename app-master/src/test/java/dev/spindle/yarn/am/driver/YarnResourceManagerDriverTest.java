@@ -53,6 +53,7 @@ class YarnResourceManagerDriverTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final List<String> terminated = new ArrayList<>();
     private final List<Throwable> errors = new ArrayList<>();
+    private final List<WorkerNode> keptWorkers = new ArrayList<>();
     private final List<WorkerCounts> counts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Configuration conf = new Configuration()
             .set(YarnConfigOptions.CONTAINERS_START_RETRY_BACKOFF, java.time.Duration.ofMillis(1))
@@ -65,8 +66,17 @@ class YarnResourceManagerDriverTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        startDriver(List.of());
+    }
+
+    /** A driver registered as an attempt that YARN hands {@code kept} containers of earlier attempts. */
+    private void startDriver(List<Container> kept) throws Exception {
         driver = new YarnResourceManagerDriver(conf, new org.apache.hadoop.conf.Configuration(false),
-                h -> amrm = new FakeAmrmClient(h), h -> nm = new FakeNmClient(h),
+                h -> {
+                    amrm = new FakeAmrmClient(h);
+                    amrm.keptFromPreviousAttempts.addAll(kept);
+                    return amrm;
+                }, h -> nm = new FakeNmClient(h),
                 (spec, host, port) -> ContainerLaunchContext.newInstance(null, null,
                         List.of("java " + TaskExecutorContainerFactory.RUNNER_CLASS + " " + host + " " + port), null, null, null),
                 "am-host", now::get);
@@ -74,6 +84,11 @@ class YarnResourceManagerDriverTest {
             @Override
             public void onWorkerTerminated(ResourceID resourceId, String diagnostics) {
                 terminated.add(resourceId + ": " + diagnostics);
+            }
+
+            @Override
+            public void onPreviousAttemptWorkers(List<WorkerNode> workers) {
+                keptWorkers.addAll(workers);
             }
 
             @Override
@@ -169,6 +184,39 @@ class YarnResourceManagerDriverTest {
         WorkerNode node = worker.get(10, TimeUnit.SECONDS);
         assertEquals(first.getId().toString(), node.resourceId().id());
         assertEquals("node-1", node.host());
+    }
+
+    @Test
+    void containersKeptFromAnEarlierAttemptAreRunningWorkersThatEndAndReleaseLikeOwnOnes() throws Exception {
+        onMain(() -> {
+            driver.terminate();
+            return null;
+        });
+        ContainerId keptId = ContainerId.newContainerId(ATTEMPT, 2);
+        ContainerId otherId = ContainerId.newContainerId(ATTEMPT, 3);
+        startDriver(List.of(
+                Container.newInstance(keptId, NodeId.newInstance("node-1", 45454), "node-1:8042", Resource.newInstance(512, 1),
+                        Priority.newInstance(1), null),
+                Container.newInstance(otherId, NodeId.newInstance("node-2", 45454), "node-2:8042", Resource.newInstance(512, 1),
+                        Priority.newInstance(1), null)));
+
+        assertEquals(List.of(keptId.toString(), otherId.toString()), keptWorkers.stream().map(w -> w.resourceId().id()).toList());
+        WorkerNode kept = keptWorkers.get(0);
+        assertEquals("node-1", kept.host());
+        assertEquals(MemorySize.ofMebiBytes(512), kept.spec().processMemory());
+        assertTrue(kept.logUrl().contains("node-1:8042/node/containerlogs/" + keptId), kept.logUrl());
+        assertEquals(new WorkerCounts(2, 2, 2), last(counts), "kept containers count as running");
+        assertTrue(amrm.added.isEmpty(), "nothing requested for them");
+
+        onMain(() -> {
+            driver.releaseWorker(keptWorkers.get(1));
+            return null;
+        });
+        assertEquals(List.of(otherId), amrm.released);
+        amrm.callbacks.onContainersCompleted(List.of(ContainerStatus.newInstance(keptId, ContainerState.COMPLETE, "killed", 137)));
+        onMain(() -> null);
+        assertEquals(1, terminated.size(), terminated.toString());
+        assertTrue(terminated.get(0).startsWith(keptId + ": "), terminated.get(0));
     }
 
     @Test

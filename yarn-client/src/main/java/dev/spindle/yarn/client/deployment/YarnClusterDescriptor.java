@@ -297,7 +297,9 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         ctx.setMaxAppAttempts(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS));
         ctx.setResource(Resource.newInstance(memory.getTotalProcessMemory().getMebiBytes(),
                 conf.get(YarnConfigOptions.APPMASTER_VCORES)));
-        ctx.setKeepContainersAcrossApplicationAttempts(false);
+        // A later attempt takes the running TaskExecutors over (they find it through the staging dir)
+        // instead of waiting for new containers and JVMs.
+        ctx.setKeepContainersAcrossApplicationAttempts(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS) > 1);
     }
 
     private ApplicationReport waitUntilRunning(ApplicationId appId, Resource amAsk, Duration timeout, boolean untilAccepted)

@@ -1,0 +1,145 @@
+package dev.spindle.runtime.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spindle.api.JobStatus;
+import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.HeartbeatOptions;
+import dev.spindle.configuration.TaskManagerOptions;
+import dev.spindle.runtime.dispatcher.JobResult;
+import dev.spindle.runtime.entrypoint.ClusterServices;
+import dev.spindle.runtime.entrypoint.ClusterServicesFactory;
+import dev.spindle.runtime.entrypoint.DefaultClusterServices;
+import dev.spindle.runtime.jobgraph.JobGraph;
+import dev.spindle.runtime.recovery.FileSystemJobRecoveryStore;
+import dev.spindle.runtime.resourcemanager.ApplicationStatus;
+import dev.spindle.runtime.resourcemanager.ClusterAddresses;
+import dev.spindle.runtime.resourcemanager.ResourceEventHandler;
+import dev.spindle.runtime.resourcemanager.ResourceID;
+import dev.spindle.runtime.resourcemanager.ResourceManagerDriver;
+import dev.spindle.runtime.resourcemanager.TaskExecutorInfo;
+import dev.spindle.runtime.resourcemanager.WorkerNode;
+import dev.spindle.runtime.resourcemanager.WorkerResourceSpec;
+import dev.spindle.runtime.rpc.RpcAddress;
+import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.security.tls.TransportSecurity;
+import dev.spindle.runtime.taskexecutor.TaskExecutor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What YARN's keep-containers-across-attempts gives an ApplicationMaster failover, on the runtime
+ * in one JVM: the cluster services go away mid-job while their TaskExecutor keeps running; a new
+ * cluster on the same recovery store is told the worker is kept, the TaskExecutor finds the new
+ * cluster through its locator, and the job resumes on it from its latest checkpoint. No new
+ * worker is ever started, and the committed output is exactly the reference.
+ */
+@Timeout(180)
+class KeptTaskExecutorFailoverTest {
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    @TempDir
+    Path tmp;
+
+    /** A cluster below that starts no workers: the only one is the TaskExecutor the test runs. */
+    private static final class KeptWorkersDriver implements ResourceManagerDriver {
+        private final List<WorkerNode> kept;
+        final AtomicInteger requested = new AtomicInteger();
+
+        KeptWorkersDriver(List<WorkerNode> kept) {
+            this.kept = kept;
+        }
+
+        @Override
+        public void initialize(ResourceEventHandler handler, Executor mainThreadExecutor, ClusterAddresses addresses) {
+            if (!kept.isEmpty()) {
+                handler.onPreviousAttemptWorkers(kept);
+            }
+        }
+
+        @Override
+        public CompletableFuture<WorkerNode> requestWorker(WorkerResourceSpec spec) {
+            requested.incrementAndGet();
+            return new CompletableFuture<>(); // never: the kept TaskExecutor must be enough
+        }
+
+        @Override
+        public void releaseWorker(WorkerNode worker) {
+        }
+
+        @Override
+        public void deregisterApplication(ApplicationStatus finalStatus, String diagnostics) {
+        }
+
+        @Override
+        public void terminate() {
+        }
+    }
+
+    private FileSystemJobRecoveryStore store() throws Exception {
+        return new FileSystemJobRecoveryStore(new org.apache.hadoop.fs.Path(tmp.resolve("recovery").toUri()),
+                new org.apache.hadoop.conf.Configuration());
+    }
+
+    @Test
+    void aKeptTaskExecutorFollowsTheNewClusterWhichResumesTheJobOnIt() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2);
+        conf.set(HeartbeatOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(200));
+        // Long enough that only the move, never a heartbeat timeout, can explain a re-registration.
+        conf.set(HeartbeatOptions.HEARTBEAT_TIMEOUT, Duration.ofSeconds(60));
+        ClusterSecret secret = ClusterSecret.generate().withTransport(TransportSecurity.from(conf));
+        ResourceID teId = new ResourceID("container_kept_01_000002");
+        Path out = tmp.resolve("out");
+        Path checkpoints = tmp.resolve("checkpoints");
+        CheckpointRecoveryTest.GENERATED.set(0);
+        JobGraph job = CheckpointRecoveryTest.job(out, checkpoints, false);
+
+        KeptWorkersDriver firstDriver = new KeptWorkersDriver(List.of());
+        ClusterServices first = ClusterServicesFactory.start(conf, firstDriver, secret, LOOPBACK, store(), null);
+        AtomicReference<RpcAddress> current = new AtomicReference<>(new RpcAddress(first.getRpcHost(), first.getRpcPort()));
+        TaskExecutor te = new TaskExecutor(conf, teId, first.getRpcHost(), first.getRpcPort(), secret, LOOPBACK, tmp.resolve("te"),
+                () -> Optional.of(current.get()));
+        try {
+            te.start();
+            te.getRegistrationFuture().get(30, TimeUnit.SECONDS);
+            first.getDispatcher().submitJob(job).get();
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!CheckpointRecoveryTest.hasCompletedCheckpoint(checkpoints) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(CheckpointRecoveryTest.hasCompletedCheckpoint(checkpoints), "no checkpoint completed");
+            first.close(); // the ApplicationMaster is gone; its TaskExecutor is not
+
+            WorkerNode kept = new WorkerNode(teId, LOOPBACK, new WorkerResourceSpec(
+                    conf.get(TaskManagerOptions.TOTAL_PROCESS_MEMORY), 1, 2));
+            KeptWorkersDriver secondDriver = new KeptWorkersDriver(List.of(kept));
+            try (ClusterServices second = ClusterServicesFactory.start(conf, secondDriver, secret, LOOPBACK, store(), null)) {
+                current.set(new RpcAddress(second.getRpcHost(), second.getRpcPort()));
+                JobResult result = second.getDispatcher().requestJobResult(job.getJobId()).get(120, TimeUnit.SECONDS);
+                assertEquals(JobStatus.FINISHED, result.status(), String.valueOf(result.failureCause()));
+                List<TaskExecutorInfo> registered = ((DefaultClusterServices) second).getResourceManager().listTaskExecutors()
+                        .get(10, TimeUnit.SECONDS);
+                assertEquals(List.of(teId.id()), registered.stream().map(TaskExecutorInfo::id).toList());
+                assertEquals(0, secondDriver.requested.get(), "no new worker: the kept one ran the resumed job");
+            }
+            assertFalse(te.getTerminationFuture().isDone(), "the TaskExecutor lived through the failover");
+        } finally {
+            te.close();
+        }
+        assertEquals(CheckpointRecoveryTest.expected(), CheckpointRecoveryTest.committedLines(out));
+    }
+}

@@ -49,6 +49,7 @@ import java.util.Set;
 public final class WindowOperator<K, IN, OUT> extends StreamOperator<IN, OUT> implements Triggerable {
 
     private static final long serialVersionUID = 1L;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WindowOperator.class);
 
     private final KeySelector<IN, K> keySelector;
     private final WindowAssigner<Object, Window> assigner;
@@ -454,6 +455,20 @@ public final class WindowOperator<K, IN, OUT> extends StreamOperator<IN, OUT> im
         // the snapshot now references the current contents: the next change of each works on a copy
         epoch++;
         return snapshot;
+    }
+
+    /**
+     * Processing-time windows still open when the input ends are fired now instead of dropped: their
+     * time would come after the job is gone, and nobody expects a bounded job to lose its last records.
+     */
+    @Override
+    public void endInput() throws Exception {
+        if (!assigner.isEventTime()) {
+            int pending = timers.fireAllProcessingTimers();
+            if (pending > 0) {
+                LOG.info("Task {}: input ended; fired the processing-time windows still open ({} timers)", context.taskName(), pending);
+            }
+        }
     }
 
     @Override

@@ -238,4 +238,32 @@ class WindowAndTriggerStateTest {
         assertEquals(expected, WindowJobs.lines(tmp.resolve("count")));
         assertEquals(expected, WindowJobs.lines(tmp.resolve("custom")));
     }
+
+    /** Uses per-window state, which session windows do not offer. */
+    static final class WindowStateOnSessions extends ProcessWindowFunction<Event, String, String, TimeWindow> {
+        @Override
+        public void process(String key, Context context, Iterable<Event> elements, Collector<String> out) throws Exception {
+            context.windowState().getState(new ValueStateDescriptor<>("per-session", Long.class)).update(1L);
+            out.collect(key);
+        }
+    }
+
+    @Test
+    void perWindowStateOnSessionWindowsFailsTheJobSayingWhy() throws Exception {
+        StreamEnvironment env = WindowJobs.environment(2);
+        env.setRestartStrategy(dev.spindle.api.RestartStrategies.noRestart());
+        env.fromCollection(List.of(new Event("a", 0, 1), new Event("b", 10, 1)))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Event>forMonotonousTimestamps().withTimestampAssigner((e, ts) -> e.ts()))
+                .keyBy(Event::key)
+                .window(EventTimeSessionWindows.withGap(Duration.ofMillis(100)))
+                .process(new WindowStateOnSessions())
+                .writeAsText(tmp.resolve("refused").toUri().toString(), WriteMode.OVERWRITE);
+        Exception failed = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> WindowJobs.run(env, "window state on sessions"));
+        StringBuilder messages = new StringBuilder();
+        for (Throwable c = failed; c != null && messages.length() < 100_000; c = c.getCause()) {
+            messages.append(c).append(" / ");
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(messages.toString().contains("Per-window state is not supported with merging windows"),
+                messages.toString());
+    }
 }

@@ -144,6 +144,25 @@ public class DataStream<T> {
         return transform("Process", new OperatorDescription.Process<>(function));
     }
 
+    /** Groups all records of this stream (not keyed) into the windows {@code assigner} gives them; evaluated with parallelism 1. */
+    public <W extends dev.spindle.api.windowing.windows.Window> AllWindowedStream<T, W> windowAll(
+            dev.spindle.api.windowing.assigners.WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
+    }
+
+    /** Windows of {@code size} records of the whole stream: each fires and is emptied once it holds {@code size} records. */
+    public AllWindowedStream<T, dev.spindle.api.windowing.windows.GlobalWindow> countWindowAll(long size) {
+        return windowAll(dev.spindle.api.windowing.assigners.GlobalWindows.create())
+                .trigger(dev.spindle.api.windowing.triggers.PurgingTrigger.of(dev.spindle.api.windowing.triggers.CountTrigger.of(size)));
+    }
+
+    /** Sliding count windows of the whole stream: every {@code slide} records, the last {@code size} records are evaluated. */
+    public AllWindowedStream<T, dev.spindle.api.windowing.windows.GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(dev.spindle.api.windowing.assigners.GlobalWindows.create())
+                .evictor(dev.spindle.api.windowing.evictors.CountEvictor.of(size))
+                .trigger(dev.spindle.api.windowing.triggers.CountTrigger.of(slide));
+    }
+
     /** Applies the operator {@code operator} describes; the general form of map, filter and friends. */
     <O> SingleOutputStreamOperator<O> transform(String name, OperatorDescription<T, O> operator) {
         OneInputTransformation<T, O> t = new OneInputTransformation<>(environment.nextId(), name, transformation, operator);

@@ -5,6 +5,7 @@ import dev.spindle.api.functions.AggregateFunction;
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.ReduceFunction;
 import dev.spindle.api.functions.windowing.ProcessWindowFunction;
+import dev.spindle.api.functions.windowing.WindowFunction;
 import dev.spindle.api.windowing.assigners.MergingWindowAssigner;
 import dev.spindle.api.windowing.assigners.WindowAssigner;
 import dev.spindle.api.windowing.evictors.Evictor;
@@ -102,6 +103,27 @@ public final class WindowedStream<T, K, W extends Window> {
     public <R> SingleOutputStreamOperator<R> process(ProcessWindowFunction<T, R, K, W> function) {
         Objects.requireNonNull(function, "window function");
         return apply("Window(Process)", null, null, function);
+    }
+
+    /** Each fired window's elements, all of them, handed to {@code function} with the key and the window. */
+    public <R> SingleOutputStreamOperator<R> apply(WindowFunction<T, R, K, W> function) {
+        Objects.requireNonNull(function, "window function");
+        return apply("Window(Apply)", null, null, new WindowFunctionAdapter<>(function));
+    }
+
+    /** Each window reduced incrementally, then handed (as one element) to {@code function} with the key and the window. */
+    public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, WindowFunction<T, R, K, W> function) {
+        Objects.requireNonNull(reduceFunction, "reduce function");
+        Objects.requireNonNull(function, "window function");
+        return apply("Window(Reduce, Apply)", reduceFunction, null, new WindowFunctionAdapter<>(function));
+    }
+
+    /** Each window aggregated incrementally, then its result handed to {@code windowFunction} with the key and the window. */
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggregateFunction,
+                                                               WindowFunction<V, R, K, W> windowFunction) {
+        Objects.requireNonNull(aggregateFunction, "aggregate function");
+        Objects.requireNonNull(windowFunction, "window function");
+        return apply("Window(Aggregate, Apply)", null, aggregateFunction, new WindowFunctionAdapter<>(windowFunction));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

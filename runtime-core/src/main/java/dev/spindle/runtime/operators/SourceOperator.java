@@ -11,6 +11,9 @@ public final class SourceOperator<OUT> extends UserFunctionOperator<SourceFuncti
     private transient volatile boolean canceled;
     private transient Object checkpointLock = new Object();
     private transient java.util.concurrent.ConcurrentLinkedQueue<Runnable> underLock = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** The last watermark the source emitted itself. */
+    private transient long currentWatermark = Long.MIN_VALUE;
+    private transient boolean idle;
 
     public SourceOperator(SourceFunction<OUT> function) {
         super(function);
@@ -20,6 +23,7 @@ public final class SourceOperator<OUT> extends UserFunctionOperator<SourceFuncti
         in.defaultReadObject();
         checkpointLock = new Object();
         underLock = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        currentWatermark = Long.MIN_VALUE;
     }
 
     /** Emits until the source ends or is canceled. */
@@ -36,12 +40,53 @@ public final class SourceOperator<OUT> extends UserFunctionOperator<SourceFuncti
 
     @Override
     public void collect(OUT record) {
+        emit(record, RecordTimestamp.NONE);
+    }
+
+    @Override
+    public void collectWithTimestamp(OUT record, long timestamp) {
+        emit(record, timestamp);
+    }
+
+    private void emit(OUT record, long timestamp) {
         // Reentrant for sources that already hold the lock; keeps a barrier from landing inside a record.
         synchronized (checkpointLock) {
             if (!underLock.isEmpty()) {
                 runUnderLock();
             }
+            markActive();
+            context.recordTimestamp().set(timestamp);
             output.collect(record);
+        }
+    }
+
+    @Override
+    public void emitWatermark(dev.spindle.api.eventtime.Watermark watermark) {
+        synchronized (checkpointLock) {
+            long w = watermark.getTimestamp();
+            if (w <= currentWatermark) {
+                return;
+            }
+            markActive();
+            currentWatermark = w;
+            output.emitWatermark(w);
+        }
+    }
+
+    @Override
+    public void markAsTemporarilyIdle() {
+        synchronized (checkpointLock) {
+            if (!idle) {
+                idle = true;
+                output.emitWatermarkStatus(true);
+            }
+        }
+    }
+
+    private void markActive() {
+        if (idle) {
+            idle = false;
+            output.emitWatermarkStatus(false);
         }
     }
 

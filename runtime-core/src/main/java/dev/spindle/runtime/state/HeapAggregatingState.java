@@ -32,6 +32,18 @@ final class HeapAggregatingState<IN, ACC, OUT> implements AggregatingState<IN, O
         cell.write(aggregateFunction.add(value, accumulator));
     }
 
+    /** Folds accumulator {@code other} (of another key or window being merged into this one) into the current key's. */
+    void mergeAccumulator(ACC other) {
+        ACC accumulator = cell.read();
+        cell.write(accumulator == null ? other
+                : aggregateFunction.merge(StateValueCopies.copyForUpdate(accumulator, userClassLoader), other));
+    }
+
+    /** The current key's accumulator, or null. */
+    ACC accumulator() {
+        return cell.read();
+    }
+
     @Override
     public void clear() {
         cell.clear();

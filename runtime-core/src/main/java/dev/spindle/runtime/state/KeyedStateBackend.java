@@ -6,6 +6,7 @@ import dev.spindle.api.state.ListState;
 import dev.spindle.api.state.ListStateDescriptor;
 import dev.spindle.api.state.MapState;
 import dev.spindle.api.state.MapStateDescriptor;
+import dev.spindle.api.state.MergingState;
 import dev.spindle.api.state.ReducingState;
 import dev.spindle.api.state.ReducingStateDescriptor;
 import dev.spindle.api.state.KeyedStateFunction;
@@ -15,6 +16,7 @@ import dev.spindle.api.state.ValueState;
 import dev.spindle.api.state.ValueStateDescriptor;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -135,6 +137,57 @@ public final class KeyedStateBackend {
             return (S) getAggregatingState(d);
         }
         throw new IllegalArgumentException("unknown state descriptor " + descriptor.getClass().getName());
+    }
+
+    /**
+     * Moves the entries of the merging state {@code descriptor} names from every key in {@code sources}
+     * into key {@code target} (windows merging): lists are concatenated, reduced values reduced,
+     * accumulators merged. The current key is restored afterwards.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void mergeInto(StateDescriptor<? extends MergingState<?, ?>, ?> descriptor, Object target, Collection<?> sources) {
+        Object previous = currentKey;
+        try {
+            State state = getState((StateDescriptor) descriptor);
+            for (Object source : sources) {
+                if (source.equals(target)) {
+                    continue;
+                }
+                setCurrentKey(source);
+                if (state instanceof HeapAggregatingState aggregating) {
+                    Object accumulator = aggregating.accumulator();
+                    aggregating.clear();
+                    if (accumulator != null) {
+                        setCurrentKey(target);
+                        aggregating.mergeAccumulator(accumulator);
+                    }
+                } else if (state instanceof ReducingState reducing) {
+                    Object value = reducing.get();
+                    reducing.clear();
+                    if (value != null) {
+                        setCurrentKey(target);
+                        reducing.add(value);
+                    }
+                } else if (state instanceof ListState list) {
+                    List<Object> values = new ArrayList<>();
+                    ((Iterable<Object>) list.get()).forEach(values::add);
+                    list.clear();
+                    if (!values.isEmpty()) {
+                        setCurrentKey(target);
+                        list.addAll(values);
+                    }
+                } else {
+                    throw new IllegalArgumentException("State '" + descriptor.getName() + "' is no list, reducing or aggregating "
+                            + "state and cannot be merged");
+                }
+            }
+        } finally {
+            if (previous == null) {
+                clearCurrentKey();
+            } else {
+                setCurrentKey(previous);
+            }
+        }
     }
 
     /**

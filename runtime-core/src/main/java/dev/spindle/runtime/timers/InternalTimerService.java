@@ -100,6 +100,23 @@ public final class InternalTimerService {
         fire(eventQueue, eventTimers, watermark, true);
     }
 
+    /**
+     * Fires every processing-time timer set so far, in time order, as if its time had come (the input
+     * ended); timers set meanwhile beyond the last of them stay. Returns how many were due.
+     */
+    public int fireAllProcessingTimers() throws Exception {
+        long last = Long.MIN_VALUE;
+        int pending = 0;
+        for (TimerKey t : processingQueue) {
+            last = Math.max(last, t.timestamp());
+            pending++;
+        }
+        if (pending > 0) {
+            fire(processingQueue, processingTimers, last, false);
+        }
+        return pending;
+    }
+
     /** Stores the current watermark in the operator state; call before the operator's state is snapshotted. */
     public void snapshotWatermark() {
         watermarkState.update(List.of(currentWatermark));

@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
@@ -199,22 +197,7 @@ class CheckpointedFailoverTest {
 
     /** Whether a file whose name starts with {@code prefix} is somewhere under {@code dir}. */
     private static boolean hasFile(org.apache.hadoop.fs.Path dir, String prefix) {
-        try {
-            if (!fs.exists(dir)) {
-                return false;
-            }
-            RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
-            while (files.hasNext()) {
-                if (files.next().getPath().getName().startsWith(prefix)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (java.io.FileNotFoundException e) {
-            return false; // a checkpoint directory vanished (subsumed) during the walk
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return YarnApps.hasFile(fs, dir, prefix);
     }
 
     private static void assertResumedWithExactOutput(ApplicationId appId, String name, int attempts) throws Exception {

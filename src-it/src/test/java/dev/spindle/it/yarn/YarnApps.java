@@ -66,4 +66,24 @@ final class YarnApps {
         }
         return true;
     }
+
+    /** Whether a file whose name starts with {@code prefix} is somewhere under {@code dir} (e.g. a checkpoint's _metadata). */
+    static boolean hasFile(FileSystem fs, Path dir, String prefix) {
+        try {
+            if (!fs.exists(dir)) {
+                return false;
+            }
+            org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(dir, true);
+            while (files.hasNext()) {
+                if (files.next().getPath().getName().startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.io.FileNotFoundException e) {
+            return false; // a checkpoint directory vanished (subsumed) during the walk
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

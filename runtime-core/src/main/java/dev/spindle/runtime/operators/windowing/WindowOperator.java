@@ -7,8 +7,12 @@ import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.ReduceFunction;
 import dev.spindle.api.functions.RichFunction;
 import dev.spindle.api.functions.windowing.ProcessWindowFunction;
-import dev.spindle.api.state.ValueState;
-import dev.spindle.api.state.ValueStateDescriptor;
+import dev.spindle.api.state.KeyedStateStore;
+import dev.spindle.api.state.ListState;
+import dev.spindle.api.state.ListStateDescriptor;
+import dev.spindle.api.state.MergingState;
+import dev.spindle.api.state.State;
+import dev.spindle.api.state.StateDescriptor;
 import dev.spindle.api.windowing.assigners.MergingWindowAssigner;
 import dev.spindle.api.windowing.assigners.WindowAssigner;
 import dev.spindle.api.windowing.evictors.Evictor;
@@ -22,6 +26,7 @@ import dev.spindle.runtime.serialization.JavaSerialization;
 import dev.spindle.runtime.state.HeapKeyedState;
 import dev.spindle.runtime.state.KeyedStateBackend;
 import dev.spindle.runtime.state.OperatorSnapshot;
+import dev.spindle.runtime.state.ScopedKeyedStateStore;
 import dev.spindle.runtime.timers.InternalTimerService;
 import dev.spindle.runtime.timers.KeyAndNamespace;
 import dev.spindle.runtime.timers.TimerKey;
@@ -29,6 +34,7 @@ import dev.spindle.runtime.timers.Triggerable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -43,6 +49,7 @@ import java.util.Set;
 public final class WindowOperator<K, IN, OUT> extends StreamOperator<IN, OUT> implements Triggerable {
 
     private static final long serialVersionUID = 1L;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WindowOperator.class);
 
     private final KeySelector<IN, K> keySelector;
     private final WindowAssigner<Object, Window> assigner;
@@ -67,6 +74,9 @@ public final class WindowOperator<K, IN, OUT> extends StreamOperator<IN, OUT> im
     private transient K currentKey;
     private transient Window currentWindow;
     private transient List<RichFunction> opened;
+    /** The per-window states the window function used, cleared with each window; kept in operator state across restarts. */
+    private transient Set<StateDescriptor<?, ?>> windowStateDescriptors;
+    private transient ListState<StateDescriptor<?, ?>> windowStateDescriptorsState;
 
     public WindowOperator(OperatorDescription.Window<K, IN, ?, OUT> description) {
         this.keySelector = description.keySelector();
@@ -99,6 +109,12 @@ public final class WindowOperator<K, IN, OUT> extends StreamOperator<IN, OUT> im
         epoch = 1;
         userClassLoader = context.environment() == null ? getClass().getClassLoader() : context.environment().getUserCodeClassLoader();
         triggerContext = new WindowTriggerContext();
+        windowStateDescriptors = new LinkedHashSet<>();
+        windowStateDescriptorsState = operatorStateStore().getUnionListState(
+                new ListStateDescriptor<>("_window-state-descriptors", (Class<StateDescriptor<?, ?>>) (Class) StateDescriptor.class));
+        for (StateDescriptor<?, ?> d : windowStateDescriptorsState.get()) {
+            windowStateDescriptors.add(d);
+        }
         if (windowFunction != null) {
             windowContext = new WindowFunctionContext(windowFunction);
         }
@@ -321,6 +337,17 @@ public final class WindowOperator<K, IN, OUT> extends StreamOperator<IN, OUT> im
         backend.setCurrentKey(new KeyAndNamespace(key, window));
         contents.remove();
         trigger.clear(window, triggerContext.of(key, window));
+        if (windowFunction != null) {
+            currentKey = key;
+            currentWindow = window;
+            backend.setCurrentKey(key);
+            windowFunction.clear(windowContext);
+            KeyAndNamespace scope = new KeyAndNamespace(key, window);
+            for (StateDescriptor<?, ?> d : windowStateDescriptors) {
+                backend.setCurrentKey(scope);
+                backend.getState((StateDescriptor) d).clear();
+            }
+        }
         if (assigner instanceof MergingWindowAssigner) {
             backend.setCurrentKey(key);
             Set<Window> open = sessionWindows.get();
@@ -372,6 +399,14 @@ public final class WindowOperator<K, IN, OUT> extends StreamOperator<IN, OUT> im
                 contents.remove();
                 combined = combined == null ? copyOf(c) : combine(key, combined, c);
             }
+        }
+        if (combined != null) {
+            backend.setCurrentKey(new KeyAndNamespace(key, merged));
+            contents.put(combined);
+        }
+        // the trigger merges the members' state first; then their state and timers go
+        trigger.onMerge(merged, triggerContext.ofMerge(key, merged, members));
+        for (Window w : members) {
             if (!w.equals(merged)) {
                 trigger.clear(w, triggerContext.of(key, w));
                 long cleanup = cleanupTime(w);
@@ -382,11 +417,6 @@ public final class WindowOperator<K, IN, OUT> extends StreamOperator<IN, OUT> im
                 }
             }
         }
-        if (combined != null) {
-            backend.setCurrentKey(new KeyAndNamespace(key, merged));
-            contents.put(combined);
-        }
-        trigger.onMerge(merged, triggerContext.of(key, merged));
         registerCleanupTimer(key, merged);
     }
 
@@ -418,10 +448,27 @@ public final class WindowOperator<K, IN, OUT> extends StreamOperator<IN, OUT> im
         if (timers != null) {
             timers.snapshotWatermark();
         }
+        if (windowStateDescriptorsState != null) {
+            windowStateDescriptorsState.update(new ArrayList<>(windowStateDescriptors));
+        }
         OperatorSnapshot snapshot = super.snapshotState(checkpointId, timestamp);
         // the snapshot now references the current contents: the next change of each works on a copy
         epoch++;
         return snapshot;
+    }
+
+    /**
+     * Processing-time windows still open when the input ends are fired now instead of dropped: their
+     * time would come after the job is gone, and nobody expects a bounded job to lose its last records.
+     */
+    @Override
+    public void endInput() throws Exception {
+        if (!assigner.isEventTime()) {
+            int pending = timers.fireAllProcessingTimers();
+            if (pending > 0) {
+                LOG.info("Task {}: input ended; fired the processing-time windows still open ({} timers)", context.taskName(), pending);
+            }
+        }
     }
 
     @Override
@@ -442,10 +489,19 @@ public final class WindowOperator<K, IN, OUT> extends StreamOperator<IN, OUT> im
     private final class WindowTriggerContext implements Trigger.OnMergeContext, Evictor.EvictorContext {
         private Object key;
         private Window window;
+        /** While {@link Trigger#onMerge} runs: the windows merged into {@link #window}. */
+        private List<Window> mergedWindows;
 
         WindowTriggerContext of(Object key, Window window) {
             this.key = key;
             this.window = window;
+            this.mergedWindows = null;
+            return this;
+        }
+
+        WindowTriggerContext ofMerge(Object key, Window window, List<Window> mergedWindows) {
+            of(key, window);
+            this.mergedWindows = mergedWindows;
             return this;
         }
 
@@ -480,30 +536,24 @@ public final class WindowOperator<K, IN, OUT> extends StreamOperator<IN, OUT> im
         }
 
         @Override
-        public <S> ValueState<S> getPartitionedState(ValueStateDescriptor<S> descriptor) {
-            ValueState<S> state = backend.getValueState(new ValueStateDescriptor<>("trigger-" + descriptor.getName(),
-                    descriptor.getDefaultValue()));
-            KeyAndNamespace scope = new KeyAndNamespace(key, window);
-            // the state reads and writes the entry of this key and window, whatever the backend's key is meanwhile
-            return new ValueState<>() {
-                @Override
-                public S value() {
-                    backend.setCurrentKey(scope);
-                    return state.value();
-                }
+        public <S extends State> S getPartitionedState(StateDescriptor<S, ?> descriptor) {
+            return new ScopedKeyedStateStore(backend, scope(window), null).get(descriptor);
+        }
 
-                @Override
-                public void update(S value) {
-                    backend.setCurrentKey(scope);
-                    state.update(value);
-                }
+        @Override
+        public <S extends MergingState<?, ?>> void mergePartitionedState(StateDescriptor<S, ?> descriptor) {
+            if (mergedWindows == null) {
+                throw new IllegalStateException("mergePartitionedState can only be called from Trigger.onMerge");
+            }
+            List<Object> sources = new ArrayList<>(mergedWindows.size());
+            for (Window w : mergedWindows) {
+                sources.add(scope(w));
+            }
+            backend.mergeInto(descriptor, scope(window), sources);
+        }
 
-                @Override
-                public void clear() {
-                    backend.setCurrentKey(scope);
-                    state.clear();
-                }
-            };
+        private KeyAndNamespace scope(Window w) {
+            return new KeyAndNamespace(key, new TriggerStateNamespace(w));
         }
     }
 
@@ -525,6 +575,20 @@ public final class WindowOperator<K, IN, OUT> extends StreamOperator<IN, OUT> im
         @Override
         public long currentWatermark() {
             return timers.currentWatermark();
+        }
+
+        @Override
+        public KeyedStateStore windowState() {
+            if (assigner instanceof MergingWindowAssigner) {
+                throw new UnsupportedOperationException("Per-window state is not supported with merging windows (" + assigner
+                        + "): their windows merge and vanish; use globalState() or the trigger's state");
+            }
+            return new ScopedKeyedStateStore(backend, new KeyAndNamespace(currentKey, currentWindow), windowStateDescriptors::add);
+        }
+
+        @Override
+        public KeyedStateStore globalState() {
+            return new ScopedKeyedStateStore(backend, currentKey, null);
         }
 
         @Override

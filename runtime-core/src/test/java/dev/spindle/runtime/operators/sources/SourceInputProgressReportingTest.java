@@ -48,6 +48,21 @@ class SourceInputProgressReportingTest {
             }
 
             @Override
+            public void collectWithTimestamp(T record, long timestamp) {
+                collect(record);
+            }
+
+            @Override
+            public void emitWatermark(dev.spindle.api.eventtime.Watermark watermark) {
+                throw new AssertionError("the built-in sources emit no watermarks");
+            }
+
+            @Override
+            public void markAsTemporarilyIdle() {
+                throw new AssertionError("the built-in sources do not go idle");
+            }
+
+            @Override
             public Object getCheckpointLock() {
                 return lock;
             }

@@ -153,9 +153,9 @@ class EventTimeWindowsTest {
         return events;
     }
 
-    private static final long BOUND = 40;
-    private static final long SIZE = 200;
-    private static final long LATENESS = 300;
+    static final long BOUND = 40;
+    static final long SIZE = 200;
+    static final long LATENESS = 300;
 
     /** Plays the events through event time as the runtime must: window results per firing, and the late records. */
     static List<List<String>> lateReference(List<Event> events) {

@@ -64,11 +64,11 @@ class WindowAssignersTest {
         assertEquals(TriggerResult.FIRE_AND_PURGE, PurgingTrigger.of(EventTimeTrigger.create()).onEventTime(99, w, ctx));
     }
 
-    /** Records the timers a trigger sets; one value state. */
+    /** Records the timers a trigger sets; its state lives in a real keyed state backend, under one key. */
     static final class FakeTriggerContext implements dev.spindle.api.windowing.triggers.Trigger.TriggerContext {
         long watermark;
         final List<Long> eventTimers = new ArrayList<>();
-        Object state;
+        final dev.spindle.runtime.state.KeyedStateBackend backend = new dev.spindle.runtime.state.KeyedStateBackend();
 
         @Override
         public long getCurrentProcessingTime() {
@@ -99,24 +99,9 @@ class WindowAssignersTest {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        public <S> dev.spindle.api.state.ValueState<S> getPartitionedState(dev.spindle.api.state.ValueStateDescriptor<S> descriptor) {
-            return new dev.spindle.api.state.ValueState<>() {
-                @Override
-                public S value() {
-                    return (S) state;
-                }
-
-                @Override
-                public void update(S value) {
-                    state = value;
-                }
-
-                @Override
-                public void clear() {
-                    state = null;
-                }
-            };
+        public <S extends dev.spindle.api.state.State> S getPartitionedState(dev.spindle.api.state.StateDescriptor<S, ?> descriptor) {
+            backend.setCurrentKey("the-key");
+            return backend.getState(descriptor);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.spindle.api.windowing.triggers;
 
-import dev.spindle.api.state.ValueState;
-import dev.spindle.api.state.ValueStateDescriptor;
+import dev.spindle.api.state.ReducingState;
+import dev.spindle.api.state.ReducingStateDescriptor;
 import dev.spindle.api.windowing.windows.Window;
 
 /** Fires a window each time it received another {@code maxCount} records (counted per key and window, checkpointed). */
@@ -10,7 +10,7 @@ public final class CountTrigger<W extends Window> extends Trigger<Object, W> {
     private static final long serialVersionUID = 1L;
 
     private final long maxCount;
-    private final ValueStateDescriptor<Long> countDescriptor = new ValueStateDescriptor<>("count-trigger");
+    private final ReducingStateDescriptor<Long> countDescriptor = new ReducingStateDescriptor<>("count-trigger", Long::sum, Long.class);
 
     private CountTrigger(long maxCount) {
         if (maxCount < 1) {
@@ -26,13 +26,12 @@ public final class CountTrigger<W extends Window> extends Trigger<Object, W> {
 
     @Override
     public TriggerResult onElement(Object element, long timestamp, W window, TriggerContext ctx) {
-        ValueState<Long> count = ctx.getPartitionedState(countDescriptor);
-        long c = (count.value() == null ? 0 : count.value()) + 1;
-        if (c >= maxCount) {
+        ReducingState<Long> count = ctx.getPartitionedState(countDescriptor);
+        count.add(1L);
+        if (count.get() >= maxCount) {
             count.clear();
             return TriggerResult.FIRE;
         }
-        count.update(c);
         return TriggerResult.CONTINUE;
     }
 
@@ -44,6 +43,17 @@ public final class CountTrigger<W extends Window> extends Trigger<Object, W> {
     @Override
     public TriggerResult onProcessingTime(long time, W window, TriggerContext ctx) {
         return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public boolean canMerge() {
+        return true;
+    }
+
+    /** The merged window counts the records of all windows merged into it; it fires at once if they reach the count. */
+    @Override
+    public void onMerge(W window, OnMergeContext ctx) {
+        ctx.mergePartitionedState(countDescriptor);
     }
 
     @Override

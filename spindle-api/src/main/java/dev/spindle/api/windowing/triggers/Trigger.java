@@ -1,7 +1,8 @@
 package dev.spindle.api.windowing.triggers;
 
-import dev.spindle.api.state.ValueState;
-import dev.spindle.api.state.ValueStateDescriptor;
+import dev.spindle.api.state.MergingState;
+import dev.spindle.api.state.State;
+import dev.spindle.api.state.StateDescriptor;
 import dev.spindle.api.windowing.windows.Window;
 import java.io.Serializable;
 
@@ -27,7 +28,11 @@ public abstract class Trigger<T, W extends Window> implements Serializable {
         return false;
     }
 
-    /** Windows were merged into {@code window}: set the timers the merged window needs. */
+    /**
+     * Windows were merged into {@code window}: set the timers the merged window needs and merge the
+     * merged windows' state into it ({@link OnMergeContext#mergePartitionedState}). Their state and
+     * timers are cleared right after.
+     */
     public void onMerge(W window, OnMergeContext ctx) throws Exception {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support merging windows");
     }
@@ -56,11 +61,17 @@ public abstract class Trigger<T, W extends Window> implements Serializable {
         /** Removes an event-time timer of this window. */
         void deleteEventTimeTimer(long time);
 
-        /** State of this trigger for the current key and window (checkpointed). */
-        <S> ValueState<S> getPartitionedState(ValueStateDescriptor<S> descriptor);
+        /** State of this trigger for the current key and window, of any kind (checkpointed). */
+        <S extends State> S getPartitionedState(StateDescriptor<S, ?> descriptor);
     }
 
     /** The context of {@link #onMerge}. */
     public interface OnMergeContext extends TriggerContext {
+
+        /**
+         * Merges the state {@code descriptor} names (list, reducing or aggregating) of the windows just
+         * merged into the state of the merged window.
+         */
+        <S extends MergingState<?, ?>> void mergePartitionedState(StateDescriptor<S, ?> descriptor);
     }
 }

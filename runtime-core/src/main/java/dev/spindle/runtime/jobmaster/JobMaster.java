@@ -896,27 +896,18 @@ public final class JobMaster implements JobResourceListener {
     }
 
     private synchronized void recordException(String task, String location, Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        java.io.StringWriter trace = new java.io.StringWriter();
-        cause.printStackTrace(new java.io.PrintWriter(trace));
         if (exceptionHistory.size() == MAX_EXCEPTIONS) {
             exceptionHistory.removeFirst();
         }
-        exceptionHistory.addLast(new JobDetails.ExceptionEntry(System.currentTimeMillis(), task, location, Failures.describe(root),
-                trace.toString()));
+        // a task's failure arrives as a RemoteFailure: its own trace (with its causes) is the one to keep, not this thread's
+        exceptionHistory.addLast(new JobDetails.ExceptionEntry(System.currentTimeMillis(), task, location, Failures.describeRootCause(cause),
+                Failures.stackTraceOf(cause)));
     }
 
     /** Names {@code task} as where the last recorded failure happened, if it has the same root cause; whether it did. */
     private synchronized boolean recordOriginOfLastException(String task, String location, Throwable cause) {
         JobDetails.ExceptionEntry last = exceptionHistory.peekLast();
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (last == null || !last.rootCause().equals(Failures.describe(root))) {
+        if (last == null || !last.rootCause().equals(Failures.describeRootCause(cause))) {
             return false;
         }
         exceptionHistory.removeLast();

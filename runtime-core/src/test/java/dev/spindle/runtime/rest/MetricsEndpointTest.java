@@ -201,4 +201,42 @@ class MetricsEndpointTest {
         assertTrue(jvm.get("heapMaxBytes").asLong() >= jvm.get("heapCommittedBytes").asLong(), jvm.toString());
         assertTrue(jvm.get("gcCount").asLong() >= 0 && jvm.get("threads").asInt() > 1 && jvm.get("uptimeMillis").asLong() > 0, jvm.toString());
     }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean THREW = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Throws once, at the 500th record of the subtask that sees it (TaskExecutors share this JVM, so once in all). */
+    static Long throwOnce(Long i) {
+        if (i == 500 && !THREW.getAndSet(true)) {
+            throw new IllegalStateException("thrown in the middle vertex", new java.io.IOException("the disk is gone"));
+        }
+        return i;
+    }
+
+    @Test
+    void theExceptionHistoryNamesTheTaskThatThrewNotTheConsumersThatSawItsFailure() throws Exception {
+        THREW.set(false);
+        Configuration jobConf = new Configuration();
+        jobConf.setString("restart-strategy.type", "fixed-delay");
+        jobConf.setString("restart-strategy.fixed-delay.attempts", "1");
+        jobConf.setString("restart-strategy.fixed-delay.delay", "50 ms");
+        StreamEnvironment env = StreamEnvironment.getEnvironment();
+        env.configure(jobConf);
+        env.setParallelism(2);
+        env.setRuntimeMode(RuntimeMode.STREAMING);
+        env.fromSequence(0, 1999).name("numbers").setParallelism(1)
+                .rebalance()
+                .map(MetricsEndpointTest::throwOnce).name("thrower")
+                .rebalance()
+                .addSink(new Drop()).name("drop");
+        JobGraph job = dev.spindle.runtime.graph.PipelineTranslator.translate(env, "thrower");
+        cluster.getDispatcher().submitJob(job).get(30, TimeUnit.SECONDS);
+        cluster.getDispatcher().requestJobResult(job.getJobId()).get(60, TimeUnit.SECONDS);
+        JsonNode details = JSON.readTree(get("/v1/jobs/" + job.getJobId()));
+        assertEquals("FINISHED", details.get("status").asText(), details.toString());
+        assertEquals(1, details.get("restarts").asInt(), details.toString());
+        JsonNode failure = details.get("exceptions").get(0);
+        // whichever report reached the job master first (the thrower's own, or a consumer's that saw its producer fail)
+        assertTrue(failure.get("task").asText().matches("thrower \\([12]/2\\) attempt 0"), failure.toString());
+        assertEquals("java.io.IOException: the disk is gone", failure.get("rootCause").asText(), failure.toString());
+    }
 }

@@ -41,7 +41,7 @@ import dev.spindle.it.web.HeadlessChromium;
  * The web UI as a user reaches it: the tracking link of YARN's UI, through the RM web proxy, in a
  * headless browser, while a job runs in a session; nothing that changes state passes that way.
  */
-@Timeout(300)
+@Timeout(420)
 class WebUiThroughProxyTest {
 
     @RegisterExtension

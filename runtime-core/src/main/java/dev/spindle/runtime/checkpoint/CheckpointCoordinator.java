@@ -322,7 +322,8 @@ public final class CheckpointCoordinator {
         counts.completed++;
         counts.lastCompleted = c;
         lastAcknowledgements = new ArrayList<>();
-        p.acknowledgedAfterNanos.forEach((task, nanos) -> lastAcknowledgements.add(Map.of("task", task.toString(), "afterMs", nanos / 1_000_000)));
+        p.acknowledgedAfterNanos.forEach((task, nanos) -> lastAcknowledgements.add(Map.of("task", task.toString(), "vertexId", task.vertexId(),
+                "subtask", task.subtask(), "attempt", task.attempt(), "afterMs", nanos / 1_000_000)));
         remember(p, "COMPLETED", duration, size);
         LOG.info("Completed {} {} of job {} in {} ms, {} bytes, at {}", kind(p), p.id(), jobId, duration, size, c.directory());
         if (!c.savepoint()) {

@@ -15,8 +15,12 @@ public record JobDetails(JobResult summary, List<VertexDetails> vertices, List<J
         return new JobDetails(summary, List.of(), List.of(), 0, List.of(), Map.of());
     }
 
-    /** A failure that restarted or failed the job: when, its root cause, and the whole trace. */
-    public record ExceptionEntry(long timestamp, String rootCause, String stackTrace) {
+    /**
+     * A failure that restarted or failed the job: when, the subtask attempt it came from and its
+     * TaskExecutor (each null when the failure was not one task's, e.g. missing slots or a lost
+     * TaskExecutor), its root cause, and the whole trace.
+     */
+    public record ExceptionEntry(long timestamp, String task, String location, String rootCause, String stackTrace) {
     }
 
     public record VertexDetails(String id, String name, int parallelism, String status, long recordsIn, long recordsOut,

@@ -103,6 +103,8 @@ public final class JobMaster implements JobResourceListener {
     private int outstandingSlotRequests;
     private int attempt;
     private int restarts;
+    /** Whether the failure recorded last came from a consumer reporting its producer's failure, so the producer's own report may still name it. */
+    private boolean lastFailureFromProducer;
     /** The latest failures, oldest first, bounded so a job restarting forever does not grow the AM. */
     private final java.util.ArrayDeque<JobDetails.ExceptionEntry> exceptionHistory = new java.util.ArrayDeque<>();
     private static final int MAX_EXCEPTIONS = 16;
@@ -357,7 +359,7 @@ public final class JobMaster implements JobResourceListener {
         } catch (Exception e) {
             cluster = "the resource manager did not say what it has";
         }
-        onExecutionFailed(new NoResourceAvailableException("job " + jobId + " needs " + slots.length
+        onExecutionFailed(null, null, new NoResourceAvailableException("job " + jobId + " needs " + slots.length
                 + " slots (its largest parallelism) but got " + got + " within slot.request.timeout (" + slotRequestTimeoutMillis
                 + " ms); " + cluster + ". Lower the parallelism, add TaskExecutors or slots (taskmanager.numberOfTaskSlots), "
                 + "or check why new TaskExecutors do not start or register"));
@@ -444,7 +446,7 @@ public final class JobMaster implements JobResourceListener {
                             if (gone) {
                                 deploymentTargetUnreachable(new ResourceID(slot.resourceId()), why);
                             } else {
-                                onExecutionFailed(new IllegalStateException(why));
+                                onExecutionFailed(e.describe(), slot.resourceId() + " on " + slot.host(), new IllegalStateException(why));
                             }
                         }
                     });
@@ -523,7 +525,14 @@ public final class JobMaster implements JobResourceListener {
                     LOG.warn("{} of job {} failed on {}: {}", e.describe(), jobId, u.getResourceId(), u.getFailure().getClassName() + ": "
                             + u.getFailure().getMessage());
                 }
-                onExecutionFailed(Failures.fromInfo(u.getFailure()));
+                String location = u.getResourceId() + (e.host == null ? "" : " on " + e.host);
+                if (u.getFailureFromProducer()) {
+                    boolean first = status == JobStatus.RUNNING;
+                    onExecutionFailed(e.describe() + ", whose producer failed", location, Failures.fromInfo(u.getFailure()));
+                    lastFailureFromProducer = first;
+                } else {
+                    onExecutionFailed(e.describe(), location, Failures.fromInfo(u.getFailure()));
+                }
             }
             default -> {
             }
@@ -755,7 +764,7 @@ public final class JobMaster implements JobResourceListener {
             }
         }
         if (failedAny || status == JobStatus.RUNNING) {
-            onExecutionFailed(new TaskExecutorLostException(cause));
+            onExecutionFailed(null, te.id(), new TaskExecutorLostException(cause));
         }
         checkAllTerminal();
     }
@@ -787,13 +796,22 @@ public final class JobMaster implements JobResourceListener {
 
     // ---- failures, restarts, ending --------------------------------------------------------
 
-    private void onExecutionFailed(Throwable cause) {
+    /**
+     * @param task the subtask attempt that failed, null when the failure is not one task's
+     * @param location the TaskExecutor it failed on, or null
+     */
+    private void onExecutionFailed(String task, String location, Throwable cause) {
         if (status != JobStatus.RUNNING) {
-            // already failing, restarting or canceling: the first failure is the root cause
+            // already failing, restarting or canceling: the first failure is the root cause; a consumer may have reported it
+            // first, and then the producer's own report tells where it happened
+            if (lastFailureFromProducer && task != null && (status == JobStatus.RESTARTING || status == JobStatus.FAILING)) {
+                lastFailureFromProducer = !recordOriginOfLastException(task, location, cause);
+            }
             return;
         }
+        lastFailureFromProducer = false;
         failureCause = cause;
-        recordException(cause);
+        recordException(task, location, cause);
         if (checkpoints != null) {
             checkpoints.abortPending("a task failed: " + Failures.describe(cause));
         }
@@ -877,17 +895,24 @@ public final class JobMaster implements JobResourceListener {
         }
     }
 
-    private synchronized void recordException(Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        java.io.StringWriter trace = new java.io.StringWriter();
-        cause.printStackTrace(new java.io.PrintWriter(trace));
+    private synchronized void recordException(String task, String location, Throwable cause) {
         if (exceptionHistory.size() == MAX_EXCEPTIONS) {
             exceptionHistory.removeFirst();
         }
-        exceptionHistory.addLast(new JobDetails.ExceptionEntry(System.currentTimeMillis(), Failures.describe(root), trace.toString()));
+        // a task's failure arrives as a RemoteFailure: its own trace (with its causes) is the one to keep, not this thread's
+        exceptionHistory.addLast(new JobDetails.ExceptionEntry(System.currentTimeMillis(), task, location, Failures.describeRootCause(cause),
+                Failures.stackTraceOf(cause)));
+    }
+
+    /** Names {@code task} as where the last recorded failure happened, if it has the same root cause; whether it did. */
+    private synchronized boolean recordOriginOfLastException(String task, String location, Throwable cause) {
+        JobDetails.ExceptionEntry last = exceptionHistory.peekLast();
+        if (last == null || !last.rootCause().equals(Failures.describeRootCause(cause))) {
+            return false;
+        }
+        exceptionHistory.removeLast();
+        exceptionHistory.addLast(new JobDetails.ExceptionEntry(last.timestamp(), task, location, last.rootCause(), last.stackTrace()));
+        return true;
     }
 
     private void restart(int failedAttempt) {

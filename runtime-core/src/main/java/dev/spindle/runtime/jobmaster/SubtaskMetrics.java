@@ -41,6 +41,21 @@ public record SubtaskMetrics(long bytesIn, long bytesOut, double recordsInPerSec
         }
     }
 
+    /** Time the attempt has worked since it started (neither idle nor backpressured), in milliseconds. */
+    public long busyMillis() {
+        return Math.max(0, raw.getRunningNanos() - raw.getIdleNanos() - raw.getBackpressuredNanos()) / 1_000_000;
+    }
+
+    /** Time the attempt has waited for input since it started, in milliseconds. */
+    public long idleMillis() {
+        return raw.getIdleNanos() / 1_000_000;
+    }
+
+    /** Time the attempt has waited for room downstream since it started, in milliseconds. */
+    public long backpressuredMillis() {
+        return raw.getBackpressuredNanos() / 1_000_000;
+    }
+
     /** The figures after {@code sample}; {@code previous} is the same attempt's last one, or null. */
     static SubtaskMetrics next(SubtaskMetrics previous, TaskMetrics sample) {
         TaskMetrics before = previous == null ? TaskMetrics.getDefaultInstance() : previous.raw;

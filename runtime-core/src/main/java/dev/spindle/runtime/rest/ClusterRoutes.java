@@ -9,6 +9,8 @@ import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.ResourceManager;
 import dev.spindle.runtime.resourcemanager.TaskExecutorInfo;
 import dev.spindle.runtime.resourcemanager.WorkerCounts;
+import dev.spindle.runtime.metrics.ProcessMetricsSampler;
+import dev.spindle.runtime.rpc.proto.ProcessMetrics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,11 +20,12 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The cluster-wide routes: overview, TaskExecutors, shutdown. */
+/** The cluster-wide routes: overview, TaskExecutors, the ApplicationMaster's JVM and log files, shutdown. */
 final class ClusterRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRoutes.class);
 
+    /** At most this much of a log file goes out per request: the UI shows the tail, `spindle logs` fetches whole files from YARN. */
     static final int LOG_TAIL_BYTES = 256 * 1024;
 
     private final Dispatcher dispatcher;
@@ -39,7 +42,10 @@ final class ClusterRoutes {
         return List.of(
                 Route.get("/v1/overview", ex -> ex.json(200, overview())),
                 Route.get("/v1/taskexecutors", this::taskExecutors),
+                Route.get("/v1/jobmanager", this::jobManager),
                 Route.get("/v1/log", this::log),
+                Route.get("/v1/logs", this::logs),
+                Route.get("/v1/logs/{file}", this::logFile),
                 Route.change("DELETE", "/v1/cluster", this::shutDown));
     }
 
@@ -65,32 +71,59 @@ final class ClusterRoutes {
             memory.put("metaspaceBytes", p.getMetaspace());
             memory.put("overheadBytes", p.getOverhead());
             m.put("memory", memory);
-            Map<String, Object> jvm = new LinkedHashMap<>();
-            jvm.put("heapUsedBytes", p.getHeapUsed());
-            jvm.put("heapCommittedBytes", p.getHeapCommitted());
-            jvm.put("heapMaxBytes", p.getHeapMax());
-            jvm.put("nonHeapUsedBytes", p.getNonHeapUsed());
-            jvm.put("gcCount", p.getGcCount());
-            jvm.put("gcTimeMillis", p.getGcTimeMillis());
-            jvm.put("threads", p.getThreads());
-            m.put("jvm", jvm);
+            m.put("jvm", jvmJson(p));
             list.add(m);
         }
         ex.json(200, Map.of("taskExecutors", list));
     }
 
-    /** The last {@link #LOG_TAIL_BYTES} of this process's log file (the one log4j writes, {@code -Dlog.file}). */
+    /** The tail of this process's main log file (the one log4j writes, {@code -Dlog.file}), as plain text. */
     private void log(RestExchange ex) throws Exception {
-        String file = System.getProperty("log.file");
-        if (file == null || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file))) {
-            throw new RestError(404, "this process writes no log file (log.file is " + (file == null ? "unset" : "'" + file + "', not a file") + ")");
+        LogFiles logs = LogFiles.ofThisProcess(LOG_TAIL_BYTES);
+        writeTail(ex, logs.tail(logs.mainLogName()));
+    }
+
+    /** The files of this process's log directory (in YARN: the container's log dir), with the main one named. */
+    private void logs(RestExchange ex) throws Exception {
+        LogFiles logs = LogFiles.ofThisProcess(LOG_TAIL_BYTES);
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (LogFiles.Entry e : logs.list()) {
+            files.add(Map.of("name", e.name(), "sizeBytes", e.sizeBytes(), "lastModified", e.lastModified()));
         }
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(java.nio.file.Path.of(file))) {
-            long start = Math.max(0, ch.size() - LOG_TAIL_BYTES);
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) (ch.size() - start));
-            ch.read(buf, start);
-            ex.bytes(200, "text/plain; charset=utf-8", buf.array());
-        }
+        ex.json(200, Map.of("main", logs.mainLogName(), "tailBytes", LOG_TAIL_BYTES, "files", files));
+    }
+
+    private void logFile(RestExchange ex) throws Exception {
+        writeTail(ex, LogFiles.ofThisProcess(LOG_TAIL_BYTES).tail(ex.param("file")));
+    }
+
+    /** The tail as text; how much of the file it leaves out goes in headers, so the body stays the file's own bytes. */
+    private static void writeTail(RestExchange ex, LogFiles.Tail tail) throws Exception {
+        ex.response.setHeader("X-Log-File-Size", String.valueOf(tail.sizeBytes()));
+        ex.response.setHeader("X-Log-Tail-Offset", String.valueOf(tail.offset()));
+        ex.response.setHeader("Cache-Control", "no-cache");
+        ex.bytes(200, "text/plain; charset=utf-8", tail.bytes());
+    }
+
+    /** The ApplicationMaster's own JVM now: heap, non-heap, garbage collection, threads. */
+    private void jobManager(RestExchange ex) throws Exception {
+        ProcessMetrics p = ProcessMetricsSampler.sample(ProcessMetrics.getDefaultInstance());
+        Map<String, Object> jvm = jvmJson(p);
+        jvm.put("uptimeMillis", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        jvm.put("processors", Runtime.getRuntime().availableProcessors());
+        ex.json(200, Map.of("jvm", jvm));
+    }
+
+    private static Map<String, Object> jvmJson(ProcessMetrics p) {
+        Map<String, Object> jvm = new LinkedHashMap<>();
+        jvm.put("heapUsedBytes", p.getHeapUsed());
+        jvm.put("heapCommittedBytes", p.getHeapCommitted());
+        jvm.put("heapMaxBytes", p.getHeapMax());
+        jvm.put("nonHeapUsedBytes", p.getNonHeapUsed());
+        jvm.put("gcCount", p.getGcCount());
+        jvm.put("gcTimeMillis", p.getGcTimeMillis());
+        jvm.put("threads", p.getThreads());
+        return jvm;
     }
 
     private void shutDown(RestExchange ex) throws Exception {

@@ -77,7 +77,7 @@ final class JobRoutes {
         if (jm == null) {
             throw new RestError(404, "job " + id + " is not running; checkpoint statistics are kept while a job runs");
         }
-        ex.json(200, await(jm.requestCheckpointStats()));
+        ex.json(200, CheckpointStatsView.named(await(jm.requestCheckpointStats()), await(dispatcher.requestJobDetails(id))));
     }
 
     /** Per vertex, subtask and operator figures, with the checkpoint figures of a running job. */
@@ -94,7 +94,7 @@ final class JobRoutes {
         }
         m.put("vertices", vertices);
         JobMaster jm = dispatcher.runningJobMaster(id);
-        m.put("checkpoints", jm == null ? Map.of("enabled", false) : await(jm.requestCheckpointStats()));
+        m.put("checkpoints", jm == null ? Map.of("enabled", false) : CheckpointStatsView.named(await(jm.requestCheckpointStats()), d));
         ex.json(200, m);
     }
 
@@ -238,7 +238,13 @@ final class JobRoutes {
         m.put("restarts", d.restarts());
         List<Map<String, Object>> exceptions = new ArrayList<>();
         for (JobDetails.ExceptionEntry e : d.exceptions()) {
-            exceptions.add(Map.of("timestamp", e.timestamp(), "rootCause", e.rootCause(), "stackTrace", e.stackTrace()));
+            Map<String, Object> em = new LinkedHashMap<>();
+            em.put("timestamp", e.timestamp());
+            em.put("task", e.task());
+            em.put("location", e.location());
+            em.put("rootCause", e.rootCause());
+            em.put("stackTrace", e.stackTrace());
+            exceptions.add(em);
         }
         m.put("exceptions", exceptions);
         return m;
@@ -290,6 +296,9 @@ final class JobRoutes {
                 sm.put("busyRatio", mt.busyRatio());
                 sm.put("idleRatio", mt.idleRatio());
                 sm.put("backpressuredRatio", mt.backpressuredRatio());
+                sm.put("busyTimeMs", mt.busyMillis());
+                sm.put("idleTimeMs", mt.idleMillis());
+                sm.put("backpressuredTimeMs", mt.backpressuredMillis());
                 sm.put("outputBuffers", buffersJson(mt.outputBuffers()));
                 sm.put("inputBuffers", buffersJson(mt.inputBuffers()));
                 outUsed += mt.outputBuffers().used();

@@ -97,6 +97,10 @@ final class MetricsRoutes {
                 gauge(r, "spindle.task.idle.ratio", "share of the last interval the subtask waited for input", tags, m.idleRatio());
                 gauge(r, "spindle.task.backpressured.ratio", "share of the last interval the subtask waited for room downstream", tags,
                         m.backpressuredRatio());
+                counter(r, "spindle.task.busy.time.ms", "time the subtask worked since it started", tags, m.busyMillis());
+                counter(r, "spindle.task.idle.time.ms", "time the subtask waited for input since it started", tags, m.idleMillis());
+                counter(r, "spindle.task.backpressured.time.ms", "time the subtask waited for room downstream since it started", tags,
+                        m.backpressuredMillis());
                 // a sink has no output buffers, a source no input ones: no series rather than a 0 of nothing
                 if (m.outputBuffers().capacity() > 0) {
                     gauge(r, "spindle.task.buffers.out.usage", "share of the subtask's output buffers in use (waiting for consumers)", tags,

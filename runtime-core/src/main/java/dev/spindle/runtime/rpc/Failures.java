@@ -36,6 +36,31 @@ public final class Failures {
         return sw.toString();
     }
 
+    /**
+     * {@code Class: message} of the innermost cause: for a failure from another process, the last
+     * "Caused by:" of its trace (the chain itself did not travel), else the end of the cause chain.
+     */
+    public static String describeRootCause(Throwable t) {
+        if (t instanceof RemoteFailure rf) {
+            String root = rf.getMessage();
+            String trace = rf.getRemoteStackTrace();
+            if (trace != null) {
+                for (String line : trace.split("\n")) {
+                    String l = line.strip();
+                    if (l.startsWith("Caused by: ")) {
+                        root = l.substring("Caused by: ".length());
+                    }
+                }
+            }
+            return root;
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == t ? describe(t) : describeRootCause(root);
+    }
+
     /** {@code Class: message} of a failure, as shown to users. */
     public static String describe(Throwable t) {
         if (t instanceof RemoteFailure rf) {

@@ -176,17 +176,19 @@ final class Task {
                 transition(TaskState.CANCELED, null);
             } else {
                 Throwable reported = t;
+                boolean fromProducer = false;
                 if (t instanceof dev.spindle.runtime.io.network.ProducerFailedException producerFailed) {
                     // A consequence of another task's end: report that task's failure, so the job's root cause does
                     // not depend on whose state update reaches the job master first.
                     LOG.info("{} stopped because a producer ended: {}", deployment.describe(), t.getMessage());
                     if (producerFailed.getCause() != null) {
                         reported = producerFailed.getCause();
+                        fromProducer = true;
                     }
                 } else {
                     LOG.warn("{} failed: {}", deployment.describe(), t.toString());
                 }
-                transition(TaskState.FAILED, reported);
+                transition(TaskState.FAILED, reported, fromProducer);
             }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
@@ -227,6 +229,10 @@ final class Task {
     }
 
     private void transition(TaskState newState, Throwable failure) {
+        transition(newState, failure, false);
+    }
+
+    private void transition(TaskState newState, Throwable failure, boolean failureFromProducer) {
         state = newState;
         TaskStateUpdate.Builder u = TaskStateUpdate.newBuilder()
                 .setJobId(deployment.jobGraph().getJobId().toHexString())
@@ -238,7 +244,7 @@ final class Task {
                 .setRecordsOut(metrics.getRecordsOut())
                 .setResourceId(resourceId);
         if (failure != null) {
-            u.setFailure(Failures.toInfo(failure));
+            u.setFailure(Failures.toInfo(failure)).setFailureFromProducer(failureFromProducer);
         }
         if (newState == TaskState.FINISHED) {
             for (Map.Entry<String, Accumulator<?, ?>> a : accumulators.snapshot().entrySet()) {

@@ -105,6 +105,10 @@ class MetricsEndpointTest {
         JsonNode failure = details.get("exceptions").get(0);
         assertTrue(failure.get("rootCause").asText().contains("boom in attempt 0"), failure.toString());
         assertTrue(failure.get("stackTrace").asText().contains("IllegalStateException"), failure.toString());
+        // where it happened: the failing subtask attempt and its TaskExecutor
+        assertEquals("source (1/1) attempt 0", failure.get("task").asText(), failure.toString());
+        String location = failure.get("location").asText();
+        assertTrue(cluster.getTaskExecutors().stream().anyMatch(te -> location.startsWith(te.getResourceId().toString())), location);
         assertEquals(1, details.get("edges").size());
         assertEquals("FORWARD", details.get("edges").get(0).get("shipStrategy").asText());
 
@@ -158,6 +162,14 @@ class MetricsEndpointTest {
         }
         // the sinks have nothing more to read: they wait for input nearly all the time
         assertTrue(sink.get("idleRatio").asDouble() > 0.5, sink.toString());
+        // the times behind those shares add up since each attempt started
+        for (JsonNode subtask : sink.get("subtasks")) {
+            long busy = subtask.get("busyTimeMs").asLong();
+            long idle = subtask.get("idleTimeMs").asLong();
+            long backpressured = subtask.get("backpressuredTimeMs").asLong();
+            assertTrue(idle > 0 && busy >= 0 && backpressured >= 0, subtask.toString());
+            assertTrue(idle > busy, "a sink that drops records mostly waits: " + subtask);
+        }
 
         String text = get("/metrics");
         Matcher m = Pattern.compile("^spindle_operator_records_out_total\\{([^}]*operator=\"thirds\"[^}]*)\\} (\\S+)$", Pattern.MULTILINE)
@@ -175,7 +187,56 @@ class MetricsEndpointTest {
         assertTrue(Pattern.compile("^spindle_taskexecutor_heap_used_bytes\\{.*\\} [1-9]", Pattern.MULTILINE).matcher(text).find(), text);
         assertTrue(text.contains("jvm_memory_used_bytes{"), "the AM's own JVM");
         assertTrue(text.contains("spindle_task_backpressured_ratio{"), text);
+        assertTrue(Pattern.compile("^spindle_task_idle_time_ms_total\\{[^}]*vertex=\"drop\"[^}]*\\} [1-9]", Pattern.MULTILINE).matcher(text).find(),
+                text);
+        assertTrue(text.contains("spindle_task_busy_time_ms_total{") && text.contains("spindle_task_backpressured_time_ms_total{"), text);
 
         cluster.getDispatcher().cancelJob(job.getJobId()).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theApplicationMastersJvmIsShown() throws Exception {
+        JsonNode jvm = JSON.readTree(get("/v1/jobmanager")).get("jvm");
+        assertTrue(jvm.get("heapUsedBytes").asLong() > 0 && jvm.get("heapUsedBytes").asLong() <= jvm.get("heapCommittedBytes").asLong(), jvm.toString());
+        assertTrue(jvm.get("heapMaxBytes").asLong() >= jvm.get("heapCommittedBytes").asLong(), jvm.toString());
+        assertTrue(jvm.get("gcCount").asLong() >= 0 && jvm.get("threads").asInt() > 1 && jvm.get("uptimeMillis").asLong() > 0, jvm.toString());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean THREW = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Throws once, at the 500th record of the subtask that sees it (TaskExecutors share this JVM, so once in all). */
+    static Long throwOnce(Long i) {
+        if (i == 500 && !THREW.getAndSet(true)) {
+            throw new IllegalStateException("thrown in the middle vertex", new java.io.IOException("the disk is gone"));
+        }
+        return i;
+    }
+
+    @Test
+    void theExceptionHistoryNamesTheTaskThatThrewNotTheConsumersThatSawItsFailure() throws Exception {
+        THREW.set(false);
+        Configuration jobConf = new Configuration();
+        jobConf.setString("restart-strategy.type", "fixed-delay");
+        jobConf.setString("restart-strategy.fixed-delay.attempts", "1");
+        jobConf.setString("restart-strategy.fixed-delay.delay", "50 ms");
+        StreamEnvironment env = StreamEnvironment.getEnvironment();
+        env.configure(jobConf);
+        env.setParallelism(2);
+        env.setRuntimeMode(RuntimeMode.STREAMING);
+        env.fromSequence(0, 1999).name("numbers").setParallelism(1)
+                .rebalance()
+                .map(MetricsEndpointTest::throwOnce).name("thrower")
+                .rebalance()
+                .addSink(new Drop()).name("drop");
+        JobGraph job = dev.spindle.runtime.graph.PipelineTranslator.translate(env, "thrower");
+        cluster.getDispatcher().submitJob(job).get(30, TimeUnit.SECONDS);
+        cluster.getDispatcher().requestJobResult(job.getJobId()).get(60, TimeUnit.SECONDS);
+        JsonNode details = JSON.readTree(get("/v1/jobs/" + job.getJobId()));
+        assertEquals("FINISHED", details.get("status").asText(), details.toString());
+        assertEquals(1, details.get("restarts").asInt(), details.toString());
+        JsonNode failure = details.get("exceptions").get(0);
+        // whichever report reached the job master first (the thrower's own, or a consumer's that saw its producer fail)
+        assertTrue(failure.get("task").asText().matches("thrower \\([12]/2\\) attempt 0"), failure.toString());
+        assertEquals("java.io.IOException: the disk is gone", failure.get("rootCause").asText(), failure.toString());
     }
 }

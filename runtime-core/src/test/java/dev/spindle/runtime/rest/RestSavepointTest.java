@@ -102,6 +102,30 @@ class RestSavepointTest {
     }
 
     @Test
+    void theLatestCheckpointsAcknowledgementsNameTheirSubtasks() throws Exception {
+        JobGraph job = runningWithACheckpoint("acknowledged", ExternalizedCheckpointCleanup.DELETE_ON_CANCELLATION);
+        JsonNode latest = json(call("GET", "/v1/jobs/" + job.getJobId() + "/checkpoints", null, true)).get("latestCompleted");
+        JsonNode acks = latest.get("acknowledgements");
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        long previous = -1;
+        for (JsonNode a : acks) {
+            names.add(a.get("subtaskName").asText());
+            assertEquals(0, a.get("attempt").asInt(), a.toString());
+            assertTrue(a.get("afterMs").asLong() >= previous, "in the order they came: " + acks);
+            previous = a.get("afterMs").asLong();
+        }
+        // every task of the job acknowledged, each named as the job page names it
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (dev.spindle.runtime.jobgraph.JobVertex v : job.getVertices()) {
+            for (int i = 0; i < v.getParallelism(); i++) {
+                expected.add(v.getName() + " (" + (i + 1) + "/" + v.getParallelism() + ")");
+            }
+        }
+        assertEquals(expected, names, acks.toString());
+        cluster.getDispatcher().cancelJob(job.getJobId()).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aSavepointIsTakenIntoTheNamedDirectoryAndNeedsADirectoryAndTheSecret() throws Exception {
         JobGraph job = runningWithACheckpoint("savepointed", ExternalizedCheckpointCleanup.DELETE_ON_CANCELLATION);
         String url = "/v1/jobs/" + job.getJobId() + "/savepoints";

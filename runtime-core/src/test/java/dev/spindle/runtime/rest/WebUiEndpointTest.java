@@ -120,4 +120,44 @@ class WebUiEndpointTest {
                 .header(PROXIED, "alice").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, r.statusCode(), r.body());
     }
+
+    @Test
+    void theApplicationMastersLogFilesAndJvmAreReadThroughTheProxy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(tmp.resolve("container_01"));
+        java.nio.file.Files.writeString(dir.resolve("jobmanager.log"), "2026-01-01 INFO started\n2026-01-01 INFO job running\n");
+        java.nio.file.Files.writeString(dir.resolve("jobmanager.out"), "hello from main()\n");
+        String before = System.getProperty("log.file");
+        System.setProperty("log.file", dir.resolve("jobmanager.log").toString());
+        try {
+            String tracking = driver.addresses.trackingUrl();
+            HttpResponse<String> list = send(tracking + "v1/logs", "GET", true, false);
+            assertEquals(200, list.statusCode(), list.body());
+            com.fasterxml.jackson.databind.JsonNode logs = new ObjectMapper().readTree(list.body());
+            assertEquals("jobmanager.log", logs.get("main").asText());
+            assertEquals(2, logs.get("files").size(), list.body());
+            assertEquals("jobmanager.out", logs.get("files").get(1).get("name").asText());
+
+            HttpResponse<String> out = send(tracking + "v1/logs/jobmanager.out", "GET", true, false);
+            assertEquals(200, out.statusCode(), out.body());
+            assertEquals("hello from main()\n", out.body());
+            assertEquals("18", out.headers().firstValue("X-Log-File-Size").orElse(""));
+            assertEquals("0", out.headers().firstValue("X-Log-Tail-Offset").orElse(""));
+            HttpResponse<String> main = send(tracking + "v1/log", "GET", true, false);
+            assertTrue(main.body().endsWith("INFO job running\n"), main.body());
+            assertEquals(404, send(tracking + "v1/logs/..%2F..%2Fetc%2Fpasswd", "GET", true, false).statusCode());
+            assertEquals(404, send(tracking + "v1/logs/missing.log", "GET", true, false).statusCode());
+            // not through the proxy: refused like every other route of this entry point
+            assertEquals(403, send(tracking + "v1/logs/jobmanager.out", "GET", false, false).statusCode());
+
+            HttpResponse<String> jvm = send(tracking + "v1/jobmanager", "GET", true, false);
+            assertEquals(200, jvm.statusCode(), jvm.body());
+            assertTrue(new ObjectMapper().readTree(jvm.body()).get("jvm").get("heapUsedBytes").asLong() > 0, jvm.body());
+        } finally {
+            if (before == null) {
+                System.clearProperty("log.file");
+            } else {
+                System.setProperty("log.file", before);
+            }
+        }
+    }
 }

@@ -34,13 +34,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.spindle.it.cluster.LocalYarnClusterExtension;
 import dev.spindle.it.programs.GatedJob;
+import dev.spindle.it.programs.WebUiJob;
 import dev.spindle.it.web.HeadlessChromium;
 
 /**
  * The web UI as a user reaches it: the tracking link of YARN's UI, through the RM web proxy, in a
  * headless browser, while a job runs in a session; nothing that changes state passes that way.
  */
-@Timeout(180)
+@Timeout(420)
 class WebUiThroughProxyTest {
 
     @RegisterExtension
@@ -83,12 +84,13 @@ class WebUiThroughProxyTest {
         assertTrue(m.find(), started.out());
         session = ApplicationId.fromString(m.group(1));
 
-        Path jar = UserJars.pack(tmp.resolve("programs.jar"), GatedJob.class);
+        Path jar = UserJars.pack(tmp.resolve("programs.jar"), WebUiJob.class, GatedJob.class);
         String fsUri = CLUSTER.cluster().getFileSystem().getUri().toString();
         String release = fsUri + "/webui-release";
         String output = fsUri + "/webui-out";
-        YarnCli.Result run = cli.run("run", "-d", propertiesLocation, "-c", GatedJob.class.getName(), jar.toString(), release, output,
-                "webui-job");
+        String checkpoints = fsUri + "/webui-checkpoints";
+        YarnCli.Result run = cli.run("run", "-d", propertiesLocation, "-c", WebUiJob.class.getName(), jar.toString(), release, output,
+                checkpoints, "webui-job");
         assertEquals(0, run.exitCode(), run + cli.amLogs(session));
         Matcher id = Pattern.compile("submitted with JobID ([0-9a-f]{32})").matcher(run.out());
         assertTrue(id.find(), run.out());
@@ -105,6 +107,8 @@ class WebUiThroughProxyTest {
         // Through the proxy, the read-only JSON answers without any secret once the job's records went through.
         waitUntil(() -> upperRecordsOut(base, jobId) == GatedJob.LINES.size(),
                 () -> "every line went through the job: " + get(base + "v1/jobs/" + jobId).body() + cli.amLogs(session));
+        waitUntil(() -> get(base + "v1/jobs/" + jobId + "/checkpoints").body().matches(".*\"completed\":[1-9].*"),
+                () -> "a checkpoint completed: " + get(base + "v1/jobs/" + jobId + "/checkpoints").body());
 
         HeadlessChromium chromium = HeadlessChromium.find(tmp);
         String overview = chromium.dumpDom(base, 6000);
@@ -115,7 +119,9 @@ class WebUiThroughProxyTest {
         String jobPage = chromium.dumpDom(base + "#/jobs/" + jobId, 6000);
         assertTrue(jobPage.contains("id=\"job-graph\""), jobPage);
         assertTrue(jobPage.contains("Gated lines"), jobPage);
-        assertTrue(jobPage.contains("parallelism 1"), jobPage);
+        // two vertices: the source (one subtask) and Upper chained with its sink (two), the records crossing the network between them
+        assertTrue(jobPage.contains("parallelism 1") && jobPage.contains("parallelism 2") && jobPage.contains("REBALANCE"), jobPage);
+        assertTrue(jobPage.contains(">in " + GatedJob.LINES.size() + " ("), "the Upper vertex received every line: " + jobPage);
         // the operators of the chain, with the records that went through them
         assertTrue(jobPage.contains("id=\"operators\""), jobPage);
         Matcher upper = Pattern.compile("Upper</td><td class=\"num\">([0-9,]+)</td><td class=\"num\">([0-9,]+)</td>").matcher(jobPage);
@@ -126,6 +132,36 @@ class WebUiThroughProxyTest {
         Path screenshot = Path.of("target", "webui", "job-page.png");
         chromium.screenshot(base + "#/jobs/" + jobId, 6000, screenshot, 1400, 800);
         assertTrue(Files.size(screenshot) > 10_000, "a real picture: " + Files.size(screenshot) + " bytes");
+
+        // the checkpoints tab: the latest completed checkpoint with its HDFS path, acknowledged by every subtask
+        String checkpointsTab = chromium.dumpDom(base + "#/jobs/" + jobId + "/checkpoints", 6000);
+        assertTrue(checkpointsTab.contains("id=\"latest-checkpoint\"") && checkpointsTab.contains(checkpoints + "/" + jobId + "/chk-"),
+                checkpointsTab);
+        assertTrue(checkpointsTab.contains("id=\"checkpoint-acknowledgements\"") && checkpointsTab.contains("Source: Gated lines (1/1)")
+                && checkpointsTab.contains("(1/2)") && checkpointsTab.contains("(2/2)"), checkpointsTab);
+        chromium.screenshot(base + "#/jobs/" + jobId + "/checkpoints", 6000, Path.of("target", "webui", "checkpoints.png"), 1400, 1000);
+
+        // the TaskExecutors page: the session's two TaskExecutor containers, each with a link to its logs on its NodeManager
+        String taskExecutors = chromium.dumpDom(base + "#/taskexecutors", 6000);
+        Matcher containers = Pattern.compile(">(container_[0-9_]+)</code>").matcher(taskExecutors);
+        java.util.Set<String> containerIds = new java.util.TreeSet<>();
+        while (containers.find()) {
+            containerIds.add(containers.group(1));
+        }
+        assertEquals(2, containerIds.size(), taskExecutors);
+        String appPart = session.toString().substring("application_".length());
+        for (String container : containerIds) {
+            assertTrue(container.contains(appPart), container + " belongs to " + session);
+            assertTrue(taskExecutors.contains("/node/containerlogs/" + container + "/"), "a log link for " + container + ": " + taskExecutors);
+        }
+        assertTrue(taskExecutors.contains("id=\"am-heap-used\""), "the AM's own JVM: " + taskExecutors);
+        chromium.screenshot(base + "#/taskexecutors", 6000, Path.of("target", "webui", "taskexecutors.png"), 1400, 600);
+
+        // the log page: the tail of the AM's own log from its container's log dir, with the files beside it
+        String logPage = chromium.dumpDom(base + "#/log", 6000);
+        assertTrue(logPage.contains("id=\"am-log\""), logPage);
+        assertTrue(logPage.contains("Received job " + jobId), "the AM's log lines: " + logPage);
+        assertTrue(logPage.contains("jobmanager.log") && logPage.contains("jobmanager.out") && logPage.contains("jobmanager.err"), logPage);
 
         // Nothing that changes state goes through the proxy, and the AM's own web UI port refuses direct callers.
         HttpResponse<String> cancel = HTTP.send(HttpRequest.newBuilder(URI.create(base + "v1/jobs/" + jobId + "/cancel"))
@@ -142,9 +178,14 @@ class WebUiThroughProxyTest {
         String scraped = get(base + "metrics").body();
         Matcher counter = Pattern.compile("^spindle_operator_records_out_total\\{([^}]*operator=\"Upper\"[^}]*)\\} (\\S+)$",
                 Pattern.MULTILINE).matcher(scraped);
-        assertTrue(counter.find(), scraped);
-        assertTrue(counter.group(1).contains("job_id=\"" + jobId + "\""), counter.group(1));
-        long upperOut = (long) Double.parseDouble(counter.group(2));
+        long upperOut = 0;
+        int series = 0;
+        while (counter.find()) {
+            assertTrue(counter.group(1).contains("job_id=\"" + jobId + "\""), counter.group(1));
+            upperOut += (long) Double.parseDouble(counter.group(2));
+            series++;
+        }
+        assertEquals(2, series, "one series per Upper subtask: " + scraped);
         assertTrue(scraped.contains("spindle_taskexecutor_heap_used_bytes{"), scraped);
 
         // 'spindle info' prints the per-vertex figures
@@ -210,7 +251,7 @@ class WebUiThroughProxyTest {
     }
 
     private static void waitUntil(BooleanSupplier condition, Supplier<String> message) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!condition.getAsBoolean()) {
             assertFalse(System.nanoTime() > deadline, message);
             Thread.sleep(200);

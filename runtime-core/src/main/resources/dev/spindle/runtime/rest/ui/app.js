@@ -51,13 +51,14 @@ function table(headers, rows, id) {
 // ---- pages ----
 
 async function overviewPage() {
-  const [o, jobs] = await Promise.all([get("v1/overview"), get("v1/jobs")]);
+  const [o, jobs, am] = await Promise.all([get("v1/overview"), get("v1/jobs"), get("v1/jobmanager")]);
   const running = jobs.jobs.filter(j => !["FINISHED", "FAILED", "CANCELED"].includes(j.status));
   const ended = jobs.jobs.filter(j => !running.includes(j));
   const row = j => [`<a href="#/jobs/${j.id}">${esc(j.name)}</a>`, `<code>${esc(j.id)}</code>`, status(j.status), esc(time(j.startTime)), esc(dur(j.duration))];
   return cards([["slots total", o.slotsTotal, "slots-total"], ["slots free", o.slotsAvailable, "slots-free"],
       ["TaskExecutors", o.taskExecutors, "task-executors"], ["running jobs", o.jobsRunning, "jobs-running"],
-      ["finished jobs", o.jobsFinished], ["failed jobs", o.jobsFailed], ["canceled jobs", o.jobsCanceled]])
+      ["finished jobs", o.jobsFinished], ["failed jobs", o.jobsFailed], ["canceled jobs", o.jobsCanceled],
+      ["ApplicationMaster heap", heapUse(am.jvm)], ["ApplicationMaster GC", `${num(am.jvm.gcCount)} · ${dur(am.jvm.gcTimeMillis)}`]])
     + `<h2>Running jobs</h2>` + table(["name", "id", "status", "start", "duration"], running.map(row), "running-jobs")
     + `<h2>Finished jobs</h2>` + table(["name", "id", "status", "start", "duration"], ended.map(row), "finished-jobs");
 }
@@ -117,11 +118,21 @@ function graphSvg(job) {
 
 function subtaskTables(job) {
   return job.vertices.map(v => `<h2>${esc(v.name)}</h2>` + table(
-    ["subtask#", "status", "attempt#", "host", "records in#", "records out#", "busy#", "backpressured#", "out buffers#", "in buffers#"],
-    v.subtasks.map(s => [s.index, status(s.status), s.attempt, esc(s.host), num(s.recordsIn), num(s.recordsOut), pct(s.busyRatio), pct(s.backpressuredRatio),
+    ["subtask#", "status", "attempt#", "TaskExecutor", "records in#", "records out#", "in rate#", "out rate#", "busy#", "idle#", "backpressured#",
+      "busy / idle / backpressured time#", "out buffers#", "in buffers#"],
+    v.subtasks.map(s => [s.index, status(s.status), s.attempt, taskExecutorCell(s), num(s.recordsIn), num(s.recordsOut),
+      rate(s.recordsInPerSecond), rate(s.recordsOutPerSecond), pct(s.busyRatio), pct(s.idleRatio), pct(s.backpressuredRatio),
+      s.busyTimeMs === undefined ? "–" : `${dur(s.busyTimeMs)} / ${dur(s.idleTimeMs)} / ${dur(s.backpressuredTimeMs)}`,
       buffers(s.outputBuffers), buffers(s.inputBuffers)]),
     "subtasks-" + v.id)
-  ).join("") + operatorTable(job);
+  ).join("") + `<p class="muted">busy, idle and backpressured: shares of the last heartbeat interval; their times add up since the attempt started.</p>`
+    + operatorTable(job);
+}
+
+// where a subtask runs: its TaskExecutor (the YARN container id), linking to the TaskExecutors page
+function taskExecutorCell(s) {
+  if (!s.taskExecutor) return `<span class="muted">${esc(s.host || "–")}</span>`;
+  return `<a href="#/taskexecutors" title="${esc(s.host || "")}"><code>${esc(s.taskExecutor)}</code></a>`;
 }
 
 function operatorTable(job) {
@@ -147,11 +158,14 @@ function watermarkLag(o) {
 }
 
 function exceptionsTab(job) {
-  const list = job.exceptions || [];
-  return cards([["restarts", job.restarts === undefined ? "–" : job.restarts, "restarts"]])
+  const list = (job.exceptions || []).slice().reverse();
+  return cards([["restarts", job.restarts === undefined ? "–" : job.restarts, "restarts"], ["exceptions", list.length]])
     + (list.length === 0 && !job.failureCause ? `<p class="muted">No exceptions.</p>` : "")
     + (job.failureCause ? `<h2>Failure cause</h2><pre>${esc(job.failureStackTrace || job.failureCause)}</pre>` : "")
-    + list.map(e => `<h2>${esc(time(e.timestamp))} — ${esc(e.task || "job")}</h2><p><b>root cause:</b> ${esc(e.rootCause)}</p><pre>${esc(e.stackTrace)}</pre>`).join("");
+    + (list.length ? `<h2>Exception history</h2>` + table(["time", "task", "location", "root cause"], list.map(e => [esc(time(e.timestamp)),
+        esc(e.task || "(the job)"), e.location ? `<code>${esc(e.location)}</code>` : "–", esc(e.rootCause)]), "exception-history") : "")
+    + list.map(e => `<details><summary>${esc(time(e.timestamp))} — ${esc(e.task || "the job")}: ${esc(e.rootCause)}</summary>`
+      + `<pre>${esc(e.stackTrace)}</pre></details>`).join("");
 }
 
 function chart(points, key, label, fmt) {
@@ -175,12 +189,14 @@ async function checkpointsTab(id) {
   const completedHistory = history.filter(h => h.status === "COMPLETED");
   return cards([["triggered", c.triggered], ["completed", c.completed, "checkpoints-completed"], ["failed", c.failed], ["in progress", (c.inProgress || []).length]])
     + `<h2>Latest completed</h2>` + (last ? table(["id", "path", "completed", "duration#", "size#"],
-        [[last.id, `<code>${esc(last.path)}</code>`, esc(time(last.timestamp)), dur(last.durationMs), bytes(last.sizeBytes)]]) : `<p class="muted">none yet</p>`)
+        [[last.id, `<code>${esc(last.path)}</code>`, esc(time(last.timestamp)), dur(last.durationMs), bytes(last.sizeBytes)]], "latest-checkpoint")
+        : `<p class="muted">none yet</p>`)
     + `<h2>History</h2>` + chart(completedHistory, "durationMs", "duration", dur) + chart(completedHistory, "sizeBytes", "size", bytes)
     + table(["id", "status", "completed", "duration#", "size#"], history.slice().reverse().map(h => [h.id, esc(h.status), esc(time(h.timestamp)), dur(h.durationMs), bytes(h.sizeBytes)]))
     + ((c.retained || []).length ? `<h2>Retained</h2>` + table(["path"], c.retained.map(r => [`<code>${esc(r)}</code>`])) : "")
-    + (last && last.acknowledgements ? `<h2>Acknowledgements of checkpoint ${last.id}</h2>` + table(["task", "acknowledged after#"],
-        last.acknowledgements.map(a => [esc(a.task), dur(a.afterMs)])) : "");
+    + (last && last.acknowledgements ? `<h2>Acknowledgements of checkpoint ${last.id}</h2>` + table(["subtask", "attempt#", "acknowledged after#"],
+        last.acknowledgements.map(a => [esc(a.subtaskName || a.task), a.attempt === undefined ? "–" : a.attempt, dur(a.afterMs)]),
+        "checkpoint-acknowledgements") : "");
 }
 
 async function configTab(id) {
@@ -203,19 +219,44 @@ async function jobPage(id, tab) {
 }
 
 async function taskExecutorsPage() {
-  const t = await get("v1/taskexecutors");
+  const [t, am] = await Promise.all([get("v1/taskexecutors"), get("v1/jobmanager")]);
   const m = te => te.memory || {}, j = te => te.jvm || {};
-  return table(["container", "host", "slots#", "free#", "heartbeat age#", "process#", "heap#", "managed#", "network#", "metaspace#",
-      "overhead#", "heap used#", "GC count#", "GC time#", "log"],
+  return `<h2>ApplicationMaster</h2>` + jvmCards(am.jvm, "am")
+    + `<h2>TaskExecutors</h2>` + table(["container", "host", "slots#", "free#", "heartbeat age#", "process#", "heap#", "managed#", "network#", "metaspace#",
+      "overhead#", "heap used#", "non-heap used#", "GC count#", "GC time#", "threads#", "log"],
     t.taskExecutors.map(te => [`<code>${esc(te.containerId || te.id)}</code>`, esc(te.host), te.slotsTotal, te.slotsFree, dur(te.heartbeatAgeMillis),
       bytes(m(te).processBytes), bytes(m(te).heapBytes), bytes(m(te).managedBytes), bytes(m(te).networkBytes), bytes(m(te).metaspaceBytes),
-      bytes(m(te).overheadBytes), bytes(j(te).heapUsedBytes), num(j(te).gcCount), dur(j(te).gcTimeMillis),
-      te.logUrl ? `<a href="${esc(te.logUrl)}">log</a>` : "–"]), "task-executor-table");
+      bytes(m(te).overheadBytes), heapUse(j(te)), bytes(j(te).nonHeapUsedBytes), num(j(te).gcCount), dur(j(te).gcTimeMillis), num(j(te).threads),
+      te.logUrl ? `<a href="${esc(te.logUrl)}" target="_blank" rel="noopener">container logs</a>` : `<span class="muted">not in YARN</span>`]),
+    "task-executor-table")
+    + `<p class="muted">memory columns: the configured memory model of each TaskExecutor process; heap used, GC and threads: its last heartbeat.</p>`;
 }
 
-async function logPage() {
-  const text = await get("v1/log");
-  return `<pre id="am-log">${esc(text)}</pre>`;
+function heapUse(jvm) {
+  return jvm.heapUsedBytes === undefined ? "–" : jvm.heapMaxBytes > 0 ? `${bytes(jvm.heapUsedBytes)} (${pct(jvm.heapUsedBytes / jvm.heapMaxBytes)})` : bytes(jvm.heapUsedBytes);
+}
+
+function jvmCards(jvm, prefix) {
+  return cards([["heap used", heapUse(jvm), prefix + "-heap-used"], ["heap max", bytes(jvm.heapMaxBytes)], ["non-heap used", bytes(jvm.nonHeapUsedBytes)],
+    ["GC count", num(jvm.gcCount)], ["GC time", dur(jvm.gcTimeMillis)], ["threads", num(jvm.threads)], ["uptime", dur(jvm.uptimeMillis)]]);
+}
+
+// The AM's own log files (its YARN container's log dir), each as its last bytes: the newest lines are at the bottom.
+async function logPage(file) {
+  const list = await get("v1/logs");
+  const name = file || list.main;
+  const r = await fetch("v1/logs/" + encodeURIComponent(name), {credentials: "same-origin"});
+  const text = await r.text();
+  if (!r.ok) {
+    let msg = r.status + " " + r.statusText;
+    try { msg = JSON.parse(text).error || msg; } catch (e) { /* not JSON */ }
+    throw new Error(msg);
+  }
+  const size = Number(r.headers.get("X-Log-File-Size") || 0), offset = Number(r.headers.get("X-Log-Tail-Offset") || 0);
+  return `<div class="tabs">${list.files.map(f => `<a href="#/log/${encodeURIComponent(f.name)}" class="${f.name === name ? "active" : ""}">`
+      + `${esc(f.name)} <span class="muted">${bytes(f.sizeBytes)}</span></a>`).join("")}</div>`
+    + `<p class="muted" id="log-extent">${esc(name)}: ${offset > 0 ? `last ${bytes(size - offset)} of ${bytes(size)}` : `all ${bytes(size)}`}</p>`
+    + `<pre id="am-log" class="log">${esc(text)}</pre>`;
 }
 
 // ---- routing and refresh ----
@@ -229,14 +270,19 @@ async function render() {
   try {
     if (parts[0] === "jobs" && parts[1]) html = await jobPage(parts[1], parts[2]);
     else if (parts[0] === "taskexecutors") html = await taskExecutorsPage();
-    else if (parts[0] === "log") html = await logPage();
+    else if (parts[0] === "log") html = await logPage(parts[1] ? decodeURIComponent(parts[1]) : null);
     else html = await overviewPage();
   } catch (e) {
     html = `<p class="error">${esc(e.message)}</p>`;
   }
   const keepScroll = window.scrollY;
+  // a log stays scrolled where the reader left it, and follows new lines while it is at the bottom
+  const log = document.getElementById("am-log");
+  const logScroll = log ? (log.scrollTop + log.clientHeight >= log.scrollHeight - 4 ? "bottom" : log.scrollTop) : "bottom";
   main.innerHTML = html;
   window.scrollTo(0, keepScroll);
+  const newLog = document.getElementById("am-log");
+  if (newLog) newLog.scrollTop = logScroll === "bottom" ? newLog.scrollHeight : logScroll;
   document.getElementById("refreshed").textContent = "refreshed " + new Date().toLocaleTimeString();
 }
 

@@ -35,6 +35,7 @@ import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.AttemptEndedByClusterException;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.yarn.am.driver.TaskExecutorContainerFactory;
+import dev.spindle.yarn.am.security.AppMasterKerberos;
 import dev.spindle.yarn.am.driver.YarnResourceManagerDriver;
 import dev.spindle.yarn.common.ContainerLayout;
 import dev.spindle.yarn.common.ContainerSecrets;
@@ -88,6 +89,7 @@ public final class YarnAppMasterRunner {
         staging.armShutdownHook();
         AppMasterOutcome outcome;
         ClusterServices services = null;
+        AppMasterKerberos kerberos = null;
         try {
             LaunchSpec spec = LaunchSpecFile.read(specFile);
             if (spec.mode() != entrypoint) {
@@ -105,11 +107,16 @@ public final class YarnAppMasterRunner {
             services = ClusterServicesFactory.start(conf, driver, secret, host, recoveryStore(spec, yarnConf, maxAttempts),
                     new WebUiEndpoint(RmProvisionedKeystore.fromEnvironment(System.getenv()), RmProxyAuthorizer.fromYarn(yarnConf)));
             driver.reportProgressFrom(services.getProgress());
+            kerberos = AppMasterKerberos.startIfKeytab(conf, yarnConf, workDir, spec.stagingDir(),
+                    services.getDelegationTokenDistributor()).orElse(null);
             LOG.info("Cluster services up: RPC {}:{}, REST {}", services.getRpcHost(), services.getRpcPort(), services.getRestUrl());
             outcome = runUntilDoneOrFatal(modes.apply(spec), services, conf);
         } catch (Throwable t) {
             LOG.error("The ApplicationMaster failed to start its cluster", t);
             outcome = AppMasterOutcome.failed("The ApplicationMaster failed to start: " + AppMasterOutcome.rootCause(t));
+        }
+        if (kerberos != null) {
+            kerberos.close();
         }
         boolean unregistered = false;
         boolean attemptEndedByYarn = services != null && services.getFatalErrorFuture().getNow(null)
@@ -183,7 +190,16 @@ public final class YarnAppMasterRunner {
             c.set(TaskManagerOptions.TOTAL_PROCESS_MEMORY, workerSpec.processMemory());
             c.set(TaskManagerOptions.NUM_TASK_SLOTS, workerSpec.numSlots());
             return TaskExecutorProcessSpec.fromConfiguration(c);
-        }, secret, UserGroupInformation.getCurrentUser().getCredentials());
+        }, secret, YarnAppMasterRunner::currentCredentials);
+    }
+
+    /** Read at every launch: the AM's delegation tokens change when they are re-obtained. */
+    private static org.apache.hadoop.security.Credentials currentCredentials() {
+        try {
+            return UserGroupInformation.getCurrentUser().getCredentials();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -24,6 +24,8 @@ public final class ContainerLayout {
     public static final String LAUNCH_SPEC_FILE = "launch-spec.json";
     /** Under the staging dir: what each AM attempt records of its jobs for the next attempt to resume them. */
     public static final String RECOVERY_DIR = "recovery";
+    /** The Kerberos keytab (security.kerberos.login.keytab), owner-only in the staging dir, localized into the AM only. */
+    public static final String KEYTAB_FILE = "krb5.keytab";
     /** The per-job job graph at the working dir's root. */
     public static final String JOB_GRAPH_FILE = JobGraphFile.FILE_NAME;
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.security.Credentials;
@@ -36,7 +37,7 @@ public final class TaskExecutorContainerFactory {
     private final Map<String, String> environment;
     private final Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs;
     private final ClusterSecret secret;
-    private final Credentials amCredentials;
+    private final Supplier<Credentials> amCredentials;
 
     /**
      * @param resources the AM's local resources, reused as they are
@@ -46,6 +47,15 @@ public final class TaskExecutorContainerFactory {
      */
     public TaskExecutorContainerFactory(Map<String, LocalResource> resources, Map<String, String> environment,
             Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Credentials amCredentials) {
+        this(resources, environment, memorySpecs, secret, () -> amCredentials);
+    }
+
+    /**
+     * @param amCredentials the AM's credentials as they are when a container is launched (renewed
+     *     delegation tokens replace the client's over time)
+     */
+    public TaskExecutorContainerFactory(Map<String, LocalResource> resources, Map<String, String> environment,
+            Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Supplier<Credentials> amCredentials) {
         this.resources = Map.copyOf(resources);
         this.environment = Map.copyOf(environment);
         this.memorySpecs = memorySpecs;
@@ -61,6 +71,12 @@ public final class TaskExecutorContainerFactory {
      */
     public static TaskExecutorContainerFactory fromLaunchSpec(LaunchSpec spec, LocalResource specResource,
             Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Credentials amCredentials) {
+        return fromLaunchSpec(spec, specResource, memorySpecs, secret, () -> amCredentials);
+    }
+
+    /** {@link #fromLaunchSpec(LaunchSpec, LocalResource, Function, ClusterSecret, Credentials)} with the AM's credentials read at each launch. */
+    public static TaskExecutorContainerFactory fromLaunchSpec(LaunchSpec spec, LocalResource specResource,
+            Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Supplier<Credentials> amCredentials) {
         Map<String, LocalResource> resources = new LinkedHashMap<>(spec.yarnLocalResources());
         resources.put(ContainerLayout.LAUNCH_SPEC_FILE, specResource);
         return new TaskExecutorContainerFactory(resources, ContainerEnvironment.of(spec), memorySpecs, secret, amCredentials);
@@ -70,7 +86,7 @@ public final class TaskExecutorContainerFactory {
         String command = ContainerCommand.build(memorySpecs.apply(spec).jvmArgs(), "taskmanager", RUNNER_CLASS,
                 List.of(rmHost, Integer.toString(rmPort)));
         Credentials credentials = new Credentials();
-        for (Token<?> token : amCredentials.getAllTokens()) {
+        for (Token<?> token : amCredentials.get().getAllTokens()) {
             if (!AMRMTokenIdentifier.KIND_NAME.equals(token.getKind())) {
                 credentials.addToken(token.getService().getLength() > 0 ? token.getService() : new Text(token.getKind()), token);
             }

@@ -75,6 +75,10 @@ public final class SecurityOptions {
             .booleanType().defaultValue(true)
             .withDescription("Without a keytab, use the client's Kerberos ticket cache (kinit); tokens then end at their max lifetime.");
 
+    public static final ConfigOption<String> KERBEROS_KRB5_CONF_PATH = ConfigOptions.key("security.kerberos.krb5-conf.path")
+            .stringType().noDefaultValue()
+            .withDescription("Local krb5.conf shipped to every container and used by their JVMs (java.security.krb5.conf); unset: the hosts' own /etc/krb5.conf.");
+
     public static final ConfigOption<Duration> KERBEROS_RELOGIN_PERIOD = ConfigOptions.key("security.kerberos.relogin.period")
             .durationType().defaultValue(Duration.ofMinutes(1))
             .withDescription("How often the ApplicationMaster checks its keytab login's TGT and logs in again when it is close to expiry.")

@@ -23,6 +23,7 @@ import dev.spindle.yarn.common.ContainerEnvironment;
 import dev.spindle.yarn.common.ContainerLayout;
 import dev.spindle.yarn.common.ContainerSecrets;
 import dev.spindle.yarn.common.LaunchSpec;
+import dev.spindle.yarn.common.security.KerberosJvmArgs;
 
 /**
  * Launch contexts of TaskExecutor containers: the AM's own localized files (no re-upload), the
@@ -38,6 +39,7 @@ public final class TaskExecutorContainerFactory {
     private final Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs;
     private final ClusterSecret secret;
     private final Supplier<Credentials> amCredentials;
+    private final List<String> extraJvmArgs;
 
     /**
      * @param resources the AM's local resources, reused as they are
@@ -56,6 +58,13 @@ public final class TaskExecutorContainerFactory {
      */
     public TaskExecutorContainerFactory(Map<String, LocalResource> resources, Map<String, String> environment,
             Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Supplier<Credentials> amCredentials) {
+        this(resources, environment, memorySpecs, secret, amCredentials, List.of());
+    }
+
+    private TaskExecutorContainerFactory(Map<String, LocalResource> resources, Map<String, String> environment,
+            Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Supplier<Credentials> amCredentials,
+            List<String> extraJvmArgs) {
+        this.extraJvmArgs = List.copyOf(extraJvmArgs);
         this.resources = Map.copyOf(resources);
         this.environment = Map.copyOf(environment);
         this.memorySpecs = memorySpecs;
@@ -79,11 +88,15 @@ public final class TaskExecutorContainerFactory {
             Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Supplier<Credentials> amCredentials) {
         Map<String, LocalResource> resources = new LinkedHashMap<>(spec.yarnLocalResources());
         resources.put(ContainerLayout.LAUNCH_SPEC_FILE, specResource);
-        return new TaskExecutorContainerFactory(resources, ContainerEnvironment.of(spec), memorySpecs, secret, amCredentials);
+        // What the client decided for every container's JVM beyond memory (the shipped krb5.conf).
+        List<String> extra = KerberosJvmArgs.with(List.of(), spec.toConfiguration());
+        return new TaskExecutorContainerFactory(resources, ContainerEnvironment.of(spec), memorySpecs, secret, amCredentials, extra);
     }
 
     public ContainerLaunchContext create(WorkerResourceSpec spec, String rmHost, int rmPort) throws IOException {
-        String command = ContainerCommand.build(memorySpecs.apply(spec).jvmArgs(), "taskmanager", RUNNER_CLASS,
+        List<String> jvmArgs = new java.util.ArrayList<>(memorySpecs.apply(spec).jvmArgs());
+        jvmArgs.addAll(extraJvmArgs);
+        String command = ContainerCommand.build(jvmArgs, "taskmanager", RUNNER_CLASS,
                 List.of(rmHost, Integer.toString(rmPort)));
         Credentials credentials = new Credentials();
         for (Token<?> token : amCredentials.get().getAllTokens()) {

@@ -16,6 +16,7 @@ import dev.spindle.yarn.common.ContainerEnvironment;
 import dev.spindle.yarn.common.ContainerLayout;
 import dev.spindle.yarn.common.ContainerSecrets;
 import dev.spindle.yarn.common.LaunchSpec;
+import dev.spindle.yarn.common.security.KerberosJvmArgs;
 
 /**
  * Builds the ApplicationMaster's ContainerLaunchContext from the launch spec: the spec's files plus
@@ -34,7 +35,8 @@ public final class AppMasterContainerFactory {
      */
     public static ContainerLaunchContext create(LaunchSpec spec, LocalResource specResource, ProcessMemorySpec memory,
             ClusterSecret secret, Credentials delegationTokens, Map<String, LocalResource> amOnlyResources) throws IOException {
-        String command = ContainerCommand.build(memory.jvmArgs(), "jobmanager", spec.mode().mainClass(), List.of());
+        String command = ContainerCommand.build(KerberosJvmArgs.with(memory.jvmArgs(), spec.toConfiguration()), "jobmanager",
+                spec.mode().mainClass(), List.of());
         Map<String, LocalResource> resources = new LinkedHashMap<>(spec.yarnLocalResources());
         resources.put(ContainerLayout.LAUNCH_SPEC_FILE, specResource);
         resources.putAll(amOnlyResources);

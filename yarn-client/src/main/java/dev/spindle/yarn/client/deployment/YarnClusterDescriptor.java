@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.SecurityOptions;
 import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.configuration.memory.JobManagerProcessSpec;
 import dev.spindle.configuration.memory.ProcessMemorySpec;
@@ -240,6 +241,15 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         confFiles.put(ContainerLayout.LOG4J_FILE, LogConfiguration.resolve(conf));
         if (request.extraConfFiles() != null) {
             confFiles.putAll(request.extraConfFiles());
+        }
+        java.util.Optional<String> krb5Conf = conf.getOptional(SecurityOptions.KERBEROS_KRB5_CONF_PATH);
+        if (krb5Conf.isPresent()) {
+            Path krb5 = Path.of(krb5Conf.get());
+            if (!Files.isRegularFile(krb5) || !Files.isReadable(krb5)) {
+                throw new IOException("The krb5.conf " + krb5 + " (" + SecurityOptions.KERBEROS_KRB5_CONF_PATH.key()
+                        + ") is not a readable file");
+            }
+            confFiles.put(ContainerLayout.KRB5_CONF_FILE, Files.readString(krb5));
         }
         List<Path> hadoopSiteFiles = new ArrayList<>();
         for (String name : HadoopConfLocator.SITE_FILES) {

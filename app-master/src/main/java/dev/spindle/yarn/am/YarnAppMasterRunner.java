@@ -97,6 +97,8 @@ public final class YarnAppMasterRunner {
                         + " main class runs " + entrypoint + " mode (" + entrypoint.mainClass() + ")");
             }
             Configuration conf = spec.toConfiguration();
+            // First of all: the client's delegation tokens may have expired while the AM waited for its container.
+            kerberos = AppMasterKerberos.startIfKeytab(conf, yarnConf, workDir, spec.stagingDir()).orElse(null);
             ConfigurationValidator.forClasspath().validate(conf);
             int maxAttempts = Math.min(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS),
                     yarnConf.getInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, YarnConfiguration.DEFAULT_RM_AM_MAX_ATTEMPTS));
@@ -107,8 +109,9 @@ public final class YarnAppMasterRunner {
             services = ClusterServicesFactory.start(conf, driver, secret, host, recoveryStore(spec, yarnConf, maxAttempts),
                     new WebUiEndpoint(RmProvisionedKeystore.fromEnvironment(System.getenv()), RmProxyAuthorizer.fromYarn(yarnConf)));
             driver.reportProgressFrom(services.getProgress());
-            kerberos = AppMasterKerberos.startIfKeytab(conf, yarnConf, workDir, spec.stagingDir(),
-                    services.getDelegationTokenDistributor()).orElse(null);
+            if (kerberos != null) {
+                kerberos.publishTo(services.getDelegationTokenDistributor());
+            }
             LOG.info("Cluster services up: RPC {}:{}, REST {}", services.getRpcHost(), services.getRpcPort(), services.getRestUrl());
             outcome = runUntilDoneOrFatal(modes.apply(spec), services, conf);
         } catch (Throwable t) {

@@ -29,7 +29,7 @@ class RenewalPlanTest {
 
     @Test
     void aShortLivedGenerationIsRenewedTwiceThenReplacedBeforeItsMaxLifetime() {
-        // renew interval 30 s, max lifetime 60 s, ratio 0.5 (the settings of the Kerberos session test)
+        // renew interval 30 s, max lifetime 60 s, ratio 0.5
         long interval = 30_000;
         long max = 60_000;
         long now = 0;

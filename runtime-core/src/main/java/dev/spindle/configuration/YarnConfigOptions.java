@@ -76,6 +76,10 @@ public final class YarnConfigOptions {
             .stringListType().noDefaultValue()
             .withDescription("Remote world-readable dirs (';'-separated) of framework jars registered as PUBLIC resources instead of uploading lib/.");
 
+    public static final ConfigOption<String> SECURITY_KERBEROS_ADDITIONAL_FILESYSTEMS = ConfigOptions.key("yarn.security.kerberos.additionalFileSystems")
+            .stringType().noDefaultValue()
+            .withDescription("Comma-separated URIs of further Kerberos-secured file systems (besides the staging one) to get delegation tokens for.");
+
     public static final ConfigOption<String> STAGING_DIRECTORY = ConfigOptions.key("yarn.staging-directory")
             .stringType().noDefaultValue()
             .withDescription("Root under which '.spindle/<appId>/' staging dirs are created; the file system home dir when unset.");

@@ -37,6 +37,7 @@ import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.AttemptEndedByClusterException;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.yarn.am.driver.TaskExecutorContainerFactory;
+import dev.spindle.yarn.am.security.AppMasterKerberos;
 import dev.spindle.yarn.am.driver.YarnResourceManagerDriver;
 import dev.spindle.yarn.common.AttemptAddresses;
 import dev.spindle.yarn.common.ContainerLayout;
@@ -91,6 +92,7 @@ public final class YarnAppMasterRunner {
         staging.armShutdownHook();
         AppMasterOutcome outcome;
         ClusterServices services = null;
+        AppMasterKerberos kerberos = null;
         try {
             LaunchSpec spec = LaunchSpecFile.read(specFile);
             if (spec.mode() != entrypoint) {
@@ -98,6 +100,8 @@ public final class YarnAppMasterRunner {
                         + " main class runs " + entrypoint + " mode (" + entrypoint.mainClass() + ")");
             }
             Configuration conf = spec.toConfiguration();
+            // First of all: the client's delegation tokens may have expired while the AM waited for its container.
+            kerberos = AppMasterKerberos.startIfKeytab(conf, yarnConf, workDir, spec.stagingDir()).orElse(null);
             ConfigurationValidator.forClasspath().validate(conf);
             int maxAttempts = Math.min(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS),
                     yarnConf.getInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, YarnConfiguration.DEFAULT_RM_AM_MAX_ATTEMPTS));
@@ -108,6 +112,9 @@ public final class YarnAppMasterRunner {
             services = ClusterServicesFactory.start(conf, driver, secret, host, recoveryStore(spec, yarnConf, maxAttempts),
                     new WebUiEndpoint(RmProvisionedKeystore.fromEnvironment(System.getenv()), RmProxyAuthorizer.fromYarn(yarnConf)));
             driver.reportProgressFrom(services.getProgress());
+            if (kerberos != null) {
+                kerberos.publishTo(services.getDelegationTokenDistributor());
+            }
             LOG.info("Cluster services up: RPC {}:{}, REST {}", services.getRpcHost(), services.getRpcPort(), services.getRestUrl());
             recordAddressForKeptTaskExecutors(spec, yarnConf, containerId, maxAttempts,
                     new RpcAddress(services.getRpcHost(), services.getRpcPort()));
@@ -115,6 +122,9 @@ public final class YarnAppMasterRunner {
         } catch (Throwable t) {
             LOG.error("The ApplicationMaster failed to start its cluster", t);
             outcome = AppMasterOutcome.failed("The ApplicationMaster failed to start: " + AppMasterOutcome.rootCause(t));
+        }
+        if (kerberos != null) {
+            kerberos.close();
         }
         boolean unregistered = false;
         boolean attemptEndedByYarn = services != null && services.getFatalErrorFuture().getNow(null)
@@ -209,7 +219,16 @@ public final class YarnAppMasterRunner {
             c.set(TaskManagerOptions.TOTAL_PROCESS_MEMORY, workerSpec.processMemory());
             c.set(TaskManagerOptions.NUM_TASK_SLOTS, workerSpec.numSlots());
             return TaskExecutorProcessSpec.fromConfiguration(c);
-        }, secret, UserGroupInformation.getCurrentUser().getCredentials());
+        }, secret, YarnAppMasterRunner::currentCredentials);
+    }
+
+    /** Read at every launch: the AM's delegation tokens change when they are re-obtained. */
+    private static org.apache.hadoop.security.Credentials currentCredentials() {
+        try {
+            return UserGroupInformation.getCurrentUser().getCredentials();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

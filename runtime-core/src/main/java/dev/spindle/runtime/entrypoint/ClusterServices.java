@@ -42,6 +42,11 @@ public interface ClusterServices extends AutoCloseable {
         return new CompletableFuture<>();
     }
 
+    /** Where renewed delegation tokens are published for the cluster's TaskExecutors. */
+    default dev.spindle.runtime.security.tokens.DelegationTokenDistributor getDelegationTokenDistributor() {
+        throw new UnsupportedOperationException(getClass().getName() + " distributes no delegation tokens");
+    }
+
     /**
      * Cancels running jobs, releases all workers, tells the driver to deregister with
      * {@code status} and {@code diagnostics}, and stops the services.

@@ -59,6 +59,11 @@ public final class DefaultClusterServices implements ClusterServices {
         return dispatcher;
     }
 
+    @Override
+    public dev.spindle.runtime.security.tokens.DelegationTokenDistributor getDelegationTokenDistributor() {
+        return resourceManager.delegationTokens();
+    }
+
     public ResourceManager getResourceManager() {
         return resourceManager;
     }

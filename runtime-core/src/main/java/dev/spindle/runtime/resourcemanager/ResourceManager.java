@@ -61,6 +61,8 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
     private final CompletableFuture<Throwable> fatalError = new CompletableFuture<>();
     // written on the driver's callbacks, read by REST threads: a whole snapshot, never torn
     private volatile WorkerCounts driverCounts = WorkerCounts.NONE;
+    private final dev.spindle.runtime.security.tokens.DelegationTokenDistributor delegationTokens =
+            new dev.spindle.runtime.security.tokens.DelegationTokenDistributor();
 
     public ResourceManager(Configuration configuration, ResourceManagerDriver driver, RpcClients clients) {
         this.driver = driver;
@@ -110,6 +112,11 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         mainThread.scheduleWithFixedDelay(this::checkTimeouts, period, period, TimeUnit.MILLISECONDS);
         LOG.info("Resource manager started; workers are {} MB, {} cores, {} slots", workerSpec.processMemory().getMebiBytes(),
                 workerSpec.cpuCores(), workerSpec.numSlots());
+    }
+
+    /** Where the ApplicationMaster publishes renewed delegation tokens; TaskExecutors get them with their heartbeats. */
+    public dev.spindle.runtime.security.tokens.DelegationTokenDistributor delegationTokens() {
+        return delegationTokens;
     }
 
     public WorkerResourceSpec getWorkerSpec() {

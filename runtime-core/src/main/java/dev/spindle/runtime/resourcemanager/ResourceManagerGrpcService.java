@@ -36,7 +36,13 @@ final class ResourceManagerGrpcService extends ResourceManagerServiceGrpc.Resour
         try {
             boolean known = rm.call(() -> rm.heartbeatFromTaskExecutor(new ResourceID(r.getResourceId()), r.getSlotsList(),
                     r.hasProcess() ? r.getProcess() : null));
-            out.onNext(HeartbeatResponse.newBuilder().setKnown(known).build());
+            HeartbeatResponse.Builder response = HeartbeatResponse.newBuilder().setKnown(known);
+            if (known) {
+                rm.delegationTokens().newerThan(r.getDelegationTokensVersion()).ifPresent(t -> response
+                        .setDelegationTokens(com.google.protobuf.ByteString.copyFrom(t.serialized()))
+                        .setDelegationTokensVersion(t.version()));
+            }
+            out.onNext(response.build());
             out.onCompleted();
         } catch (Exception e) {
             out.onError(Status.INTERNAL.withDescription(e.toString()).asRuntimeException());

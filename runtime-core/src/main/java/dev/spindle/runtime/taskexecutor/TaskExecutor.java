@@ -16,6 +16,7 @@ import dev.spindle.runtime.rpc.RpcAddress;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.RpcServer;
 import dev.spindle.runtime.rpc.proto.Ack;
+import dev.spindle.runtime.rpc.proto.HeartbeatResponse;
 import dev.spindle.runtime.rpc.proto.JobMasterHeartbeatRequest;
 import dev.spindle.runtime.rpc.proto.JobMasterServiceGrpc;
 import dev.spindle.runtime.rpc.proto.OfferSlotsRequest;
@@ -105,6 +106,8 @@ public final class TaskExecutor implements AutoCloseable {
     private volatile boolean registered;
     private volatile boolean killed;
     private volatile long rmLastHeard;
+    /** Version of the delegation tokens last received from the resource manager; 0: those of the launch. */
+    private volatile long delegationTokensVersion;
     /** The configured memory model, carried with the JVM figures on every heartbeat. */
     private final dev.spindle.runtime.rpc.proto.ProcessMetrics memoryModel;
 
@@ -233,12 +236,16 @@ public final class TaskExecutor implements AutoCloseable {
         }
         long deadline = Math.max(heartbeatIntervalMillis, 500);
         try {
-            boolean known = ResourceManagerServiceGrpc.newBlockingStub(clients.channel(rmHost, rmPort))
+            HeartbeatResponse response = ResourceManagerServiceGrpc.newBlockingStub(clients.channel(rmHost, rmPort))
                     .withDeadlineAfter(deadline, TimeUnit.MILLISECONDS)
                     .heartbeat(TaskExecutorHeartbeat.newBuilder().setResourceId(resourceId.id()).addAllSlots(slots.report())
-                            .setProcess(ProcessMetricsSampler.sample(memoryModel)).build())
-                    .getKnown();
+                            .setProcess(ProcessMetricsSampler.sample(memoryModel))
+                            .setDelegationTokensVersion(delegationTokensVersion).build());
+            boolean known = response.getKnown();
             rmLastHeard = System.currentTimeMillis();
+            if (response.getDelegationTokensVersion() > delegationTokensVersion) {
+                receiveDelegationTokens(response.getDelegationTokensVersion(), response.getDelegationTokens().toByteArray());
+            }
             if (!known) {
                 LOG.warn("Resource manager no longer knows TaskExecutor {}; registering again", resourceId);
                 registered = false;
@@ -290,9 +297,27 @@ public final class TaskExecutor implements AutoCloseable {
         rmPort = now.get().port();
         registered = false;
         rmLastHeard = System.currentTimeMillis();
+        // the new attempt numbers its token generations afresh
+        delegationTokensVersion = 0;
         scheduler.execute(() -> register(System.currentTimeMillis()
                 + configuration.get(TaskManagerOptions.REGISTRATION_TIMEOUT).toMillis(), 50));
         return true;
+    }
+
+    private void receiveDelegationTokens(long version, byte[] serialized) {
+        try {
+            int count = dev.spindle.runtime.security.tokens.UgiTokenReceiver.addToCurrentUser(serialized);
+            delegationTokensVersion = version;
+            LOG.info("TaskExecutor {} received {} delegation tokens (version {})", resourceId, count, version);
+        } catch (java.io.IOException | RuntimeException e) {
+            // The version stays behind: the next heartbeat brings the tokens again.
+            LOG.error("TaskExecutor {} could not read delegation tokens version {}: {}", resourceId, version, e.toString());
+        }
+    }
+
+    /** Version of the delegation tokens this TaskExecutor last received (0: none since its launch). */
+    public long getDelegationTokensVersion() {
+        return delegationTokensVersion;
     }
 
     private void heartbeatJobMasters(long deadline) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.security.Credentials;
@@ -22,6 +23,7 @@ import dev.spindle.yarn.common.ContainerEnvironment;
 import dev.spindle.yarn.common.ContainerLayout;
 import dev.spindle.yarn.common.ContainerSecrets;
 import dev.spindle.yarn.common.LaunchSpec;
+import dev.spindle.yarn.common.security.KerberosJvmArgs;
 
 /**
  * Launch contexts of TaskExecutor containers: the AM's own localized files (no re-upload), the
@@ -36,7 +38,8 @@ public final class TaskExecutorContainerFactory {
     private final Map<String, String> environment;
     private final Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs;
     private final ClusterSecret secret;
-    private final Credentials amCredentials;
+    private final Supplier<Credentials> amCredentials;
+    private final List<String> extraJvmArgs;
 
     /**
      * @param resources the AM's local resources, reused as they are
@@ -46,6 +49,22 @@ public final class TaskExecutorContainerFactory {
      */
     public TaskExecutorContainerFactory(Map<String, LocalResource> resources, Map<String, String> environment,
             Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Credentials amCredentials) {
+        this(resources, environment, memorySpecs, secret, () -> amCredentials);
+    }
+
+    /**
+     * @param amCredentials the AM's credentials as they are when a container is launched (renewed
+     *     delegation tokens replace the client's over time)
+     */
+    public TaskExecutorContainerFactory(Map<String, LocalResource> resources, Map<String, String> environment,
+            Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Supplier<Credentials> amCredentials) {
+        this(resources, environment, memorySpecs, secret, amCredentials, List.of());
+    }
+
+    private TaskExecutorContainerFactory(Map<String, LocalResource> resources, Map<String, String> environment,
+            Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Supplier<Credentials> amCredentials,
+            List<String> extraJvmArgs) {
+        this.extraJvmArgs = List.copyOf(extraJvmArgs);
         this.resources = Map.copyOf(resources);
         this.environment = Map.copyOf(environment);
         this.memorySpecs = memorySpecs;
@@ -61,16 +80,26 @@ public final class TaskExecutorContainerFactory {
      */
     public static TaskExecutorContainerFactory fromLaunchSpec(LaunchSpec spec, LocalResource specResource,
             Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Credentials amCredentials) {
+        return fromLaunchSpec(spec, specResource, memorySpecs, secret, () -> amCredentials);
+    }
+
+    /** {@link #fromLaunchSpec(LaunchSpec, LocalResource, Function, ClusterSecret, Credentials)} with the AM's credentials read at each launch. */
+    public static TaskExecutorContainerFactory fromLaunchSpec(LaunchSpec spec, LocalResource specResource,
+            Function<WorkerResourceSpec, ProcessMemorySpec> memorySpecs, ClusterSecret secret, Supplier<Credentials> amCredentials) {
         Map<String, LocalResource> resources = new LinkedHashMap<>(spec.yarnLocalResources());
         resources.put(ContainerLayout.LAUNCH_SPEC_FILE, specResource);
-        return new TaskExecutorContainerFactory(resources, ContainerEnvironment.of(spec), memorySpecs, secret, amCredentials);
+        // What the client decided for every container's JVM beyond memory (the shipped krb5.conf).
+        List<String> extra = KerberosJvmArgs.with(List.of(), spec.toConfiguration());
+        return new TaskExecutorContainerFactory(resources, ContainerEnvironment.of(spec), memorySpecs, secret, amCredentials, extra);
     }
 
     public ContainerLaunchContext create(WorkerResourceSpec spec, String rmHost, int rmPort) throws IOException {
-        String command = ContainerCommand.build(memorySpecs.apply(spec).jvmArgs(), "taskmanager", RUNNER_CLASS,
+        List<String> jvmArgs = new java.util.ArrayList<>(memorySpecs.apply(spec).jvmArgs());
+        jvmArgs.addAll(extraJvmArgs);
+        String command = ContainerCommand.build(jvmArgs, "taskmanager", RUNNER_CLASS,
                 List.of(rmHost, Integer.toString(rmPort)));
         Credentials credentials = new Credentials();
-        for (Token<?> token : amCredentials.getAllTokens()) {
+        for (Token<?> token : amCredentials.get().getAllTokens()) {
             if (!AMRMTokenIdentifier.KIND_NAME.equals(token.getKind())) {
                 credentials.addToken(token.getService().getLength() > 0 ? token.getService() : new Text(token.getKind()), token);
             }

@@ -5,13 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.security.Credentials;
-import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
 import org.apache.hadoop.yarn.api.records.LocalResource;
-import org.apache.hadoop.yarn.client.util.YarnClientUtils;
-import org.apache.hadoop.yarn.conf.YarnConfiguration;
 
 import dev.spindle.configuration.memory.ProcessMemorySpec;
 import dev.spindle.runtime.security.ClusterSecret;
@@ -20,6 +16,7 @@ import dev.spindle.yarn.common.ContainerEnvironment;
 import dev.spindle.yarn.common.ContainerLayout;
 import dev.spindle.yarn.common.ContainerSecrets;
 import dev.spindle.yarn.common.LaunchSpec;
+import dev.spindle.yarn.common.security.KerberosJvmArgs;
 
 /**
  * Builds the ApplicationMaster's ContainerLaunchContext from the launch spec: the spec's files plus
@@ -31,19 +28,21 @@ public final class AppMasterContainerFactory {
     private AppMasterContainerFactory() {
     }
 
-    /** @param specResource the launch spec as written into the staging dir */
+    /**
+     * @param specResource the launch spec as written into the staging dir
+     * @param delegationTokens tokens for the AM (empty without Kerberos)
+     * @param amOnlyResources files the AM gets and its TaskExecutors never do (the keytab)
+     */
     public static ContainerLaunchContext create(LaunchSpec spec, LocalResource specResource, ProcessMemorySpec memory,
-            ClusterSecret secret, YarnConfiguration yarnConf, FileSystem fs) throws IOException {
-        String command = ContainerCommand.build(memory.jvmArgs(), "jobmanager", spec.mode().mainClass(), List.of());
+            ClusterSecret secret, Credentials delegationTokens, Map<String, LocalResource> amOnlyResources) throws IOException {
+        String command = ContainerCommand.build(KerberosJvmArgs.with(memory.jvmArgs(), spec.toConfiguration()), "jobmanager",
+                spec.mode().mainClass(), List.of());
         Map<String, LocalResource> resources = new LinkedHashMap<>(spec.yarnLocalResources());
         resources.put(ContainerLayout.LAUNCH_SPEC_FILE, specResource);
+        resources.putAll(amOnlyResources);
 
-        Credentials credentials = new Credentials();
+        Credentials credentials = new Credentials(delegationTokens);
         ContainerSecrets.addTo(credentials, secret);
-        if (UserGroupInformation.isSecurityEnabled()) {
-            // Kerberos: the AM and its TaskExecutors reach HDFS through delegation tokens renewed by the RM.
-            fs.addDelegationTokens(YarnClientUtils.getRmPrincipal(yarnConf), credentials);
-        }
         return ContainerLaunchContext.newInstance(resources, ContainerEnvironment.of(spec), List.of(command), null,
                 ContainerSecrets.serialize(credentials), null);
     }

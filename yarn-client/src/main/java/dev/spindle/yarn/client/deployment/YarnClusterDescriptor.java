@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.security.Credentials;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
@@ -31,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.SecurityOptions;
 import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.configuration.memory.JobManagerProcessSpec;
 import dev.spindle.configuration.memory.ProcessMemorySpec;
@@ -45,13 +48,19 @@ import dev.spindle.yarn.client.preflight.PreflightContext;
 import dev.spindle.yarn.client.preflight.PreflightException;
 import dev.spindle.yarn.client.staging.ClusterSecretFile;
 import dev.spindle.yarn.client.staging.FrameworkJarCache;
+import dev.spindle.yarn.client.staging.KeytabUpload;
 import dev.spindle.yarn.client.staging.LaunchSpecUpload;
 import dev.spindle.yarn.client.staging.StagingDirectories;
 import dev.spindle.yarn.client.staging.StagingPlan;
 import dev.spindle.yarn.client.staging.StagingResult;
 import dev.spindle.yarn.client.staging.StagingSweeper;
 import dev.spindle.yarn.client.staging.StagingUploader;
+import dev.spindle.yarn.client.security.ClientDelegationTokens;
+import dev.spindle.yarn.client.security.ClientKerberosLogin;
+import dev.spindle.yarn.client.security.TokenLifetimeWarning;
 import dev.spindle.yarn.common.ContainerLayout;
+import dev.spindle.yarn.common.EntrypointMode;
+import dev.spindle.yarn.common.security.KerberosLoginSettings;
 import dev.spindle.yarn.common.LaunchSpec;
 
 /**
@@ -74,10 +83,12 @@ public final class YarnClusterDescriptor implements AutoCloseable {
 
     /** @param listener hears the deployment's progress lines (staging, submission, YARN state changes) */
     public YarnClusterDescriptor(Configuration configuration, YarnConfiguration yarnConf, ProgressListener listener)
-            throws IOException {
+            throws IOException, PreflightException {
         this.configuration = configuration;
         this.yarnConf = yarnConf;
         this.listener = listener;
+        // Before the first YARN or HDFS call: every one of them authenticates as this login.
+        ClientKerberosLogin.login(configuration, yarnConf);
         this.yarnClient = YarnClient.createYarnClient();
         yarnClient.init(yarnConf);
         yarnClient.start();
@@ -160,13 +171,20 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         DeploymentGuard guard = new DeploymentGuard(appId, stagingDir);
         Runtime.getRuntime().addShutdownHook(guard);
         try {
+            // Before anything is uploaded: a file system that gives no token fails the deployment here.
+            Credentials tokens = ClientDelegationTokens.obtain(conf, yarnConf, fs);
+            KerberosLoginSettings login = KerberosLoginSettings.from(conf);
+            TokenLifetimeWarning.check(login, tokens, EntrypointMode.ofMainClass(request.entrypointClass()), Instant.now())
+                    .ifPresent(listener::progress);
             StagingResult staging = stage(request, stagingDir, localWorkDir);
             ClusterSecretFile.write(fs, stagingDir, secret);
+            Map<String, LocalResource> amOnly = login.hasKeytab()
+                    ? Map.of(ContainerLayout.KEYTAB_FILE, KeytabUpload.write(fs, stagingDir, login.keytab())) : Map.of();
             // Written last: it lists everything staged before it.
             LaunchSpec spec = LaunchSpecFactory.create(request, staging, stagingDir.toString(), yarnConf);
             LocalResource specResource = LaunchSpecUpload.write(fs, stagingDir, spec);
             ContainerLaunchContext amContainer = AppMasterContainerFactory.create(spec, specResource, memory, secret,
-                    yarnConf, fs);
+                    tokens, amOnly);
 
             ApplicationSubmissionContext ctx = app.getApplicationSubmissionContext();
             describeApplication(ctx, conf, request, memory);
@@ -223,6 +241,15 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         confFiles.put(ContainerLayout.LOG4J_FILE, LogConfiguration.resolve(conf));
         if (request.extraConfFiles() != null) {
             confFiles.putAll(request.extraConfFiles());
+        }
+        java.util.Optional<String> krb5Conf = conf.getOptional(SecurityOptions.KERBEROS_KRB5_CONF_PATH);
+        if (krb5Conf.isPresent()) {
+            Path krb5 = Path.of(krb5Conf.get());
+            if (!Files.isRegularFile(krb5) || !Files.isReadable(krb5)) {
+                throw new IOException("The krb5.conf " + krb5 + " (" + SecurityOptions.KERBEROS_KRB5_CONF_PATH.key()
+                        + ") is not a readable file");
+            }
+            confFiles.put(ContainerLayout.KRB5_CONF_FILE, Files.readString(krb5));
         }
         List<Path> hadoopSiteFiles = new ArrayList<>();
         for (String name : HadoopConfLocator.SITE_FILES) {

@@ -19,17 +19,18 @@ import dev.spindle.yarn.common.ContainerLayout;
 final class ShipFileNameCheck implements PreflightCheck {
 
     /** What a container's working dir (and the staging dir) already holds at its root, and who puts it there. */
-    static final Map<String, String> GENERATED = Map.of(
-            ContainerLayout.JOB_GRAPH_FILE, "the job graph Spindle generates",
-            ContainerLayout.LAUNCH_SPEC_FILE, "the launch spec Spindle generates",
-            ContainerLayout.CONF_DIR, "Spindle's configuration dir",
-            ContainerLayout.LIB_DIR, "Spindle's framework jar dir",
-            ContainerLayout.USRLIB_DIR, "Spindle's user jar dir",
-            ContainerLayout.LOG4J_FILE, "Spindle's log config",
-            ClusterSecretFile.FILE_NAME, "the application's secret file",
-            "launch_container.sh", "YARN's container launch script",
-            "container_tokens", "YARN's container credentials",
-            "tmp", "YARN's container temp dir");
+    static final Map<String, String> GENERATED = Map.ofEntries(
+            Map.entry(ContainerLayout.JOB_GRAPH_FILE, "the job graph Spindle generates"),
+            Map.entry(ContainerLayout.LAUNCH_SPEC_FILE, "the launch spec Spindle generates"),
+            Map.entry(ContainerLayout.CONF_DIR, "Spindle's configuration dir"),
+            Map.entry(ContainerLayout.LIB_DIR, "Spindle's framework jar dir"),
+            Map.entry(ContainerLayout.USRLIB_DIR, "Spindle's user jar dir"),
+            Map.entry(ContainerLayout.LOG4J_FILE, "Spindle's log config"),
+            Map.entry(ClusterSecretFile.FILE_NAME, "the application's secret file"),
+            Map.entry(ContainerLayout.KEYTAB_FILE, "the Kerberos keytab Spindle ships (security.kerberos.login.keytab)"),
+            Map.entry("launch_container.sh", "YARN's container launch script"),
+            Map.entry("container_tokens", "YARN's container credentials"),
+            Map.entry("tmp", "YARN's container temp dir"));
 
     @Override
     public void check(PreflightContext context) throws PreflightException {

@@ -1,0 +1,58 @@
+package dev.spindle.yarn.client.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.hadoop.hdfs.security.token.delegation.DelegationTokenIdentifier;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.security.Credentials;
+import org.apache.hadoop.security.token.Token;
+import org.junit.jupiter.api.Test;
+
+import dev.spindle.yarn.common.EntrypointMode;
+import dev.spindle.yarn.common.security.KerberosLoginSettings;
+
+class TokenLifetimeWarningTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static Credentials hdfsTokenEndingAt(Instant maxDate) {
+        DelegationTokenIdentifier id = new DelegationTokenIdentifier(new Text("alice"), new Text("rm"), null);
+        id.setIssueDate(NOW.toEpochMilli());
+        id.setMaxDate(maxDate.toEpochMilli());
+        Credentials c = new Credentials();
+        Text service = new Text("nn:8020");
+        c.addToken(service, new Token<>(id.getBytes(), new byte[] {1}, DelegationTokenIdentifier.HDFS_DELEGATION_KIND, service));
+        return c;
+    }
+
+    @Test
+    void aTicketCacheSessionIsToldWhenItsTokensEndAndWhichKeysKeepThemAlive() {
+        Instant end = NOW.plus(Duration.ofDays(7));
+        String warning = TokenLifetimeWarning.check(new KerberosLoginSettings(null, null, true), hdfsTokenEndingAt(end),
+                EntrypointMode.SESSION, NOW).orElseThrow();
+        assertTrue(warning.contains(end.toString()) && warning.contains("7 days"), warning);
+        assertTrue(warning.contains("This session"), warning);
+        assertTrue(warning.contains("security.kerberos.login.keytab") && warning.contains("security.kerberos.login.principal"), warning);
+    }
+
+    @Test
+    void anApplicationIsWarnedAboutStreamingJobs() {
+        String warning = TokenLifetimeWarning.check(new KerberosLoginSettings(null, null, true),
+                hdfsTokenEndingAt(NOW.plus(Duration.ofMinutes(90))), EntrypointMode.APPLICATION, NOW).orElseThrow();
+        assertTrue(warning.contains("streaming job") && warning.contains("90 min"), warning);
+    }
+
+    @Test
+    void noWarningWithAKeytabOrWithoutDelegationTokens() {
+        KerberosLoginSettings keytab = new KerberosLoginSettings(Path.of("/k.keytab"), "alice@EXAMPLE.COM", true);
+        assertEquals(Optional.empty(), TokenLifetimeWarning.check(keytab, hdfsTokenEndingAt(NOW.plusSeconds(60)), EntrypointMode.SESSION, NOW));
+        assertEquals(Optional.empty(), TokenLifetimeWarning.check(new KerberosLoginSettings(null, null, true), new Credentials(),
+                EntrypointMode.SESSION, NOW));
+    }
+}

@@ -44,6 +44,10 @@ public final class CheckpointCoordinator {
     private boolean shutDown;
     private volatile CompletedCheckpointRecorder recorder = CompletedCheckpointRecorder.NONE;
 
+    /**
+     * @param io runs storage work one task at a time, in submission order: whether an aborted
+     *        checkpoint's files may go is decided after its metadata write finished
+     */
     public CheckpointCoordinator(String jobId, CheckpointSettings settings, CheckpointGateway gateway, ScheduledExecutorService mainThread,
             Executor io) {
         this.jobId = jobId;
@@ -352,12 +356,21 @@ public final class CheckpointCoordinator {
         }
         pending.remove(p.id());
         p.timeout.cancel(false);
-        if (p.recorded) {
-            // a later ApplicationMaster attempt may resume from it: its files stay
-            LOG.info("{} {} of job {} stays on storage although aborted: it was already recorded for recovery", kind(p), p.id(), jobId);
-        } else {
-            discardLater(p.barrier.targetDirectory(), "the partial " + kind(p) + " " + p.id());
-        }
+        // Decided on the io thread, after any metadata write still under way there: a checkpoint
+        // recorded for recovery meanwhile may be what a later ApplicationMaster attempt resumes from.
+        io.execute(() -> {
+            if (p.recorded) {
+                LOG.info("{} {} of job {} stays on storage although aborted: it was already recorded for recovery", kind(p), p.id(),
+                        jobId);
+                return;
+            }
+            try {
+                CheckpointStorage.discard(p.barrier.targetDirectory());
+            } catch (Exception e) {
+                LOG.warn("Job {} could not delete the partial {} {} at {}: {}", jobId, kind(p), p.id(), p.barrier.targetDirectory(),
+                        e.toString());
+            }
+        });
         p.result.completeExceptionally(new CheckpointException(kind(p) + " " + p.id() + " of job " + jobId + " failed: " + reason));
         if (!countsAsFailure) {
             LOG.info("{} {} of job {} aborted: {}", kind(p), p.id(), jobId, reason);

@@ -92,6 +92,11 @@ public final class TaskExecutor implements AutoCloseable {
     private final Map<JobID, JobMasterAddress> jobMasters = new ConcurrentHashMap<>();
     private final Map<JobID, Long> jobMasterLastHeard = new ConcurrentHashMap<>();
     private final Map<JobID, JobGraph> jobGraphs = new ConcurrentHashMap<>();
+    /**
+     * Final states of tasks that ended here and that their job master has not confirmed yet: carried
+     * on every heartbeat to it until one is answered, so a lost update cannot leave the job waiting.
+     */
+    private final Map<TaskKey, TaskStateUpdate> unconfirmedFinalStates = new ConcurrentHashMap<>();
     private final CompletableFuture<Integer> termination = new CompletableFuture<>();
     private final CompletableFuture<Void> firstRegistration = new CompletableFuture<>();
     private final DownloadDirectory workDir;
@@ -113,6 +118,15 @@ public final class TaskExecutor implements AutoCloseable {
      */
     public TaskExecutor(Configuration configuration, ResourceID resourceId, String rmHost, int rmPort, ClusterSecret secret,
             String bindHost, Path localDir) throws IOException {
+        this(configuration, resourceId, rmHost, rmPort, secret, bindHost, localDir, null);
+    }
+
+    /**
+     * @param outgoing sees every RPC this TaskExecutor makes, before it leaves: how tests inject lost
+     *     or altered messages; null for none
+     */
+    public TaskExecutor(Configuration configuration, ResourceID resourceId, String rmHost, int rmPort, ClusterSecret secret,
+            String bindHost, Path localDir, io.grpc.ClientInterceptor outgoing) throws IOException {
         this.configuration = configuration;
         this.resourceId = resourceId;
         this.rmHost = rmHost;
@@ -128,7 +142,7 @@ public final class TaskExecutor implements AutoCloseable {
         this.rpcTimeoutMillis = configuration.get(RpcOptions.ASK_TIMEOUT).toMillis();
         this.slots = new TaskSlotTable(numSlots);
         this.memoryModel = memoryModel(configuration);
-        this.clients = new RpcClients(this.secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES));
+        this.clients = new RpcClients(this.secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES), outgoing);
         this.shuffle = new ShuffleEnvironment(resourceId.id(), configuration, clients);
         Path parent = configuration.getOptional(IoOptions.TMP_DIRS).map(Paths::get)
                 .orElse(localDir != null ? localDir : Paths.get(System.getProperty("java.io.tmpdir")));
@@ -257,10 +271,18 @@ public final class TaskExecutor implements AutoCloseable {
                     req.addTasks(taskMetrics(t));
                 }
             }
+            Map<TaskKey, TaskStateUpdate> carried = new java.util.HashMap<>();
+            unconfirmedFinalStates.forEach((key, update) -> {
+                if (key.jobId().equals(jobId)) {
+                    carried.put(key, update);
+                }
+            });
+            req.addAllFinalStates(carried.values());
             try {
                 boolean known = JobMasterServiceGrpc.newBlockingStub(clients.channel(e.getValue().host(), e.getValue().port()))
                         .withDeadlineAfter(deadline, TimeUnit.MILLISECONDS).heartbeat(req.build()).getKnown();
                 if (known) {
+                    carried.forEach(unconfirmedFinalStates::remove);
                     jobMasterLastHeard.put(jobId, System.currentTimeMillis());
                 } else {
                     releaseJob(jobId, "the job master of job " + jobId + " no longer knows this TaskExecutor");
@@ -490,6 +512,7 @@ public final class TaskExecutor implements AutoCloseable {
                 tasks.remove(e.getKey());
             }
         }
+        unconfirmedFinalStates.keySet().removeIf(k -> k.jobId().equals(jobId));
         shuffle.releaseJob(jobId, new IllegalStateException(cause));
         jobGraphs.remove(jobId);
         classLoaders.release(jobId);
@@ -500,31 +523,49 @@ public final class TaskExecutor implements AutoCloseable {
 
     /** Reports go to the job master the task was deployed by, even after the job was given up here. */
     private void onTaskStateChange(Task task, TaskStateUpdate update, JobMasterAddress jm) {
-        if (update.getState() == TaskState.FINISHED || update.getState() == TaskState.FAILED || update.getState() == TaskState.CANCELED) {
-            TaskDeployment d = task.deployment();
-            tasks.remove(new TaskKey(d.jobGraph().getJobId(), d.vertex().getId(), d.subtask(), d.attempt()), task);
+        boolean terminal = update.getState() == TaskState.FINISHED || update.getState() == TaskState.FAILED
+                || update.getState() == TaskState.CANCELED;
+        TaskDeployment d = task.deployment();
+        TaskKey key = new TaskKey(d.jobGraph().getJobId(), d.vertex().getId(), d.subtask(), d.attempt());
+        if (terminal) {
+            // kept before the task leaves the table, so no heartbeat can miss it in both places
+            if (jobMasters.containsKey(key.jobId())) {
+                unconfirmedFinalStates.put(key, update);
+            }
+            tasks.remove(key, task);
         }
         if (killed) {
             return;
         }
         try {
-            rpcCallers.execute(() -> reportState(jm, update, 3));
+            rpcCallers.execute(() -> reportState(jm, update, terminal ? key : null, 3));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("Not reporting {} of a task of job {}: the TaskExecutor is stopping", update.getState(), update.getJobId());
         }
     }
 
-    private void reportState(JobMasterAddress jm, TaskStateUpdate update, int triesLeft) {
+    /** @param finalKey the task whose final state this is (confirmed once delivered), or null for a non-final update */
+    private void reportState(JobMasterAddress jm, TaskStateUpdate update, TaskKey finalKey, int triesLeft) {
         try {
             JobMasterServiceGrpc.newBlockingStub(clients.channel(jm.host(), jm.port()))
                     .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).updateTaskState(update);
+            if (finalKey != null) {
+                unconfirmedFinalStates.remove(finalKey, update);
+            }
         } catch (RuntimeException e) {
-            if (triesLeft > 1 && !termination.isDone()) {
+            boolean confirmedMeanwhile = finalKey != null && !unconfirmedFinalStates.containsKey(finalKey);
+            if (confirmedMeanwhile) {
+                LOG.debug("Final state {} of job {} reached the job master with a heartbeat", update.getState(), update.getJobId());
+            } else if (triesLeft > 1 && !termination.isDone()) {
                 try {
-                    scheduler.schedule(() -> rpcCallers.execute(() -> reportState(jm, update, triesLeft - 1)), 200, TimeUnit.MILLISECONDS);
+                    scheduler.schedule(() -> rpcCallers.execute(() -> reportState(jm, update, finalKey, triesLeft - 1)), 200,
+                            TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.RejectedExecutionException stopping) {
                     LOG.debug("Not retrying the report of job {}: the TaskExecutor is stopping", update.getJobId());
                 }
+            } else if (finalKey != null && unconfirmedFinalStates.containsKey(finalKey)) {
+                LOG.warn("Could not report final state {} of {} attempt {} of job {} to its job master ({}); it goes with the next heartbeats",
+                        update.getState(), update.getVertexId(), update.getAttempt(), update.getJobId(), e.toString());
             } else {
                 LOG.warn("Could not report state {} of a task of job {} to its job master: {}", update.getState(), update.getJobId(), e.toString());
             }

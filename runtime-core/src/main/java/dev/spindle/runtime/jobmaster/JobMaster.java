@@ -953,23 +953,17 @@ public final class JobMaster implements JobResourceListener {
         for (Execution e : executions.values()) {
             e.reset(attempt);
         }
+        returnPartialSlots();
         setStatus(JobStatus.RUNNING);
         requestMissingSlots();
     }
 
-    private void finish(JobStatus finalStatus) {
-        endTime = System.currentTimeMillis();
-        setStatus(finalStatus);
-        heartbeats.close();
-        if (checkpoints != null) {
-            checkpoints.shutdown(finalStatus, suspended);
-            checkpointIo.shutdown();
-        }
+    /** Frees every slot this job holds at the TaskExecutors (which cancels whatever of it still runs there). */
+    private void freeSlotsAtTaskExecutors(String cause) {
         Set<String> freed = new HashSet<>();
         for (SharedSlot s : slots) {
             if (s != null && freed.add(s.resourceId())) {
-                FreeSlotsRequest request = FreeSlotsRequest.newBuilder().setJobId(jobId.toHexString())
-                        .setCause("job " + jobId + " ended " + finalStatus).build();
+                FreeSlotsRequest request = FreeSlotsRequest.newBuilder().setJobId(jobId.toHexString()).setCause(cause).build();
                 rpcCalls.execute(() -> {
                     try {
                         TaskExecutorServiceGrpc.newBlockingStub(clients.channel(s.host(), s.port()))
@@ -980,6 +974,45 @@ public final class JobMaster implements JobResourceListener {
                 });
             }
         }
+    }
+
+    /**
+     * A restart that holds only part of its slots gives them all back and asks for all at once: the
+     * resource manager grants a job's request whole, so nobody waits on slots another waiter sits on.
+     */
+    private void returnPartialSlots() {
+        int held = 0;
+        for (SharedSlot s : slots) {
+            if (s != null) {
+                held++;
+            }
+        }
+        if (held == 0 || held == slots.length) {
+            return;
+        }
+        LOG.info("Job {} holds {} of the {} slots it needs; returning them to ask for all {} at once", jobId, held, slots.length,
+                slots.length);
+        freeSlotsAtTaskExecutors("job " + jobId + " restarts and asks for all its slots at once");
+        for (SharedSlot s : slots) {
+            if (s != null) {
+                // they stop heartbeating to this job once its slots are gone there; that silence is no loss
+                heartbeats.unmonitor(new ResourceID(s.resourceId()));
+            }
+        }
+        java.util.Arrays.fill(slots, null);
+        outstandingSlotRequests = 0;
+        resourceManager.returnSlots(jobId);
+    }
+
+    private void finish(JobStatus finalStatus) {
+        endTime = System.currentTimeMillis();
+        setStatus(finalStatus);
+        heartbeats.close();
+        if (checkpoints != null) {
+            checkpoints.shutdown(finalStatus, suspended);
+            checkpointIo.shutdown();
+        }
+        freeSlotsAtTaskExecutors("job " + jobId + " ended " + finalStatus);
         resourceManager.unregisterJobMaster(jobId);
         JobResult summary = summary();
         LOG.info("Job {} ({}) ended {} after {} ms{}", jobId, graph.getName(), finalStatus, endTime - startTime,

@@ -28,7 +28,7 @@ class LostTaskStateUpdateTest {
         conf.set(MiniClusterOptions.NUM_TASK_EXECUTORS, 2);
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2);
         conf.setString("heartbeat.interval", "100 ms");
-        conf.setString("heartbeat.timeout", "1 s");
+        conf.setString("heartbeat.timeout", "2 s");
         return conf;
     }
 

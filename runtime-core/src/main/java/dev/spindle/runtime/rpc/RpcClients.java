@@ -24,6 +24,7 @@ public final class RpcClients implements AutoCloseable {
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
     /** Applied to every call before the secret is added; null for none (tests inject faults here). */
     private final ClientInterceptor outgoing;
+    private final RpcKeepAlive keepAlive;
     private volatile boolean closed;
 
     public RpcClients(ClusterSecret secret, int maxMessageBytes) {
@@ -32,6 +33,12 @@ public final class RpcClients implements AutoCloseable {
 
     /** @param outgoing sees every call these clients make (a test's fault injection); null for none */
     public RpcClients(ClusterSecret secret, int maxMessageBytes, ClientInterceptor outgoing) {
+        this(secret, maxMessageBytes, outgoing, RpcKeepAlive.defaults());
+    }
+
+    /** @param keepAlive how every channel finds out that its peer vanished */
+    public RpcClients(ClusterSecret secret, int maxMessageBytes, ClientInterceptor outgoing, RpcKeepAlive keepAlive) {
+        this.keepAlive = keepAlive;
         this.secret = secret;
         this.maxMessageBytes = maxMessageBytes;
         this.outgoing = outgoing;
@@ -53,6 +60,9 @@ public final class RpcClients implements AutoCloseable {
             } else {
                 builder.usePlaintext();
             }
+            // pings on idle connections too: a data stream waiting for its first buffer has no deadline
+            builder.keepAliveTime(keepAlive.time().toMillis(), TimeUnit.MILLISECONDS)
+                    .keepAliveTimeout(keepAlive.timeout().toMillis(), TimeUnit.MILLISECONDS).keepAliveWithoutCalls(true);
             builder.maxInboundMessageSize(maxMessageBytes).intercept(BearerToken.clientInterceptor(secret));
             if (outgoing != null) {
                 // interceptors added last run first: the injected one sees the call as the caller made it

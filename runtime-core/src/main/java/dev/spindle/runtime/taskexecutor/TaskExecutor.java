@@ -65,6 +65,8 @@ public final class TaskExecutor implements AutoCloseable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_LOST_RESOURCE_MANAGER = 1;
     public static final int EXIT_REGISTRATION_FAILED = 2;
+    /** A canceled task's thread did not end within task.cancellation.timeout: only the process's end frees its slot. */
+    public static final int EXIT_TASK_CANCELLATION_TIMEOUT = 3;
 
     private record JobMasterAddress(String host, int port) {
     }
@@ -97,6 +99,13 @@ public final class TaskExecutor implements AutoCloseable {
      * on every heartbeat to it until one is answered, so a lost update cannot leave the job waiting.
      */
     private final Map<TaskKey, TaskStateUpdate> unconfirmedFinalStates = new ConcurrentHashMap<>();
+    /**
+     * Attempts whose cancel arrived before their submission (the two RPCs can overtake each other):
+     * the late submission is refused. Guarded by {@link #submitOrCancel}; emptied when the job is released.
+     */
+    private final java.util.Set<TaskKey> canceledBeforeSubmit = new java.util.HashSet<>();
+    private final Object submitOrCancel = new Object();
+    private final long cancellationTimeoutMillis;
     private final CompletableFuture<Integer> termination = new CompletableFuture<>();
     private final CompletableFuture<Void> firstRegistration = new CompletableFuture<>();
     private final DownloadDirectory workDir;
@@ -140,9 +149,11 @@ public final class TaskExecutor implements AutoCloseable {
         this.heartbeatIntervalMillis = configuration.get(HeartbeatOptions.HEARTBEAT_INTERVAL).toMillis();
         this.heartbeatTimeoutMillis = configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT).toMillis();
         this.rpcTimeoutMillis = configuration.get(RpcOptions.ASK_TIMEOUT).toMillis();
+        this.cancellationTimeoutMillis = configuration.get(TaskManagerOptions.TASK_CANCELLATION_TIMEOUT).toMillis();
         this.slots = new TaskSlotTable(numSlots);
         this.memoryModel = memoryModel(configuration);
-        this.clients = new RpcClients(this.secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES), outgoing);
+        this.clients = new RpcClients(this.secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES), outgoing,
+                dev.spindle.runtime.rpc.RpcKeepAlive.from(configuration));
         this.shuffle = new ShuffleEnvironment(resourceId.id(), configuration, clients);
         Path parent = configuration.getOptional(IoOptions.TMP_DIRS).map(Paths::get)
                 .orElse(localDir != null ? localDir : Paths.get(System.getProperty("java.io.tmpdir")));
@@ -161,7 +172,8 @@ public final class TaskExecutor implements AutoCloseable {
     /** Starts the RPC server and begins registering with the resource manager. */
     public void start() throws IOException {
         List<BindableService> services = List.of(new TaskExecutorGrpcService(this), shuffle.createDataExchangeService());
-        server = RpcServer.start(bindHost, 0, secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES), services);
+        server = RpcServer.start(bindHost, 0, secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES), services,
+                dev.spindle.runtime.rpc.RpcKeepAlive.from(configuration));
         LOG.info("TaskExecutor {} with {} slots started at {}:{}", resourceId, numSlots, server.getHost(), server.getPort());
         long deadline = System.currentTimeMillis() + configuration.get(TaskManagerOptions.REGISTRATION_TIMEOUT).toMillis();
         scheduler.execute(() -> register(deadline, 50));
@@ -408,7 +420,15 @@ public final class TaskExecutor implements AutoCloseable {
                 request.getAttempt(), request.getAllocationId(), locations, restore);
         Task task = new Task(d, configuration, shuffle, classLoaders, (t, update) -> onTaskStateChange(t, update, jm),
                 resourceId.id(), new RpcCheckpointResponder(d, jm));
-        tasks.put(new TaskKey(jobId, d.vertex().getId(), d.subtask(), d.attempt()), task);
+        TaskKey key = new TaskKey(jobId, d.vertex().getId(), d.subtask(), d.attempt());
+        synchronized (submitOrCancel) {
+            if (canceledBeforeSubmit.remove(key)) {
+                LOG.info("Refusing {} on {}: its cancel arrived first", d.describe(), resourceId);
+                return Ack.newBuilder().setAccepted(false).setMessage(d.describe() + " was canceled before it arrived on " + resourceId)
+                        .build();
+            }
+            tasks.put(key, task);
+        }
         LOG.info("Deploying {} on {}", d.describe(), resourceId);
         task.start();
         return Ack.newBuilder().setAccepted(true).build();
@@ -484,12 +504,42 @@ public final class TaskExecutor implements AutoCloseable {
     }
 
     Ack cancelTask(JobID jobId, JobVertexID vertexId, int subtask, int attempt) {
-        Task t = tasks.get(new TaskKey(jobId, vertexId, subtask, attempt));
+        TaskKey key = new TaskKey(jobId, vertexId, subtask, attempt);
+        Task t;
+        synchronized (submitOrCancel) {
+            t = tasks.get(key);
+            if (t == null && jobMasters.containsKey(jobId)) {
+                // the submission may still be on its way: it must not start after this cancel
+                canceledBeforeSubmit.add(key);
+            }
+        }
         if (t == null) {
             return Ack.newBuilder().setAccepted(false).setMessage("no such task on " + resourceId).build();
         }
-        t.cancel();
+        cancel(t);
         return Ack.newBuilder().setAccepted(true).build();
+    }
+
+    /**
+     * Cancels a task and watches that its thread ends: one that ignores cancel and interrupt for
+     * task.cancellation.timeout stops this TaskExecutor, the only way to free its slot for good.
+     */
+    private void cancel(Task t) {
+        t.cancel();
+        if (cancellationTimeoutMillis <= 0 || t.threadEnded().isDone()) {
+            return;
+        }
+        try {
+            scheduler.schedule(() -> {
+                if (!t.threadEnded().isDone()) {
+                    LOG.error("{} did not end within task.cancellation.timeout ({} ms) after it was canceled; stopping TaskExecutor {}",
+                            t.deployment().describe(), cancellationTimeoutMillis, resourceId);
+                    terminate(EXIT_TASK_CANCELLATION_TIMEOUT);
+                }
+            }, cancellationTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            LOG.debug("Not watching the cancel of {}: the TaskExecutor is stopping", t.deployment().describe());
+        }
     }
 
     Ack freeSlots(JobID jobId, String cause) {
@@ -505,12 +555,29 @@ public final class TaskExecutor implements AutoCloseable {
     private void releaseJob(JobID jobId, String cause) {
         boolean had = jobMasters.remove(jobId) != null;
         jobMasterLastHeard.remove(jobId);
-        int freed = slots.freeJob(jobId);
+        java.util.Set<String> stillRunning = new java.util.HashSet<>();
+        List<Task> ending = new ArrayList<>();
         for (Map.Entry<TaskKey, Task> e : tasks.entrySet()) {
             if (e.getKey().jobId().equals(jobId)) {
-                e.getValue().cancel();
+                Task t = e.getValue();
                 tasks.remove(e.getKey());
+                cancel(t);
+                if (!t.threadEnded().isDone()) {
+                    stillRunning.add(t.deployment().allocationId());
+                    ending.add(t);
+                }
             }
+        }
+        // a slot whose task has not ended yet stays taken, so no other task starts beside a late one
+        int freed = slots.freeJob(jobId, stillRunning);
+        for (Task t : ending) {
+            t.threadEnded().thenRun(() -> {
+                slots.free(t.deployment().allocationId());
+                LOG.info("Slot of {} on {} is free again: its thread ended", t.deployment().describe(), resourceId);
+            });
+        }
+        synchronized (submitOrCancel) {
+            canceledBeforeSubmit.removeIf(k -> k.jobId().equals(jobId));
         }
         unconfirmedFinalStates.keySet().removeIf(k -> k.jobId().equals(jobId));
         shuffle.releaseJob(jobId, new IllegalStateException(cause));

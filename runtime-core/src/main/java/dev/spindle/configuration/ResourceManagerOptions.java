@@ -28,6 +28,11 @@ public final class ResourceManagerOptions {
             .withDescription("How long a job waits for all its slots before it fails saying how many it got.")
             .checkedBy(Range.atLeast(Duration.ofMillis(1)));
 
+    public static final ConfigOption<Integer> MAX_SLOTS = ConfigOptions.key("slotmanager.number-of-slots.max")
+            .intType().defaultValue(Integer.MAX_VALUE)
+            .withDescription("The most slots the cluster holds at once: no worker is started that would take it beyond this.")
+            .checkedBy(Range.atLeast(1));
+
     public static final ConfigOption<Integer> JOB_STORE_MAX_CAPACITY = ConfigOptions.key("jobstore.max-capacity")
             .intType().defaultValue(1000)
             .withDescription("Finished jobs whose summaries the dispatcher keeps; the oldest are dropped first.")

@@ -87,6 +87,12 @@ public final class TaskManagerOptions {
             .stringType().noDefaultValue()
             .withDescription("Address a TaskExecutor binds and advertises; defaults to the local host name.");
 
+    public static final ConfigOption<Duration> TASK_CANCELLATION_TIMEOUT = ConfigOptions.key("task.cancellation.timeout")
+            .durationType().defaultValue(Duration.ofMinutes(3))
+            .withDescription("A canceled task whose thread has not ended after this long stops its TaskExecutor (exit code 3), "
+                    + "which frees the slot; 0 ms keeps waiting.")
+            .checkedBy(Range.atLeast(Duration.ZERO));
+
     public static final ConfigOption<Duration> REGISTRATION_TIMEOUT = ConfigOptions.key("taskmanager.registration.timeout")
             .durationType().defaultValue(Duration.ofMinutes(5))
             .withDescription("How long a TaskExecutor retries registering with the resource manager before it gives up.")

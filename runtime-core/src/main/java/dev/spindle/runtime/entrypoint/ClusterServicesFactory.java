@@ -46,7 +46,8 @@ public final class ClusterServicesFactory {
         // security.ssl.* of this process decide how the secret's TLS identity is used on each channel.
         secret = secret.withTransport(TransportSecurity.from(configuration));
         int maxMessage = configuration.get(RpcOptions.MAX_MESSAGE_BYTES);
-        RpcClients clients = new RpcClients(secret, maxMessage);
+        dev.spindle.runtime.rpc.RpcKeepAlive keepAlive = dev.spindle.runtime.rpc.RpcKeepAlive.from(configuration);
+        RpcClients clients = new RpcClients(secret, maxMessage, null, keepAlive);
         ResourceManager resourceManager = new ResourceManager(configuration, driver, clients);
         AtomicReference<Dispatcher> dispatcherRef = new AtomicReference<>();
         RpcServer rpcServer = null;
@@ -55,7 +56,8 @@ public final class ClusterServicesFactory {
         try {
             rpcServer = RpcServer.start(bindHost, configuration.get(RpcOptions.PORT), secret, maxMessage, List.of(
                     resourceManager.createRpcService(),
-                    new JobMasterGrpcService(jobId -> dispatcherRef.get() == null ? null : dispatcherRef.get().runningJobMaster(jobId))));
+                    new JobMasterGrpcService(jobId -> dispatcherRef.get() == null ? null : dispatcherRef.get().runningJobMaster(jobId))),
+                    keepAlive);
             dispatcher = new Dispatcher(configuration, resourceManager, clients, rpcServer.getHost(), rpcServer.getPort(), recoveryStore);
             dispatcherRef.set(dispatcher);
             CompletableFuture<ApplicationStatus> shutDown = new CompletableFuture<>();

@@ -19,6 +19,10 @@ final class Execution {
     /** The latest heartbeat figures of this attempt; null before the first. */
     SubtaskMetrics metrics;
     Map<String, SerializedAccumulator> accumulators = new HashMap<>();
+    /** When its TaskExecutor's heartbeats first stopped listing this attempt, or -1 while they list it. */
+    long unreportedSince = -1;
+    /** The TaskExecutor answered the submission of this attempt: from then on its heartbeats list it until it ends. */
+    boolean acceptedByTaskExecutor;
 
     Execution(JobVertex vertex, int subtask) {
         this.vertex = vertex;
@@ -33,6 +37,8 @@ final class Execution {
         recordsIn = 0;
         recordsOut = 0;
         metrics = null;
+        unreportedSince = -1;
+        acceptedByTaskExecutor = false;
         accumulators = new HashMap<>();
     }
 

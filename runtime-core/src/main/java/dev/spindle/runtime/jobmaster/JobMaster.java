@@ -90,6 +90,7 @@ public final class JobMaster implements JobResourceListener {
     private final String rpcHost;
     private final int rpcPort;
     private final long rpcTimeoutMillis;
+    private final long heartbeatTimeoutMillis;
     private final long slotRequestTimeoutMillis;
     private final RestartStrategy restartStrategy;
     private final ScheduledExecutorService mainThread;
@@ -144,6 +145,7 @@ public final class JobMaster implements JobResourceListener {
         this.rpcHost = rpcHost;
         this.rpcPort = rpcPort;
         this.rpcTimeoutMillis = clusterConfiguration.get(RpcOptions.ASK_TIMEOUT).toMillis();
+        this.heartbeatTimeoutMillis = clusterConfiguration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT).toMillis();
         Configuration effective = new Configuration(clusterConfiguration);
         effective.addAll(graph.getJobConfiguration());
         this.slotRequestTimeoutMillis = effective.get(ResourceManagerOptions.SLOT_REQUEST_TIMEOUT).toMillis();
@@ -433,6 +435,13 @@ public final class JobMaster implements JobResourceListener {
                     Ack ack = TaskExecutorServiceGrpc.newBlockingStub(clients.channel(slot.host(), slot.port()))
                             .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).submitTask(request);
                     failure = ack.getAccepted() ? null : ack.getMessage();
+                    if (failure == null) {
+                        runOnMain(() -> {
+                            if (e.attempt == deployedAttempt) {
+                                e.acceptedByTaskExecutor = true;
+                            }
+                        });
+                    }
                 } catch (RuntimeException ex) {
                     failure = ex.toString();
                     unreachable = io.grpc.Status.fromThrowable(ex).getCode() == io.grpc.Status.Code.UNAVAILABLE;
@@ -723,16 +732,60 @@ public final class JobMaster implements JobResourceListener {
             return false;
         }
         heartbeats.heard(te);
+        Set<Execution> reported = new HashSet<>();
         for (TaskMetrics m : request.getTasksList()) {
             Execution e = executions.get(new ExecutionKey(JobVertexID.fromHexString(m.getVertexId()), m.getSubtask()));
             if (e != null && e.attempt == m.getAttempt() && !e.status.isTerminal()) {
+                reported.add(e);
                 e.recordsIn = m.getRecordsIn();
                 e.recordsOut = m.getRecordsOut();
                 e.metrics = SubtaskMetrics.next(e.metrics, m);
             }
         }
         updateInputProgress();
+        for (TaskStateUpdate u : request.getFinalStatesList()) {
+            Execution e = executions.get(new ExecutionKey(JobVertexID.fromHexString(u.getVertexId()), u.getSubtask()));
+            if (e != null && e.attempt == u.getAttempt() && !e.status.isTerminal()) {
+                LOG.info("Job {}: the final state {} of {} came with a heartbeat of {} (its own update was lost)", jobId, u.getState(),
+                        e.describe(), te);
+                reported.add(e);
+                updateTaskState(u);
+            }
+        }
+        reconcile(te, reported);
         return true;
+    }
+
+    /**
+     * Fails an execution that its TaskExecutor, still heartbeating, has stopped reporting without
+     * reporting its end either: whatever ended it, nothing would ever tell this job master, and the
+     * job would wait forever. A whole heartbeat timeout of such silence is allowed, because a
+     * heartbeat built while the task was being submitted does not list it yet.
+     */
+    private void reconcile(ResourceID te, Set<Execution> reported) {
+        if (status != JobStatus.RUNNING) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (Execution e : executions.values()) {
+            // until the TaskExecutor took the task, its heartbeats cannot list it
+            if (!te.id().equals(e.resourceId) || e.status.isTerminal() || !(e.acceptedByTaskExecutor || e.status == SubtaskStatus.RUNNING)) {
+                continue;
+            }
+            if (reported.contains(e)) {
+                e.unreportedSince = -1;
+            } else if (e.unreportedSince < 0) {
+                e.unreportedSince = now;
+            } else if (now - e.unreportedSince > heartbeatTimeoutMillis) {
+                LOG.warn("Job {}: TaskExecutor {} has not reported {} for {} ms and never said it ended; it is considered failed", jobId,
+                        te, e.describe(), now - e.unreportedSince);
+                e.status = SubtaskStatus.FAILED;
+                onExecutionFailed(e.describe(), te.id(), new IllegalStateException(e.describe() + " vanished from TaskExecutor " + te
+                        + " without a final state (its heartbeats stopped listing it for more than heartbeat.timeout)"));
+                checkAllTerminal();
+                return;
+            }
+        }
     }
 
     @Override
@@ -925,23 +978,17 @@ public final class JobMaster implements JobResourceListener {
         for (Execution e : executions.values()) {
             e.reset(attempt);
         }
+        returnPartialSlots();
         setStatus(JobStatus.RUNNING);
         requestMissingSlots();
     }
 
-    private void finish(JobStatus finalStatus) {
-        endTime = System.currentTimeMillis();
-        setStatus(finalStatus);
-        heartbeats.close();
-        if (checkpoints != null) {
-            checkpoints.shutdown(finalStatus, suspended);
-            checkpointIo.shutdown();
-        }
+    /** Frees every slot this job holds at the TaskExecutors (which cancels whatever of it still runs there). */
+    private void freeSlotsAtTaskExecutors(String cause) {
         Set<String> freed = new HashSet<>();
         for (SharedSlot s : slots) {
             if (s != null && freed.add(s.resourceId())) {
-                FreeSlotsRequest request = FreeSlotsRequest.newBuilder().setJobId(jobId.toHexString())
-                        .setCause("job " + jobId + " ended " + finalStatus).build();
+                FreeSlotsRequest request = FreeSlotsRequest.newBuilder().setJobId(jobId.toHexString()).setCause(cause).build();
                 rpcCalls.execute(() -> {
                     try {
                         TaskExecutorServiceGrpc.newBlockingStub(clients.channel(s.host(), s.port()))
@@ -952,6 +999,45 @@ public final class JobMaster implements JobResourceListener {
                 });
             }
         }
+    }
+
+    /**
+     * A restart that holds only part of its slots gives them all back and asks for all at once: the
+     * resource manager grants a job's request whole, so nobody waits on slots another waiter sits on.
+     */
+    private void returnPartialSlots() {
+        int held = 0;
+        for (SharedSlot s : slots) {
+            if (s != null) {
+                held++;
+            }
+        }
+        if (held == 0 || held == slots.length) {
+            return;
+        }
+        LOG.info("Job {} holds {} of the {} slots it needs; returning them to ask for all {} at once", jobId, held, slots.length,
+                slots.length);
+        freeSlotsAtTaskExecutors("job " + jobId + " restarts and asks for all its slots at once");
+        for (SharedSlot s : slots) {
+            if (s != null) {
+                // they stop heartbeating to this job once its slots are gone there; that silence is no loss
+                heartbeats.unmonitor(new ResourceID(s.resourceId()));
+            }
+        }
+        java.util.Arrays.fill(slots, null);
+        outstandingSlotRequests = 0;
+        resourceManager.returnSlots(jobId);
+    }
+
+    private void finish(JobStatus finalStatus) {
+        endTime = System.currentTimeMillis();
+        setStatus(finalStatus);
+        heartbeats.close();
+        if (checkpoints != null) {
+            checkpoints.shutdown(finalStatus, suspended);
+            checkpointIo.shutdown();
+        }
+        freeSlotsAtTaskExecutors("job " + jobId + " ended " + finalStatus);
         resourceManager.unregisterJobMaster(jobId);
         JobResult summary = summary();
         LOG.info("Job {} ({}) ended {} after {} ms{}", jobId, graph.getName(), finalStatus, endTime - startTime,

@@ -39,11 +39,20 @@ public final class InProcessResourceManagerDriver implements ResourceManagerDriv
     private ResourceEventHandler handler;
     private Executor mainThread;
     private ClusterAddresses addresses;
+    /** Sees every RPC the TaskExecutors make (a test's fault injection), or null. */
+    private final io.grpc.ClientInterceptor taskExecutorCalls;
 
     public InProcessResourceManagerDriver(Configuration configuration, ClusterSecret secret, String host) {
+        this(configuration, secret, host, null);
+    }
+
+    /** @param taskExecutorCalls sees every RPC the TaskExecutors make, to inject faults; null for none */
+    public InProcessResourceManagerDriver(Configuration configuration, ClusterSecret secret, String host,
+            io.grpc.ClientInterceptor taskExecutorCalls) {
         this.configuration = configuration;
         this.secret = secret;
         this.host = host;
+        this.taskExecutorCalls = taskExecutorCalls;
     }
 
     @Override
@@ -62,7 +71,8 @@ public final class InProcessResourceManagerDriver implements ResourceManagerDriv
         Configuration conf = new Configuration(configuration);
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, spec.numSlots());
         try {
-            TaskExecutor te = new TaskExecutor(conf, id, addresses.rpcHost(), addresses.rpcPort(), secret, host);
+            TaskExecutor te = new TaskExecutor(conf, id, addresses.rpcHost(), addresses.rpcPort(), secret, host, null,
+                    dev.spindle.runtime.taskexecutor.ResourceManagerLocator.fixed(), taskExecutorCalls);
             te.start();
             taskExecutors.put(id, te);
             te.getTerminationFuture().thenAccept(code -> {

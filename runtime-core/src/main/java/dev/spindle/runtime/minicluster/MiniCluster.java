@@ -30,6 +30,7 @@ public final class MiniCluster implements AutoCloseable {
     private final Configuration configuration;
     private final ClusterSecret secret;
     private final JobRecoveryStore recoveryStore;
+    private final io.grpc.ClientInterceptor taskExecutorCalls;
     private InProcessResourceManagerDriver driver;
     private ClusterServices services;
 
@@ -42,6 +43,15 @@ public final class MiniCluster implements AutoCloseable {
      * previous cluster recorded there: how an ApplicationMaster attempt takes over, in one JVM.
      */
     public MiniCluster(Configuration configuration, JobRecoveryStore recoveryStore) {
+        this(configuration, recoveryStore, null);
+    }
+
+    /**
+     * A cluster whose TaskExecutors' outgoing RPCs all pass {@code taskExecutorCalls} (null: none), so
+     * that tests can lose or alter messages the way a network would.
+     */
+    public MiniCluster(Configuration configuration, JobRecoveryStore recoveryStore, io.grpc.ClientInterceptor taskExecutorCalls) {
+        this.taskExecutorCalls = taskExecutorCalls;
         this.configuration = new Configuration(configuration);
         this.secret = ClusterSecret.generate().withTransport(TransportSecurity.from(this.configuration));
         this.recoveryStore = recoveryStore;
@@ -53,7 +63,7 @@ public final class MiniCluster implements AutoCloseable {
         if (count < 0) {
             throw new IllegalArgumentException("minicluster.number-of-taskexecutors must not be negative, was " + count);
         }
-        driver = new InProcessResourceManagerDriver(configuration, secret, LOOPBACK);
+        driver = new InProcessResourceManagerDriver(configuration, secret, LOOPBACK, taskExecutorCalls);
         services = ClusterServicesFactory.start(configuration, driver, secret, LOOPBACK, recoveryStore, null);
         WorkerResourceSpec spec = new WorkerResourceSpec(configuration.get(TaskManagerOptions.TOTAL_PROCESS_MEMORY),
                 configuration.get(ResourceManagerOptions.TASK_MANAGER_CPU_CORES), configuration.get(TaskManagerOptions.NUM_TASK_SLOTS));

@@ -84,7 +84,7 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         this.idleTimeoutMillis = configuration.get(ResourceManagerOptions.TASK_MANAGER_TIMEOUT).toMillis();
         this.registrationTimeoutMillis = configuration.get(ResourceManagerOptions.TASK_MANAGER_REGISTRATION_TIMEOUT).toMillis();
         this.rpcTimeoutMillis = configuration.get(RpcOptions.ASK_TIMEOUT).toMillis();
-        this.slotManager = new SlotManager(slots, new SlotManager.Actions() {
+        this.slotManager = new SlotManager(slots, configuration.get(ResourceManagerOptions.MAX_SLOTS), new SlotManager.Actions() {
             @Override
             public void allocateSlot(RegisteredTaskExecutor te, int slot, JobID jobId, String allocationId) {
                 askForSlot(te, slot, jobId, allocationId);
@@ -359,6 +359,17 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         mainThread.execute(() -> {
             LOG.info("Job {} requests {} slots", jobId, count);
             slotManager.requestSlots(jobId, count);
+        });
+    }
+
+    /**
+     * The job gives back every slot it holds and every request it has pending (its job master
+     * freed them at the TaskExecutors), to ask for all it needs again at once.
+     */
+    public void returnSlots(JobID jobId) {
+        mainThread.execute(() -> {
+            LOG.info("Job {} returns its slots", jobId);
+            slotManager.releaseJob(jobId);
         });
     }
 

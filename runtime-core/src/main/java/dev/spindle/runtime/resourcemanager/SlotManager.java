@@ -26,16 +26,23 @@ final class SlotManager {
     }
 
     private final int slotsPerWorker;
+    /** The cluster never grows beyond this many slots (slotmanager.number-of-slots.max). */
+    private final int maxSlots;
     private final Actions actions;
     private final Map<ResourceID, RegisteredTaskExecutor> taskExecutors = new LinkedHashMap<>();
     private final Map<JobID, Integer> pendingSlots = new LinkedHashMap<>();
     private int workersInFlight;
 
     SlotManager(int slotsPerWorker, Actions actions) {
+        this(slotsPerWorker, Integer.MAX_VALUE, actions);
+    }
+
+    SlotManager(int slotsPerWorker, int maxSlots, Actions actions) {
         if (slotsPerWorker < 1) {
             throw new IllegalArgumentException("taskmanager.numberOfTaskSlots must be at least 1, was " + slotsPerWorker);
         }
         this.slotsPerWorker = slotsPerWorker;
+        this.maxSlots = maxSlots;
         this.actions = actions;
     }
 
@@ -136,12 +143,21 @@ final class SlotManager {
         }
     }
 
-    /** Serves pending requests from free slots, then asks for the workers still missing. */
+    /**
+     * Serves pending requests from free slots, all of a request or none of it, then asks for the
+     * workers still missing. All-or-nothing keeps two jobs from each holding part of what they
+     * need and waiting on the other forever; a request the free slots cannot cover yet lets a
+     * later one that fits go first.
+     */
     void check() {
+        int free = freeSlotCount();
         Iterator<Map.Entry<JobID, Integer>> it = pendingSlots.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<JobID, Integer> e = it.next();
             int wanted = e.getValue();
+            if (wanted > free) {
+                continue;
+            }
             for (RegisteredTaskExecutor te : taskExecutors.values()) {
                 for (int i = 0; i < te.slotJobs.length && wanted > 0; i++) {
                     if (te.slotJobs[i] == null) {
@@ -150,22 +166,44 @@ final class SlotManager {
                         te.allocationIds[i] = allocationId;
                         te.allocatedAt[i] = System.currentTimeMillis();
                         wanted--;
+                        free--;
                         actions.allocateSlot(te, i, e.getKey(), allocationId);
                     }
                 }
             }
-            if (wanted == 0) {
-                it.remove();
-            } else {
-                e.setValue(wanted);
+            it.remove();
+        }
+        long coming = (long) workersInFlight * slotsPerWorker;
+        long missing = pendingSlotCount() - free - coming;
+        long room = (long) maxSlots - registeredSlotCount() - coming;
+        missing = Math.min(missing, room);
+        if (missing > 0) {
+            int workers = (int) ((missing + slotsPerWorker - 1) / slotsPerWorker);
+            if (registeredSlotCount() + coming + (long) workers * slotsPerWorker > maxSlots) {
+                // a whole worker brings slotsPerWorker slots: only as many as fit under the maximum
+                workers = (int) (room / slotsPerWorker);
+            }
+            if (workers > 0) {
+                workersInFlight += workers;
+                actions.startWorkers(workers);
             }
         }
-        int missing = pendingSlotCount() - workersInFlight * slotsPerWorker;
-        if (missing > 0) {
-            int workers = (missing + slotsPerWorker - 1) / slotsPerWorker;
-            workersInFlight += workers;
-            actions.startWorkers(workers);
+    }
+
+    private int freeSlotCount() {
+        int free = 0;
+        for (RegisteredTaskExecutor te : taskExecutors.values()) {
+            free += te.freeSlots();
         }
+        return free;
+    }
+
+    private long registeredSlotCount() {
+        long slots = 0;
+        for (RegisteredTaskExecutor te : taskExecutors.values()) {
+            slots += te.slotJobs.length;
+        }
+        return slots;
     }
 
     List<JobID> jobsOn(RegisteredTaskExecutor te) {

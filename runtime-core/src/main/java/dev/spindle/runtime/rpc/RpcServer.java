@@ -31,8 +31,18 @@ public final class RpcServer implements AutoCloseable {
 
     public static RpcServer start(String bindHost, int port, ClusterSecret secret, int maxMessageBytes, List<BindableService> services)
             throws IOException {
+        return start(bindHost, port, secret, maxMessageBytes, services, RpcKeepAlive.defaults());
+    }
+
+    /** @param keepAlive how the server finds out that a client vanished, and how often clients may ping it */
+    public static RpcServer start(String bindHost, int port, ClusterSecret secret, int maxMessageBytes, List<BindableService> services,
+            RpcKeepAlive keepAlive) throws IOException {
         InetSocketAddress address = bindHost == null ? new InetSocketAddress(port) : new InetSocketAddress(bindHost, port);
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(address).maxInboundMessageSize(maxMessageBytes);
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(address).maxInboundMessageSize(maxMessageBytes)
+                .keepAliveTime(keepAlive.time().toMillis(), TimeUnit.MILLISECONDS)
+                .keepAliveTimeout(keepAlive.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                // clients ping as often as this too, idle or not; the default policy would answer them with GOAWAY
+                .permitKeepAliveTime(keepAlive.time().toMillis(), TimeUnit.MILLISECONDS).permitKeepAliveWithoutCalls(true);
         boolean tls = secret.transport().internal().isTls();
         if (tls) {
             // With TLS on the port, a plaintext HTTP/2 connection fails its handshake before any call is read.

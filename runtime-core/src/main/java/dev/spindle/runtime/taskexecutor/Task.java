@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,8 @@ final class Task {
     private volatile TaskInvokable invokable;
     private volatile boolean canceled;
     private volatile TaskState state = TaskState.DEPLOYING;
+    /** Completes when the task's thread has left its code: only then is its slot free for another task. */
+    private final CompletableFuture<Void> threadEnded = new CompletableFuture<>();
 
     Task(TaskDeployment deployment, Configuration taskExecutorConfiguration, ShuffleEnvironment shuffle,
             JobClassLoaderCache classLoaders, TaskStateListener listener, String resourceId,
@@ -101,6 +104,15 @@ final class Task {
         thread.start();
     }
 
+    /** Completes once the task's thread has ended, whatever cancel was asked of it. */
+    CompletableFuture<Void> threadEnded() {
+        return threadEnded;
+    }
+
+    boolean isCanceled() {
+        return canceled;
+    }
+
     /** Asks the invokable to stop, interrupts the thread and fails the outputs so blocked peers wake up. */
     void cancel() {
         if (state == TaskState.FINISHED || state == TaskState.FAILED || state == TaskState.CANCELED || canceled) {
@@ -131,7 +143,8 @@ final class Task {
 
     void notifyCheckpointComplete(long checkpointId) {
         TaskInvokable inv = invokable;
-        if (state == TaskState.RUNNING && inv != null) {
+        // a canceled attempt publishes nothing: its successor may already own the output
+        if (state == TaskState.RUNNING && !canceled && inv != null) {
             inv.notifyCheckpointComplete(checkpointId);
         }
     }
@@ -192,6 +205,7 @@ final class Task {
             }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+            threadEnded.complete(null);
         }
     }
 

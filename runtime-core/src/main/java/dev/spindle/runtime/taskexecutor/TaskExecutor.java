@@ -70,6 +70,8 @@ public final class TaskExecutor implements AutoCloseable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_LOST_RESOURCE_MANAGER = 1;
     public static final int EXIT_REGISTRATION_FAILED = 2;
+    /** A canceled task's thread did not end within task.cancellation.timeout: only the process's end frees its slot. */
+    public static final int EXIT_TASK_CANCELLATION_TIMEOUT = 3;
 
     private record JobMasterAddress(String host, int port) {
     }
@@ -99,6 +101,18 @@ public final class TaskExecutor implements AutoCloseable {
     private final Map<JobID, JobMasterAddress> jobMasters = new ConcurrentHashMap<>();
     private final Map<JobID, Long> jobMasterLastHeard = new ConcurrentHashMap<>();
     private final Map<JobID, JobGraph> jobGraphs = new ConcurrentHashMap<>();
+    /**
+     * Final states of tasks that ended here and that their job master has not confirmed yet: carried
+     * on every heartbeat to it until one is answered, so a lost update cannot leave the job waiting.
+     */
+    private final Map<TaskKey, TaskStateUpdate> unconfirmedFinalStates = new ConcurrentHashMap<>();
+    /**
+     * Attempts whose cancel arrived before their submission (the two RPCs can overtake each other):
+     * the late submission is refused. Guarded by {@link #submitOrCancel}; emptied when the job is released.
+     */
+    private final java.util.Set<TaskKey> canceledBeforeSubmit = new java.util.HashSet<>();
+    private final Object submitOrCancel = new Object();
+    private final long cancellationTimeoutMillis;
     private final CompletableFuture<Integer> termination = new CompletableFuture<>();
     private final CompletableFuture<Void> firstRegistration = new CompletableFuture<>();
     private final DownloadDirectory workDir;
@@ -122,12 +136,22 @@ public final class TaskExecutor implements AutoCloseable {
      */
     public TaskExecutor(Configuration configuration, ResourceID resourceId, String rmHost, int rmPort, ClusterSecret secret,
             String bindHost, Path localDir) throws IOException {
-        this(configuration, resourceId, rmHost, rmPort, secret, bindHost, localDir, ResourceManagerLocator.fixed());
+        this(configuration, resourceId, rmHost, rmPort, secret, bindHost, localDir, ResourceManagerLocator.fixed(), null);
     }
 
     /** As above, following the resource manager to where {@code locator} says it moved once it stops answering. */
     public TaskExecutor(Configuration configuration, ResourceID resourceId, String rmHost, int rmPort, ClusterSecret secret,
             String bindHost, Path localDir, ResourceManagerLocator locator) throws IOException {
+        this(configuration, resourceId, rmHost, rmPort, secret, bindHost, localDir, locator, null);
+    }
+
+    /**
+     * @param locator where the resource manager runs once the one at rmHost:rmPort stops answering
+     * @param outgoing sees every RPC this TaskExecutor makes, before it leaves: how tests inject lost
+     *     or altered messages; null for none
+     */
+    public TaskExecutor(Configuration configuration, ResourceID resourceId, String rmHost, int rmPort, ClusterSecret secret,
+            String bindHost, Path localDir, ResourceManagerLocator locator, io.grpc.ClientInterceptor outgoing) throws IOException {
         this.configuration = configuration;
         this.resourceManagerLocator = locator;
         this.resourceId = resourceId;
@@ -142,9 +166,11 @@ public final class TaskExecutor implements AutoCloseable {
         this.heartbeatIntervalMillis = configuration.get(HeartbeatOptions.HEARTBEAT_INTERVAL).toMillis();
         this.heartbeatTimeoutMillis = configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT).toMillis();
         this.rpcTimeoutMillis = configuration.get(RpcOptions.ASK_TIMEOUT).toMillis();
+        this.cancellationTimeoutMillis = configuration.get(TaskManagerOptions.TASK_CANCELLATION_TIMEOUT).toMillis();
         this.slots = new TaskSlotTable(numSlots);
         this.memoryModel = memoryModel(configuration);
-        this.clients = new RpcClients(this.secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES));
+        this.clients = new RpcClients(this.secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES), outgoing,
+                dev.spindle.runtime.rpc.RpcKeepAlive.from(configuration));
         this.shuffle = new ShuffleEnvironment(resourceId.id(), configuration, clients);
         Path parent = configuration.getOptional(IoOptions.TMP_DIRS).map(Paths::get)
                 .orElse(localDir != null ? localDir : Paths.get(System.getProperty("java.io.tmpdir")));
@@ -163,7 +189,8 @@ public final class TaskExecutor implements AutoCloseable {
     /** Starts the RPC server and begins registering with the resource manager. */
     public void start() throws IOException {
         List<BindableService> services = List.of(new TaskExecutorGrpcService(this), shuffle.createDataExchangeService());
-        server = RpcServer.start(bindHost, 0, secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES), services);
+        server = RpcServer.start(bindHost, 0, secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES), services,
+                dev.spindle.runtime.rpc.RpcKeepAlive.from(configuration));
         LOG.info("TaskExecutor {} with {} slots started at {}:{}", resourceId, numSlots, server.getHost(), server.getPort());
         long deadline = System.currentTimeMillis() + configuration.get(TaskManagerOptions.REGISTRATION_TIMEOUT).toMillis();
         scheduler.execute(() -> register(deadline, 50));
@@ -330,10 +357,18 @@ public final class TaskExecutor implements AutoCloseable {
                     req.addTasks(taskMetrics(t));
                 }
             }
+            Map<TaskKey, TaskStateUpdate> carried = new java.util.HashMap<>();
+            unconfirmedFinalStates.forEach((key, update) -> {
+                if (key.jobId().equals(jobId)) {
+                    carried.put(key, update);
+                }
+            });
+            req.addAllFinalStates(carried.values());
             try {
                 boolean known = JobMasterServiceGrpc.newBlockingStub(clients.channel(e.getValue().host(), e.getValue().port()))
                         .withDeadlineAfter(deadline, TimeUnit.MILLISECONDS).heartbeat(req.build()).getKnown();
                 if (known) {
+                    carried.forEach(unconfirmedFinalStates::remove);
                     jobMasterLastHeard.put(jobId, System.currentTimeMillis());
                 } else {
                     releaseJob(jobId, "the job master of job " + jobId + " no longer knows this TaskExecutor");
@@ -459,7 +494,15 @@ public final class TaskExecutor implements AutoCloseable {
                 request.getAttempt(), request.getAllocationId(), locations, restore);
         Task task = new Task(d, configuration, shuffle, classLoaders, (t, update) -> onTaskStateChange(t, update, jm),
                 resourceId.id(), new RpcCheckpointResponder(d, jm));
-        tasks.put(new TaskKey(jobId, d.vertex().getId(), d.subtask(), d.attempt()), task);
+        TaskKey key = new TaskKey(jobId, d.vertex().getId(), d.subtask(), d.attempt());
+        synchronized (submitOrCancel) {
+            if (canceledBeforeSubmit.remove(key)) {
+                LOG.info("Refusing {} on {}: its cancel arrived first", d.describe(), resourceId);
+                return Ack.newBuilder().setAccepted(false).setMessage(d.describe() + " was canceled before it arrived on " + resourceId)
+                        .build();
+            }
+            tasks.put(key, task);
+        }
         LOG.info("Deploying {} on {}", d.describe(), resourceId);
         task.start();
         return Ack.newBuilder().setAccepted(true).build();
@@ -535,12 +578,42 @@ public final class TaskExecutor implements AutoCloseable {
     }
 
     Ack cancelTask(JobID jobId, JobVertexID vertexId, int subtask, int attempt) {
-        Task t = tasks.get(new TaskKey(jobId, vertexId, subtask, attempt));
+        TaskKey key = new TaskKey(jobId, vertexId, subtask, attempt);
+        Task t;
+        synchronized (submitOrCancel) {
+            t = tasks.get(key);
+            if (t == null && jobMasters.containsKey(jobId)) {
+                // the submission may still be on its way: it must not start after this cancel
+                canceledBeforeSubmit.add(key);
+            }
+        }
         if (t == null) {
             return Ack.newBuilder().setAccepted(false).setMessage("no such task on " + resourceId).build();
         }
-        t.cancel();
+        cancel(t);
         return Ack.newBuilder().setAccepted(true).build();
+    }
+
+    /**
+     * Cancels a task and watches that its thread ends: one that ignores cancel and interrupt for
+     * task.cancellation.timeout stops this TaskExecutor, the only way to free its slot for good.
+     */
+    private void cancel(Task t) {
+        t.cancel();
+        if (cancellationTimeoutMillis <= 0 || t.threadEnded().isDone()) {
+            return;
+        }
+        try {
+            scheduler.schedule(() -> {
+                if (!t.threadEnded().isDone()) {
+                    LOG.error("{} did not end within task.cancellation.timeout ({} ms) after it was canceled; stopping TaskExecutor {}",
+                            t.deployment().describe(), cancellationTimeoutMillis, resourceId);
+                    terminate(EXIT_TASK_CANCELLATION_TIMEOUT);
+                }
+            }, cancellationTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            LOG.debug("Not watching the cancel of {}: the TaskExecutor is stopping", t.deployment().describe());
+        }
     }
 
     Ack freeSlots(JobID jobId, String cause) {
@@ -556,13 +629,31 @@ public final class TaskExecutor implements AutoCloseable {
     private void releaseJob(JobID jobId, String cause) {
         boolean had = jobMasters.remove(jobId) != null;
         jobMasterLastHeard.remove(jobId);
-        int freed = slots.freeJob(jobId);
+        java.util.Set<String> stillRunning = new java.util.HashSet<>();
+        List<Task> ending = new ArrayList<>();
         for (Map.Entry<TaskKey, Task> e : tasks.entrySet()) {
             if (e.getKey().jobId().equals(jobId)) {
-                e.getValue().cancel();
+                Task t = e.getValue();
                 tasks.remove(e.getKey());
+                cancel(t);
+                if (!t.threadEnded().isDone()) {
+                    stillRunning.add(t.deployment().allocationId());
+                    ending.add(t);
+                }
             }
         }
+        // a slot whose task has not ended yet stays taken, so no other task starts beside a late one
+        int freed = slots.freeJob(jobId, stillRunning);
+        for (Task t : ending) {
+            t.threadEnded().thenRun(() -> {
+                slots.free(t.deployment().allocationId());
+                LOG.info("Slot of {} on {} is free again: its thread ended", t.deployment().describe(), resourceId);
+            });
+        }
+        synchronized (submitOrCancel) {
+            canceledBeforeSubmit.removeIf(k -> k.jobId().equals(jobId));
+        }
+        unconfirmedFinalStates.keySet().removeIf(k -> k.jobId().equals(jobId));
         shuffle.releaseJob(jobId, new IllegalStateException(cause));
         jobGraphs.remove(jobId);
         classLoaders.release(jobId);
@@ -573,31 +664,49 @@ public final class TaskExecutor implements AutoCloseable {
 
     /** Reports go to the job master the task was deployed by, even after the job was given up here. */
     private void onTaskStateChange(Task task, TaskStateUpdate update, JobMasterAddress jm) {
-        if (update.getState() == TaskState.FINISHED || update.getState() == TaskState.FAILED || update.getState() == TaskState.CANCELED) {
-            TaskDeployment d = task.deployment();
-            tasks.remove(new TaskKey(d.jobGraph().getJobId(), d.vertex().getId(), d.subtask(), d.attempt()), task);
+        boolean terminal = update.getState() == TaskState.FINISHED || update.getState() == TaskState.FAILED
+                || update.getState() == TaskState.CANCELED;
+        TaskDeployment d = task.deployment();
+        TaskKey key = new TaskKey(d.jobGraph().getJobId(), d.vertex().getId(), d.subtask(), d.attempt());
+        if (terminal) {
+            // kept before the task leaves the table, so no heartbeat can miss it in both places
+            if (jobMasters.containsKey(key.jobId())) {
+                unconfirmedFinalStates.put(key, update);
+            }
+            tasks.remove(key, task);
         }
         if (killed) {
             return;
         }
         try {
-            rpcCallers.execute(() -> reportState(jm, update, 3));
+            rpcCallers.execute(() -> reportState(jm, update, terminal ? key : null, 3));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("Not reporting {} of a task of job {}: the TaskExecutor is stopping", update.getState(), update.getJobId());
         }
     }
 
-    private void reportState(JobMasterAddress jm, TaskStateUpdate update, int triesLeft) {
+    /** @param finalKey the task whose final state this is (confirmed once delivered), or null for a non-final update */
+    private void reportState(JobMasterAddress jm, TaskStateUpdate update, TaskKey finalKey, int triesLeft) {
         try {
             JobMasterServiceGrpc.newBlockingStub(clients.channel(jm.host(), jm.port()))
                     .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).updateTaskState(update);
+            if (finalKey != null) {
+                unconfirmedFinalStates.remove(finalKey, update);
+            }
         } catch (RuntimeException e) {
-            if (triesLeft > 1 && !termination.isDone()) {
+            boolean confirmedMeanwhile = finalKey != null && !unconfirmedFinalStates.containsKey(finalKey);
+            if (confirmedMeanwhile) {
+                LOG.debug("Final state {} of job {} reached the job master with a heartbeat", update.getState(), update.getJobId());
+            } else if (triesLeft > 1 && !termination.isDone()) {
                 try {
-                    scheduler.schedule(() -> rpcCallers.execute(() -> reportState(jm, update, triesLeft - 1)), 200, TimeUnit.MILLISECONDS);
+                    scheduler.schedule(() -> rpcCallers.execute(() -> reportState(jm, update, finalKey, triesLeft - 1)), 200,
+                            TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.RejectedExecutionException stopping) {
                     LOG.debug("Not retrying the report of job {}: the TaskExecutor is stopping", update.getJobId());
                 }
+            } else if (finalKey != null && unconfirmedFinalStates.containsKey(finalKey)) {
+                LOG.warn("Could not report final state {} of {} attempt {} of job {} to its job master ({}); it goes with the next heartbeats",
+                        update.getState(), update.getVertexId(), update.getAttempt(), update.getJobId(), e.toString());
             } else {
                 LOG.warn("Could not report state {} of a task of job {} to its job master: {}", update.getState(), update.getJobId(), e.toString());
             }

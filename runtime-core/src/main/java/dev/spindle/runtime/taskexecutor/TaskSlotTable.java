@@ -8,7 +8,8 @@ import java.util.List;
 /** The slots of one TaskExecutor and the job each is allocated to. */
 final class TaskSlotTable {
 
-    private record Allocation(JobID jobId, String allocationId) {
+    /** {@code draining}: the job let the slot go, but a task of it has not ended there yet; nobody else may have it. */
+    private record Allocation(JobID jobId, String allocationId, boolean draining) {
     }
 
     private final Allocation[] slots;
@@ -27,15 +28,15 @@ final class TaskSlotTable {
             return false;
         }
         if (slots[index] != null) {
-            return slots[index].allocationId().equals(allocationId);
+            return !slots[index].draining() && slots[index].allocationId().equals(allocationId);
         }
-        slots[index] = new Allocation(jobId, allocationId);
+        slots[index] = new Allocation(jobId, allocationId, false);
         return true;
     }
 
     synchronized boolean isAllocated(JobID jobId, String allocationId) {
         for (Allocation a : slots) {
-            if (a != null && a.jobId().equals(jobId) && a.allocationId().equals(allocationId)) {
+            if (a != null && !a.draining() && a.jobId().equals(jobId) && a.allocationId().equals(allocationId)) {
                 return true;
             }
         }
@@ -50,13 +51,17 @@ final class TaskSlotTable {
         }
     }
 
-    /** Frees the job's slots; returns how many there were. */
-    synchronized int freeJob(JobID jobId) {
+    /**
+     * Frees the job's slots, except those whose allocation is in {@code stillRunning} (a task there
+     * has not ended yet): they drain until {@link #free} is called for them. Returns how many the job had.
+     */
+    synchronized int freeJob(JobID jobId, java.util.Set<String> stillRunning) {
         int n = 0;
         for (int i = 0; i < slots.length; i++) {
-            if (slots[i] != null && slots[i].jobId().equals(jobId)) {
-                slots[i] = null;
-                n++;
+            Allocation a = slots[i];
+            if (a != null && a.jobId().equals(jobId)) {
+                slots[i] = stillRunning.contains(a.allocationId()) ? new Allocation(jobId, a.allocationId(), true) : null;
+                n += a.draining() ? 0 : 1;
             }
         }
         return n;
@@ -64,7 +69,7 @@ final class TaskSlotTable {
 
     synchronized boolean hasJob(JobID jobId) {
         for (Allocation a : slots) {
-            if (a != null && a.jobId().equals(jobId)) {
+            if (a != null && !a.draining() && a.jobId().equals(jobId)) {
                 return true;
             }
         }

@@ -89,6 +89,36 @@ class SlotManagerTest {
     }
 
     @Test
+    void aRequestIsGrantedWholeOrNotAtAllAndASmallerOneThatFitsGoesFirst() {
+        slotManager.addTaskExecutor(te("a", 2));
+        JobID big = new JobID();
+        JobID small = new JobID();
+        slotManager.requestSlots(big, 3);
+        assertEquals(List.of(), allocations, "2 free slots do not cover 3: none is handed out");
+        slotManager.requestSlots(small, 2);
+        assertEquals(List.of("a/0", "a/1"), allocations);
+        assertEquals(3, slotManager.pendingSlotCount());
+    }
+
+    @Test
+    void noWorkerIsStartedBeyondTheMaximumNumberOfSlots() {
+        List<Integer> started = new ArrayList<>();
+        SlotManager capped = new SlotManager(2, 5, new SlotManager.Actions() {
+            @Override
+            public void allocateSlot(RegisteredTaskExecutor te, int slot, JobID jobId, String allocationId) {
+            }
+
+            @Override
+            public void startWorkers(int count) {
+                started.add(count);
+            }
+        });
+        capped.addTaskExecutor(te("a", 2));
+        capped.requestSlots(new JobID(), 8);
+        assertEquals(List.of(1), started, "2 registered + 1 worker of 2 = 4 <= 5; a second worker would make 6");
+    }
+
+    @Test
     void slotsPerWorkerMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new SlotManager(0, null));
     }

@@ -19,6 +19,7 @@ public final class RecordingRelay implements AutoCloseable {
     private final ServerSocket listener;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private final List<Socket> sockets = new ArrayList<>();
+    private volatile boolean frozen;
 
     public RecordingRelay(int targetPort) throws IOException {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -48,6 +49,9 @@ public final class RecordingRelay implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
+                    if (frozen) {
+                        continue;
+                    }
                     synchronized (captured) {
                         captured.write(buf, 0, n);
                     }
@@ -60,6 +64,14 @@ public final class RecordingRelay implements AutoCloseable {
         }, "relay-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * From now on drops every byte in both directions without closing any connection: a peer that
+     * froze or a network that was cut, which neither side can tell from a quiet one.
+     */
+    public void freeze() {
+        frozen = true;
     }
 
     public int port() {

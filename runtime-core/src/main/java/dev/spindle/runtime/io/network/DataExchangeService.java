@@ -73,11 +73,13 @@ public final class DataExchangeService extends DataExchangeServiceGrpc.DataExcha
                 out.onCompleted();
                 return;
             }
+            // fences an earlier stream of this subpartition before this one drains anything
+            long token = source.subscribe();
             addCredit(r.getInitialCredit());
-            senders.execute(() -> send(key, source));
+            senders.execute(() -> send(key, source, token));
         }
 
-        private void send(PartitionKey key, Subpartition source) {
+        private void send(PartitionKey key, Subpartition source, long token) {
             synchronized (this) {
                 if (cancelled) {
                     return;
@@ -95,7 +97,7 @@ public final class DataExchangeService extends DataExchangeServiceGrpc.DataExcha
                         }
                         credits--;
                     }
-                    ByteBuffer b = source.take();
+                    ByteBuffer b = source.take(token);
                     if (b == null) {
                         out.onNext(ProducerMessage.newBuilder().setEndOfPartition(true).build());
                         out.onCompleted();
@@ -107,6 +109,13 @@ public final class DataExchangeService extends DataExchangeServiceGrpc.DataExcha
                 // consumer went away
             } catch (ProducerFailedException e) {
                 sendFailure(e.getCause());
+            } catch (SubscriptionSupersededException e) {
+                LOG.info("Stream of {} closed: its consumer requested it again", key);
+                try {
+                    out.onError(io.grpc.Status.ABORTED.withDescription(e.getMessage()).asRuntimeException());
+                } catch (RuntimeException gone) {
+                    // the old consumer is gone already
+                }
             } catch (Exception e) {
                 LOG.debug("Streaming {} ended: {}", key, e.toString());
                 sendFailure(e);

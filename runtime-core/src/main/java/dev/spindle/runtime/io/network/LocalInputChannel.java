@@ -43,9 +43,10 @@ final class LocalInputChannel implements InputChannel {
                 return;
             }
             Subpartition source = partition.subpartition(subpartition);
+            long token = source.subscribe();
             while (true) {
                 credits.acquire();
-                ByteBuffer b = source.take();
+                ByteBuffer b = source.take(token);
                 if (b == null) {
                     gate.onEnd(index);
                     return;

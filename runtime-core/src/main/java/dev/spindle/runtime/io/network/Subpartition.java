@@ -16,6 +16,8 @@ final class Subpartition {
     private boolean finished;
     private boolean consumed;
     private Throwable failure;
+    /** The reader allowed to take buffers; every new subscription fences the ones before it. */
+    private long reader;
 
     Subpartition(int capacity, Runnable onFullyConsumed) {
         this.capacity = capacity;
@@ -49,13 +51,29 @@ final class Subpartition {
         notifyAll();
     }
 
-    /** The next buffer, or null once the producer finished and everything was taken. Throws if the producer failed. */
-    ByteBuffer take() throws IOException, InterruptedException {
+    /**
+     * Makes the caller the only reader: an earlier one (a stream whose consumer asked again) stops at
+     * its next {@link #take}, even one waiting there now. Returns the token to take with.
+     */
+    synchronized long subscribe() {
+        reader++;
+        notifyAll();
+        return reader;
+    }
+
+    /**
+     * The next buffer for the reader holding {@code token}, or null once the producer finished and
+     * everything was taken. Throws if the producer failed, or if a newer subscription took over.
+     */
+    ByteBuffer take(long token) throws IOException, InterruptedException {
         boolean end;
         ByteBuffer next;
         synchronized (this) {
-            while (queue.isEmpty() && !finished && failure == null) {
+            while (queue.isEmpty() && !finished && failure == null && token == reader) {
                 wait();
+            }
+            if (token != reader) {
+                throw new SubscriptionSupersededException("a newer request for this subpartition took over from reader " + token);
             }
             if (failure != null) {
                 throw new ProducerFailedException(failure);

@@ -6,6 +6,7 @@ import dev.spindle.configuration.ResourceManagerOptions;
 import dev.spindle.configuration.RpcOptions;
 import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.runtime.heartbeat.HeartbeatMonitor;
+import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.api.JobID;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.proto.Ack;
@@ -157,6 +158,7 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         RegisteredTaskExecutor te = new RegisteredTaskExecutor(id, host, port, numSlots, worker);
         heartbeats.monitor(id);
         LOG.info("TaskExecutor {} registered from {}:{} with {} slots", id, host, port, numSlots);
+        PhaseLog.mark("te-registered", "container=" + id);
         slotManager.addTaskExecutor(te);
         return Ack.newBuilder().setAccepted(true).build();
     }

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.YarnConfigOptions;
+import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.AttemptEndedByClusterException;
 import dev.spindle.runtime.resourcemanager.ClusterAddresses;
@@ -197,6 +198,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         nm = nmFactory.apply(new NmCallbacks());
         nm.init(yarnConf);
         nm.start();
+        PhaseLog.mark("am-registered", "host=" + amHost);
         LOG.info("ApplicationMaster registered with YARN: host {}, port {}, tracking URL {}, REST {}, largest container {}",
                 amHost, registeredPort, addresses.trackingUrl(), addresses.restUrl(), maxContainer);
     }
@@ -229,6 +231,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
                         .orElse(configuration.getOptional(YarnConfigOptions.APPLICATION_NODE_LABEL).orElse(null)));
         pending.computeIfAbsent(priority, p -> new ArrayDeque<>()).add(new PendingRequest(spec, request, future));
         amrm.addContainerRequest(request);
+        PhaseLog.mark("te-requested", "priority=" + priority.getPriority());
         LOG.info("Requested TaskExecutor container {} (priority {}); {} requests pending", request.getCapability(),
                 priority.getPriority(), pendingCount());
         updateHeartbeat();
@@ -266,6 +269,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
             }
             amrm.removeContainerRequest(request.request());
             starting.put(container.getId(), new StartingWorker(request.spec(), container, request.future()));
+            PhaseLog.mark("te-allocated", "container=" + container.getId());
             LOG.info("Allocated TaskExecutor container {} on {} ({})", container.getId(), container.getNodeId(),
                     container.getResource());
             launchExecutor.execute(() -> launch(container, request.spec()));
@@ -293,6 +297,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
                 worker.spec(), containerLogUrl(worker.container()));
         running.put(containerId, node);
         LOG.info("Started TaskExecutor container {} on {}", containerId, node.host());
+        PhaseLog.mark("te-container-started", "container=" + containerId);
         reportCounts();
         worker.future().complete(node);
     }
@@ -402,6 +407,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         };
         LOG.info("Unregistering the ApplicationMaster: {} ({})", yarnStatus, diagnostics);
         amrm.unregisterApplicationMaster(yarnStatus, diagnostics, null);
+        PhaseLog.mark("am-unregistered", "status=" + yarnStatus);
     }
 
     @Override

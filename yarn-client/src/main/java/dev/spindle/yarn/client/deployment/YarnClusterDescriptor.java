@@ -34,6 +34,7 @@ import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.configuration.memory.JobManagerProcessSpec;
 import dev.spindle.configuration.memory.ProcessMemorySpec;
+import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.yarn.client.api.DeploymentException;
 import dev.spindle.yarn.client.api.ProgressListener;
@@ -161,6 +162,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(guard);
         try {
             StagingResult staging = stage(request, stagingDir, localWorkDir);
+            PhaseLog.mark("staged", "app=" + appId);
             ClusterSecretFile.write(fs, stagingDir, secret);
             // Written last: it lists everything staged before it.
             LaunchSpec spec = LaunchSpecFactory.create(request, staging, stagingDir.toString(), yarnConf);
@@ -177,9 +179,11 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                     + " MB, " + (staging.uploaded().size() + 1) + " files uploaded to " + stagingDir + ")");
             guard.submitted = true;
             yarnClient.submitApplication(ctx);
+            PhaseLog.mark("submitted", "app=" + appId);
             LOG.info("Submitted application {} with staging dir {}", appId, stagingDir);
             ApplicationReport report = waitUntilRunning(appId, ctx.getResource(),
                     conf.getOptional(YarnConfigOptions.DEPLOYMENT_TIMEOUT).orElse(null), untilAccepted);
+            PhaseLog.mark("client-saw-" + report.getYarnApplicationState().name().toLowerCase(java.util.Locale.ROOT), "app=" + appId);
             return new DeployedApplication(appId, secret, report, stagingDir, staging);
         } catch (DeploymentException e) {
             guard.cleanUp("deployment failed");

@@ -46,6 +46,7 @@ import dev.spindle.yarn.client.preflight.PreflightContext;
 import dev.spindle.yarn.client.preflight.PreflightException;
 import dev.spindle.yarn.client.staging.ClusterSecretFile;
 import dev.spindle.yarn.client.staging.FrameworkJarCache;
+import dev.spindle.yarn.client.staging.JarDigestMemo;
 import dev.spindle.yarn.client.staging.LaunchSpecUpload;
 import dev.spindle.yarn.client.staging.StagingDirectories;
 import dev.spindle.yarn.client.staging.StagingPlan;
@@ -246,7 +247,10 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 request.userJar(), confFiles, hadoopSiteFiles, paths(conf.getOptional(YarnConfigOptions.SHIP_FILES)),
                 paths(conf.getOptional(YarnConfigOptions.SHIP_ARCHIVES)),
                 request.rootFiles() == null ? Map.of() : request.rootFiles());
-        FrameworkJarCache cache = new FrameworkJarCache(fs, new org.apache.hadoop.fs.Path(stagingRoot(), FrameworkJarCache.DIR_NAME));
+        JarDigestMemo digests = conf.get(YarnConfigOptions.JAR_DIGEST_MEMO) ? JarDigestMemo.inFile(JarDigestMemo.defaultFile())
+                : JarDigestMemo.inMemory();
+        FrameworkJarCache cache = new FrameworkJarCache(fs, new org.apache.hadoop.fs.Path(stagingRoot(), FrameworkJarCache.DIR_NAME),
+                digests);
         return new StagingUploader(fs, stagingDir, conf.get(YarnConfigOptions.FILE_REPLICATION), cache).upload(plan);
     }
 

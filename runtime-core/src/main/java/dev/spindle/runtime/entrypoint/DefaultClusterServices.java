@@ -59,6 +59,11 @@ public final class DefaultClusterServices implements ClusterServices {
         return dispatcher;
     }
 
+    @Override
+    public void startTaskExecutorsAhead(int slots) {
+        resourceManager.startWorkersAhead(slots);
+    }
+
     public ResourceManager getResourceManager() {
         return resourceManager;
     }

@@ -334,6 +334,18 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         mainThread.execute(() -> jobMasters.put(jobId, new JobMasterRef(host, port, listener)));
     }
 
+    /**
+     * Starts workers for {@code slots} slots before a job asks for them (application mode knows its
+     * parallelism at startup); workers no job uses are released after the idle timeout.
+     */
+    public void startWorkersAhead(int slots) {
+        mainThread.execute(() -> {
+            int workers = (slots + workerSpec.numSlots() - 1) / workerSpec.numSlots();
+            LOG.info("Starting {} workers ahead of the first job ({} slots)", workers, slots);
+            slotManager.startWorkersAhead(workers);
+        });
+    }
+
     /** Asks for {@code count} more slots for the job; they arrive as offers from TaskExecutors. */
     public void requestSlots(JobID jobId, int count) {
         mainThread.execute(() -> {

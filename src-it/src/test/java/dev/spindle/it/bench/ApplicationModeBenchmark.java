@@ -7,30 +7,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
-import org.apache.hadoop.yarn.api.records.ContainerReport;
-import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 
 import dev.spindle.localcluster.LocalYarnCluster;
 
 /**
  * Times application mode on the embedded cluster, as a user sees it: a fresh CLI JVM runs
- * {@code spindle run-application} with WordCount over 20,000 lines; printed are the medians from
- * CLI start to the AM registered (app RUNNING), to the first TaskExecutor container running, to
- * the application FINISHED (job done, AM gone) and to the CLI's exit.
+ * {@code spindle run-application} with WordCount over 20,000 lines, and the benchmark prints each
+ * deployment phase ({@link PhaseTimeline}: client, ApplicationMaster and TaskExecutor logs, and
+ * YARN's report) as medians over the runs. Two variants run interleaved on the same cluster, so
+ * that a loaded machine slows both alike: {@code baseline} turns off the startup shortcuts that
+ * can be turned off (the cross-JVM jar digest memo, TaskExecutors started ahead of main()), {@code
+ * default} runs as shipped; the ratio column is default / baseline.
  *
  * <p>{@code ApplicationModeBenchmark --jar <user jar> [--class dev.spindle.examples.WordCount] [--runs 5]}
- * (run with {@code --add-opens=java.base/java.lang=ALL-UNNAMED}).
+ * (run with {@code --add-opens=java.base/java.lang=ALL-UNNAMED}; {@code tools/bench-application}).
  */
 public final class ApplicationModeBenchmark {
+
+    /** The variants compared, each with the dynamic properties it adds to the CLI call. */
+    private static final Map<String, List<String>> VARIANTS = variants();
+
+    private static Map<String, List<String>> variants() {
+        Map<String, List<String>> v = new LinkedHashMap<>();
+        v.put("baseline", List.of("-Dyarn.jar-cache.digest-memo=false", "-Dyarn.application-mode.start-taskexecutors-ahead=false"));
+        v.put("default", List.of());
+        return v;
+    }
 
     private ApplicationModeBenchmark() {
     }
@@ -51,7 +63,8 @@ public final class ApplicationModeBenchmark {
             throw new IllegalArgumentException("usage: ApplicationModeBenchmark --jar <user jar> [--class <main>] [--runs n]");
         }
         Path base = Files.createTempDirectory("spindle-bench-");
-        try (LocalYarnCluster cluster = new LocalYarnCluster(base.resolve("cluster"), "spindle-bench", 2, null)
+        String clusterName = "spindle-bench";
+        try (LocalYarnCluster cluster = new LocalYarnCluster(base.resolve("cluster"), clusterName, 2, null)
                 .start(Duration.ofSeconds(120)); YarnClient yarn = YarnClient.createYarnClient()) {
             yarn.init(cluster.getClientConfiguration());
             yarn.start();
@@ -63,86 +76,56 @@ public final class ApplicationModeBenchmark {
                             .getBytes(StandardCharsets.UTF_8));
                 }
             }
-            List<long[]> samples = new ArrayList<>();
+            Path[] logDirs = {Path.of("target", clusterName), base};
+            Map<String, List<PhaseTimeline>> samples = new LinkedHashMap<>();
+            // Warm-up: fills the framework jar cache (uploaded once per cluster) and the OS page cache.
+            runOnce(cluster, yarn, jar, mainClass, input.toString(), fs, "warm-up", List.of(), logDirs);
             for (int run = 0; run < runs; run++) {
-                String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/bench/out-" + run)).toString();
-                samples.add(runOnce(cluster, yarn, jar, mainClass, input.toString(), output));
-                long[] s = samples.get(samples.size() - 1);
-                System.out.printf("run %d: AM registered %d ms, first TaskExecutor container %d ms, application finished %d ms, CLI exit %d ms%n",
-                        run + 1, s[0], s[1], s[2], s[3]);
-            }
-            String[] labels = {"CLI start -> AM registered", "CLI start -> first TaskExecutor container running",
-                "CLI start -> application FINISHED", "CLI start -> CLI exit"};
-            System.out.println("Medians over " + runs + " runs (the first run also fills the framework jar cache):");
-            for (int k = 0; k < labels.length; k++) {
-                List<Long> values = new ArrayList<>();
-                for (long[] s : samples) {
-                    values.add(s[k]);
+                for (Map.Entry<String, List<String>> variant : VARIANTS.entrySet()) {
+                    PhaseTimeline t = runOnce(cluster, yarn, jar, mainClass, input.toString(), fs,
+                            variant.getKey() + "-" + run, variant.getValue(), logDirs);
+                    samples.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(t);
                 }
-                Collections.sort(values);
-                System.out.printf("  %-52s %6d ms%n", labels[k], values.get(values.size() / 2));
             }
+            PhaseTimeline.print("Application mode, WordCount p=2 over 20,000 lines", samples);
         }
     }
 
-    private static long[] runOnce(LocalYarnCluster cluster, YarnClient yarn, String jar, String mainClass, String input,
-            String output) throws Exception {
+    private static PhaseTimeline runOnce(LocalYarnCluster cluster, YarnClient yarn, String jar, String mainClass, String input,
+            FileSystem fs, String name, List<String> extraFlags, Path[] logDirs) throws Exception {
+        String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/bench/out-" + name)).toString();
         ApplicationId before = yarn.getApplications().stream().map(ApplicationReport::getApplicationId).max(ApplicationId::compareTo)
                 .orElse(null);
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "dev.spindle.yarn.client.cli.CliFrontend", "run-application",
                 "-p", "2", "-Djobmanager.memory.process.size=1g", "-Dtaskmanager.memory.process.size=1g",
-                "-Dtaskmanager.numberOfTaskSlots=1", "-Dyarn.container.java-home.from-client=true", "-c", mainClass, jar,
-                "--input", input, "--output", output);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(File.createTempFile("spindle-bench-cli", ".log"));
-        Map<String, String> env = pb.environment();
-        env.put("HADOOP_CONF_DIR", cluster.getConfDir().toString());
-        long t0 = System.nanoTime();
+                "-Dtaskmanager.numberOfTaskSlots=1", "-Dyarn.container.java-home.from-client=true"));
+        command.addAll(extraFlags);
+        command.addAll(List.of("-c", mainClass, jar, "--input", input, "--output", output));
+        File cliLog = File.createTempFile("spindle-bench-cli", ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(cliLog);
+        pb.environment().put("HADOOP_CONF_DIR", cluster.getConfDir().toString());
+        long t0 = System.currentTimeMillis();
         Process cli = pb.start();
-        long registered = -1;
-        long firstWorker = -1;
-        long finished = -1;
-        ApplicationId app = null;
-        while (finished < 0) {
-            if (app == null) {
-                app = yarn.getApplications().stream().map(ApplicationReport::getApplicationId)
-                        .filter(id -> before == null || id.compareTo(before) > 0).findFirst().orElse(null);
-            }
-            if (app != null) {
-                ApplicationReport r = yarn.getApplicationReport(app);
-                long now = (System.nanoTime() - t0) / 1_000_000;
-                YarnApplicationState state = r.getYarnApplicationState();
-                if (registered < 0 && (state == YarnApplicationState.RUNNING || isEnded(state))) {
-                    registered = now;
-                }
-                if (firstWorker < 0 && state == YarnApplicationState.RUNNING && r.getCurrentApplicationAttemptId() != null) {
-                    List<ContainerReport> containers = yarn.getContainers(r.getCurrentApplicationAttemptId());
-                    if (containers.size() > 1) {
-                        firstWorker = now;
-                    }
-                }
-                if (isEnded(state)) {
-                    finished = now;
-                }
-            }
-            if (!cli.isAlive() && app == null) {
-                throw new IllegalStateException("the CLI exited with " + cli.exitValue() + " before submitting");
-            }
-            Thread.sleep(50); // sampling YARN's view: the figures are accurate to this interval
-        }
-        if (!cli.waitFor(120, TimeUnit.SECONDS)) {
+        if (!cli.waitFor(300, TimeUnit.SECONDS)) {
             cli.destroyForcibly();
-            throw new IllegalStateException("the CLI did not exit");
+            throw new IllegalStateException("the CLI did not exit; its output is in " + cliLog);
         }
-        long exit = (System.nanoTime() - t0) / 1_000_000;
+        long exit = System.currentTimeMillis();
         if (cli.exitValue() != 0) {
-            throw new IllegalStateException("the CLI exited with " + cli.exitValue());
+            throw new IllegalStateException("the CLI exited with " + cli.exitValue() + "; its output is in " + cliLog);
         }
-        return new long[] {registered, firstWorker, finished, exit};
-    }
-
-    private static boolean isEnded(YarnApplicationState s) {
-        return s == YarnApplicationState.FINISHED || s == YarnApplicationState.FAILED || s == YarnApplicationState.KILLED;
+        ApplicationReport report = yarn.getApplications().stream().filter(r -> before == null
+                || r.getApplicationId().compareTo(before) > 0).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no new application after run " + name));
+        String appId = report.getApplicationId().toString();
+        PhaseTimeline t = new PhaseTimeline(t0).addLog(cliLog.toPath()).addReport(yarn.getApplicationReport(report.getApplicationId()))
+                .addContainerLogs(appId, logDirs);
+        t.add("cli-exit", exit);
+        System.out.printf(Locale.ROOT, "%-12s %s: staged %s ms, AM registered %s ms, last TaskExecutor registered %s ms,"
+                + " job finished %s ms, CLI exit %d ms%n", name, appId, t.get("first:staged"), t.get("first:am-registered"),
+                t.get("last:te-registered"), t.get("first:job-ended"), exit - t0);
+        cliLog.delete();
+        return t;
     }
 }

@@ -64,7 +64,6 @@ import dev.spindle.yarn.common.LaunchSpec;
 public final class YarnClusterDescriptor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(YarnClusterDescriptor.class);
-    private static final Duration POLL = Duration.ofMillis(250);
 
     private final Configuration configuration;
     private final YarnConfiguration yarnConf;
@@ -312,6 +311,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             throws Exception {
         ApplicationProgress progress = progressOf(appId);
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        ReportPoll poll = new ReportPoll();
         while (true) {
             ApplicationReport report = yarnClient.getApplicationReport(appId);
             YarnApplicationState state = report.getYarnApplicationState();
@@ -331,13 +331,14 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                         + " MB and " + amAsk.getVirtualCores() + " vcores: " + why
                         + (queue.isEmpty() ? "" : "; " + queue) + ". It was killed.");
             }
-            Thread.sleep(POLL.toMillis()); // YARN offers no push notification of report changes
+            Thread.sleep(poll.afterSeeing(state)); // YARN offers no push notification of report changes
         }
     }
 
     /** Polls until the application ended, printing a line per change; returns the final report. */
     public ApplicationReport waitForEnd(ApplicationId appId, Runnable onEachPoll) throws Exception {
         ApplicationProgress progress = progressOf(appId);
+        ReportPoll poll = new ReportPoll();
         while (true) {
             ApplicationReport report = yarnClient.getApplicationReport(appId);
             progress.update(report);
@@ -347,7 +348,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             if (onEachPoll != null) {
                 onEachPoll.run();
             }
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(poll.afterSeeing(report.getYarnApplicationState()));
         }
     }
 

@@ -29,7 +29,11 @@ import dev.spindle.localcluster.LocalYarnCluster;
  * can be turned off (the cross-JVM jar digest memo, TaskExecutors started ahead of main()), {@code
  * default} runs as shipped; the ratio column is default / baseline.
  *
- * <p>{@code ApplicationModeBenchmark --jar <user jar> [--class dev.spindle.examples.WordCount] [--runs 5]}
+ * <p>With {@code --scaling 1,4,8} it measures startup scaling instead: the same program at
+ * parallelism N with one slot per 512 MB TaskExecutor, and prints, beside the timelines, the median
+ * from the AM registered to the N-th TaskExecutor registered, with its ratio to the first N.
+ *
+ * <p>{@code ApplicationModeBenchmark --jar <user jar> [--class dev.spindle.examples.WordCount] [--runs 5] [--scaling 1,4,8]}
  * (run with {@code --add-opens=java.base/java.lang=ALL-UNNAMED}; {@code tools/bench-application}).
  */
 public final class ApplicationModeBenchmark {
@@ -39,8 +43,9 @@ public final class ApplicationModeBenchmark {
 
     private static Map<String, List<String>> variants() {
         Map<String, List<String>> v = new LinkedHashMap<>();
-        v.put("baseline", List.of("-Dyarn.jar-cache.digest-memo=false", "-Dyarn.application-mode.start-taskexecutors-ahead=false"));
-        v.put("default", List.of());
+        v.put("baseline", List.of("-p", "2", "-Dtaskmanager.memory.process.size=1g", "-Dyarn.jar-cache.digest-memo=false",
+                "-Dyarn.application-mode.start-taskexecutors-ahead=false"));
+        v.put("default", List.of("-p", "2", "-Dtaskmanager.memory.process.size=1g"));
         return v;
     }
 
@@ -51,11 +56,13 @@ public final class ApplicationModeBenchmark {
         String jar = null;
         String mainClass = "dev.spindle.examples.WordCount";
         int runs = 5;
+        Map<String, List<String>> variants = VARIANTS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = args[++i];
                 case "--class" -> mainClass = args[++i];
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--scaling" -> variants = scalingVariants(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -76,19 +83,61 @@ public final class ApplicationModeBenchmark {
                             .getBytes(StandardCharsets.UTF_8));
                 }
             }
-            Path[] logDirs = {Path.of("target", clusterName), base};
+            // The NodeManagers keep container logs under the mini cluster's work dir (deleted 10 min after the end).
+            Path[] logDirs = {cluster.getYarnCluster().getTestWorkDir().toPath()};
             Map<String, List<PhaseTimeline>> samples = new LinkedHashMap<>();
             // Warm-up: fills the framework jar cache (uploaded once per cluster) and the OS page cache.
-            runOnce(cluster, yarn, jar, mainClass, input.toString(), fs, "warm-up", List.of(), logDirs);
+            runOnce(cluster, yarn, jar, mainClass, input.toString(), fs, "warm-up", VARIANTS.get("default"), logDirs);
             for (int run = 0; run < runs; run++) {
-                for (Map.Entry<String, List<String>> variant : VARIANTS.entrySet()) {
+                for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
                     PhaseTimeline t = runOnce(cluster, yarn, jar, mainClass, input.toString(), fs,
                             variant.getKey() + "-" + run, variant.getValue(), logDirs);
                     samples.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(t);
                 }
             }
-            PhaseTimeline.print("Application mode, WordCount p=2 over 20,000 lines", samples);
+            if (variants == VARIANTS) {
+                PhaseTimeline.print("Application mode, WordCount p=2 over 20,000 lines", samples);
+            } else {
+                PhaseTimeline.print("Application mode, WordCount at parallelism N, one 512 MB TaskExecutor per slot", samples);
+                printSpan("AM registered -> N-th TaskExecutor registered", "first:am-registered", "last:te-registered", samples);
+                printSpan("AM registered -> N-th TaskExecutor JVM started", "first:am-registered", "last:te-jvm-started", samples);
+                printSpan("N-th TaskExecutor allocated -> its JVM started", "last:te-allocated", "last:te-jvm-started", samples);
+            }
         }
+    }
+
+    private static Map<String, List<String>> scalingVariants(String counts) {
+        Map<String, List<String>> v = new LinkedHashMap<>();
+        for (String n : counts.split(",")) {
+            v.put("N=" + n.trim(), List.of("-p", n.trim(), "-Dtaskmanager.memory.process.size=512m"));
+        }
+        return v;
+    }
+
+    /** Median of {@code to - from} per variant, with its ratio to the first variant's. */
+    private static void printSpan(String label, String from, String to, Map<String, List<PhaseTimeline>> samples) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-50s", label + ":"));
+        Long first = null;
+        boolean isFirst = true;
+        for (Map.Entry<String, List<PhaseTimeline>> e : samples.entrySet()) {
+            List<Long> spans = new ArrayList<>();
+            for (PhaseTimeline t : e.getValue()) {
+                if (t.get(from) != null && t.get(to) != null) {
+                    spans.add(t.get(to) - t.get(from));
+                }
+            }
+            java.util.Collections.sort(spans);
+            Long median = spans.isEmpty() ? null : spans.get(spans.size() / 2);
+            if (isFirst) {
+                first = median;
+            }
+            line.append(String.format(Locale.ROOT, "  %s %s ms", e.getKey(), median));
+            if (!isFirst && median != null && first != null && first > 0) {
+                line.append(String.format(Locale.ROOT, " (%.2fx)", (double) median / first));
+            }
+            isFirst = false;
+        }
+        System.out.println(line);
     }
 
     private static PhaseTimeline runOnce(LocalYarnCluster cluster, YarnClient yarn, String jar, String mainClass, String input,
@@ -98,8 +147,7 @@ public final class ApplicationModeBenchmark {
                 .orElse(null);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "dev.spindle.yarn.client.cli.CliFrontend", "run-application",
-                "-p", "2", "-Djobmanager.memory.process.size=1g", "-Dtaskmanager.memory.process.size=1g",
-                "-Dtaskmanager.numberOfTaskSlots=1", "-Dyarn.container.java-home.from-client=true"));
+                "-Djobmanager.memory.process.size=1g", "-Dtaskmanager.numberOfTaskSlots=1", "-Dyarn.container.java-home.from-client=true"));
         command.addAll(extraFlags);
         command.addAll(List.of("-c", mainClass, jar, "--input", input, "--output", output));
         File cliLog = File.createTempFile("spindle-bench-cli", ".log");

@@ -96,15 +96,20 @@ final class PhaseTimeline {
         return this;
     }
 
-    /** Adds the container logs of {@code appId} found under {@code dirs} (the NodeManagers' log dirs are kept). */
+    /** Adds the container logs of {@code appId} found under {@code dirs} (mini cluster work dirs, whose NodeManager log dirs are kept). */
     PhaseTimeline addContainerLogs(String appId, Path... dirs) {
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.filter(f -> f.toString().contains("/" + appId + "/") && f.getFileName().toString().endsWith(".log")
-                        && Files.isRegularFile(f)).forEach(this::addLog);
+            // <work dir>/<cluster>-logDir-nm-<i>/<appId>/<containerId>/*.log; the local dirs' copies of the jars lie deeper.
+            try (Stream<Path> appDirs = Files.find(dir, 2, (p, a) -> a.isDirectory() && p.getFileName().toString().equals(appId))) {
+                for (Path appDir : appDirs.toList()) {
+                    try (Stream<Path> files = Files.walk(appDir, 2)) {
+                        files.filter(f -> f.getFileName().toString().endsWith(".log") && Files.isRegularFile(f))
+                                .forEach(this::addLog);
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

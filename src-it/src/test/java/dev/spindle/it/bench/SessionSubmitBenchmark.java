@@ -67,7 +67,7 @@ public final class SessionSubmitBenchmark {
             YarnClient yarn = YarnClient.createYarnClient();
             yarn.init(cluster.getClientConfiguration());
             yarn.start();
-            Path[] logDirs = {Path.of("target", "session-bench"), work};
+            Path[] logDirs = {cluster.getYarnCluster().getTestWorkDir().toPath()};
             PhaseTimeline deploy = new PhaseTimeline(deployStart).window(deployEnd).addReport(yarn.getApplicationReport(appId))
                     .addContainerLogs(appId.toString(), logDirs);
             deploy.add("cli-exit", deployEnd);

@@ -84,6 +84,14 @@ public final class YarnConfigOptions {
             .stringType().noDefaultValue()
             .withDescription("Root under which '.spindle/<appId>/' staging dirs are created; the file system home dir when unset.");
 
+    public static final ConfigOption<Boolean> APPLICATION_MODE_TASKEXECUTORS_AHEAD = ConfigOptions.key("yarn.application-mode.start-taskexecutors-ahead")
+            .booleanType().defaultValue(true)
+            .withDescription("In application mode, request the TaskExecutors that parallelism.default needs (taskmanager.numberOfTaskSlots each) when the ApplicationMaster starts, so they start while main() builds the job; ones the job does not use are released after resourcemanager.taskmanager-timeout.");
+
+    public static final ConfigOption<Boolean> JAR_DIGEST_MEMO = ConfigOptions.key("yarn.jar-cache.digest-memo")
+            .booleanType().defaultValue(true)
+            .withDescription("Remember the SHA-256 of each framework jar and of its cached copy across client runs, in the owner-only file ~/.spindle/jar-digests (keyed by path, length and modification time), instead of hashing ~80 MB on every deployment; false hashes in every client JVM.");
+
     public static final ConfigOption<Integer> FILE_REPLICATION = ConfigOptions.key("yarn.file-replication")
             .intType().defaultValue(-1)
             .withDescription("HDFS replication of uploaded files; -1 keeps the file system's default.");

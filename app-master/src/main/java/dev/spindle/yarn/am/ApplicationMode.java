@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import dev.spindle.api.JobStatus;
 import dev.spindle.configuration.Configuration;
+import dev.spindle.configuration.CoreOptions;
+import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.runtime.dispatcher.DispatcherPipelineExecutor;
 import dev.spindle.runtime.dispatcher.JobResult;
 import dev.spindle.runtime.entrypoint.ClusterServices;
@@ -52,6 +54,10 @@ public final class ApplicationMode implements AppMasterMode {
     public AppMasterOutcome run(ClusterServices services, Configuration configuration) throws Exception {
         if (userJar == null) {
             return AppMasterOutcome.failed("No user jar was shipped with this application (the launch spec names none)");
+        }
+        if (configuration.get(YarnConfigOptions.APPLICATION_MODE_TASKEXECUTORS_AHEAD)) {
+            // Known before main() runs: the containers start while it loads classes and builds the graph.
+            services.startTaskExecutorsAhead(configuration.get(CoreOptions.DEFAULT_PARALLELISM));
         }
         String[] args = programArgs.toArray(String[]::new);
         PackagedProgram program = PackagedProgram.create(new File(userJar), mainClass, args, List.of(), configuration);

@@ -27,6 +27,7 @@ import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.configuration.memory.TaskExecutorProcessSpec;
 import dev.spindle.runtime.entrypoint.ClusterServices;
 import dev.spindle.runtime.entrypoint.ClusterServicesFactory;
+import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.runtime.recovery.FileSystemJobRecoveryStore;
 import dev.spindle.runtime.recovery.JobRecoveryStore;
 import dev.spindle.runtime.rpc.RpcAddress;
@@ -82,6 +83,8 @@ public final class YarnAppMasterRunner {
         String containerId = env.get(ApplicationConstants.Environment.CONTAINER_ID.name());
         String host = env.getOrDefault(ApplicationConstants.Environment.NM_HOST.name(), "localhost");
         LOG.info("ApplicationMaster {} starting on {} ({} mode)", containerId, host, entrypoint);
+        PhaseLog.markJvmStart("am-jvm-started", "container=" + containerId);
+        PhaseLog.mark("am-main", "container=" + containerId);
         YarnConfiguration yarnConf = new YarnConfiguration();
         Path specFile = workDir.resolve(ContainerLayout.LAUNCH_SPEC_FILE);
         // The staging dir is read on its own, so that even a spec that does not parse is cleaned up.
@@ -144,6 +147,7 @@ public final class YarnAppMasterRunner {
         // which localizes from the staging dir.
         staging.afterEnd(unregistered);
         LOG.info("ApplicationMaster {} ends: {} ({})", containerId, outcome.status(), outcome.diagnostics());
+        PhaseLog.mark("am-ends", "container=" + containerId + " unregistered=" + unregistered);
         return outcome.status() == ApplicationStatus.SUCCEEDED ? 0 : 1;
     }
 

@@ -47,9 +47,12 @@ public final class WordCountThroughput {
         }
         System.out.printf("corpus: %,d words, %,d bytes; runtime: %s%n", words, Files.size(input),
                 miniCluster ? "MiniCluster (incl. its start per run)" : "in-memory harness");
-        for (int parallelism : new int[] {1, 2}) {
-            List<Double> rates = new ArrayList<>();
-            for (int r = 0; r < runs + 1; r++) {
+        // Interleaved (1, 2, 1, 2, ...): on a shared machine both parallelisms see the same load.
+        int[] parallelisms = {1, 2};
+        List<List<Double>> rates = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int r = 0; r < runs + 1; r++) {
+            for (int k = 0; k < parallelisms.length; k++) {
+                int parallelism = parallelisms[k];
                 StreamEnvironment env = miniCluster ? StreamEnvironment.getEnvironment()
                         : new StreamEnvironment(new LocalJobRunner(), new Configuration(), null);
                 env.setParallelism(parallelism);
@@ -61,13 +64,20 @@ public final class WordCountThroughput {
                 long start = System.nanoTime();
                 env.execute("WordCount benchmark");
                 double seconds = (System.nanoTime() - start) / 1e9;
-                if (r > 0) { // the first run warms up the JIT
-                    rates.add(words / seconds);
+                if (r > 0) { // the first round warms up the JIT
+                    rates.get(k).add(words / seconds);
                 }
             }
-            Collections.sort(rates);
-            System.out.printf("parallelism %d: median %,.0f words/s (runs: %s)%n", parallelism, rates.get(rates.size() / 2),
-                    rates.stream().map(x -> String.format("%,.0f", x)).toList());
         }
+        double[] medians = new double[parallelisms.length];
+        for (int k = 0; k < parallelisms.length; k++) {
+            List<Double> sorted = new ArrayList<>(rates.get(k));
+            Collections.sort(sorted);
+            medians[k] = sorted.get(sorted.size() / 2);
+            System.out.printf("parallelism %d: median %,.0f words/s (runs: %s)%n", parallelisms[k], medians[k],
+                    rates.get(k).stream().map(x -> String.format("%,.0f", x)).toList());
+        }
+        System.out.printf("ratio p=2 / p=1: %.2f (on %d cores)%n", medians[1] / medians[0],
+                Runtime.getRuntime().availableProcessors());
     }
 }

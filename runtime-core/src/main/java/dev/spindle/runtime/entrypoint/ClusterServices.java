@@ -53,6 +53,14 @@ public interface ClusterServices extends AutoCloseable {
      */
     void shutDown(ApplicationStatus status, String diagnostics) throws Exception;
 
+    /**
+     * Starts TaskExecutors for {@code slots} slots before any job asks for them, so that they come
+     * up while the first job is still being built; ones no job uses are released when idle.
+     */
+    default void startTaskExecutorsAhead(int slots) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot start TaskExecutors ahead of a job");
+    }
+
     /** Stops the services without deregistering (e.g. when the process is being killed). */
     @Override
     void close() throws Exception;

@@ -64,6 +64,11 @@ public final class DefaultClusterServices implements ClusterServices {
         return resourceManager.delegationTokens();
     }
 
+    @Override
+    public void startTaskExecutorsAhead(int slots) {
+        resourceManager.startWorkersAhead(slots);
+    }
+
     public ResourceManager getResourceManager() {
         return resourceManager;
     }

@@ -1,5 +1,6 @@
 package dev.spindle.runtime.jobmaster;
 
+import dev.spindle.runtime.metrics.PhaseLog;
 import com.google.protobuf.ByteString;
 import dev.spindle.api.JobStatus;
 import dev.spindle.configuration.Configuration;
@@ -289,6 +290,7 @@ public final class JobMaster implements JobResourceListener {
                     executions.size(), slots.length, restartStrategy.describe());
             resourceManager.registerJobMaster(jobId, rpcHost, rpcPort, this);
             setStatus(JobStatus.RUNNING);
+            PhaseLog.mark("job-started", "job=" + jobId);
             requestMissingSlots();
         });
     }
@@ -417,6 +419,7 @@ public final class JobMaster implements JobResourceListener {
             locations.add(SlotLocation.newBuilder().setResourceId(s.resourceId()).setHost(s.host()).setPort(s.port()).build());
         }
         RestoreAssignment restore = currentRestore();
+        PhaseLog.mark("job-deploying", "job=" + jobId + " attempt=" + attempt);
         LOG.info("Deploying {} subtasks of job {} (attempt {}){}", executions.size(), jobId, attempt,
                 restore == null ? "" : " from checkpoint " + restore.checkpointId() + " at " + restore.directory());
         for (Execution e : executions.values()) {
@@ -511,6 +514,9 @@ public final class JobMaster implements JobResourceListener {
         switch (u.getState()) {
             case RUNNING -> {
                 e.status = SubtaskStatus.RUNNING;
+                if (executions.values().stream().allMatch(x -> x.status == SubtaskStatus.RUNNING)) {
+                    PhaseLog.mark("job-all-subtasks-running", "job=" + jobId + " attempt=" + attempt);
+                }
                 if (checkpoints != null) {
                     checkpoints.startPeriodicCheckpoints();
                 }
@@ -1031,6 +1037,7 @@ public final class JobMaster implements JobResourceListener {
 
     private void finish(JobStatus finalStatus) {
         endTime = System.currentTimeMillis();
+        PhaseLog.mark("job-ended", "job=" + jobId + " status=" + finalStatus);
         setStatus(finalStatus);
         heartbeats.close();
         if (checkpoints != null) {

@@ -6,6 +6,7 @@ import dev.spindle.configuration.ResourceManagerOptions;
 import dev.spindle.configuration.RpcOptions;
 import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.runtime.heartbeat.HeartbeatMonitor;
+import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.api.JobID;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.proto.Ack;
@@ -164,6 +165,7 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
         RegisteredTaskExecutor te = new RegisteredTaskExecutor(id, host, port, numSlots, worker);
         heartbeats.monitor(id);
         LOG.info("TaskExecutor {} registered from {}:{} with {} slots", id, host, port, numSlots);
+        PhaseLog.mark("te-registered", "container=" + id);
         slotManager.addTaskExecutor(te);
         return Ack.newBuilder().setAccepted(true).build();
     }
@@ -352,6 +354,21 @@ public final class ResourceManager implements ResourceEventHandler, AutoCloseabl
     /** Announces a job master (reachable at host:port) and where to tell it about lost TaskExecutors. */
     public void registerJobMaster(JobID jobId, String host, int port, JobResourceListener listener) {
         mainThread.execute(() -> jobMasters.put(jobId, new JobMasterRef(host, port, listener)));
+    }
+
+    /**
+     * Starts workers for {@code slots} slots before a job asks for them (application mode knows its
+     * parallelism at startup); workers no job uses are released after the idle timeout.
+     */
+    public void startWorkersAhead(int slots) {
+        mainThread.execute(() -> {
+            int needed = (slots + workerSpec.numSlots() - 1) / workerSpec.numSlots();
+            // workers kept from an earlier attempt are registered or on their way already
+            int have = slotManager.taskExecutors().size() + slotManager.workersInFlight();
+            int workers = Math.max(0, needed - have);
+            LOG.info("Starting {} workers ahead of the first job ({} slots; {} workers there or coming)", workers, slots, have);
+            slotManager.startWorkersAhead(workers);
+        });
     }
 
     /** Asks for {@code count} more slots for the job; they arrive as offers from TaskExecutors. */

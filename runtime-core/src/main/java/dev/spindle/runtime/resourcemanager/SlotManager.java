@@ -91,6 +91,18 @@ final class SlotManager {
         check();
     }
 
+    /**
+     * Starts {@code count} workers before any job asks for their slots (their job is known to
+     * come); they count as on their way, so the job's request does not start them twice, and any
+     * the job does not use are released once idle.
+     */
+    void startWorkersAhead(int count) {
+        if (count > 0) {
+            workersInFlight += count;
+            actions.startWorkers(count);
+        }
+    }
+
     void workerStartFailed() {
         workersInFlight = Math.max(0, workersInFlight - 1);
         check();

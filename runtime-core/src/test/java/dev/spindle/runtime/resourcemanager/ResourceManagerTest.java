@@ -128,4 +128,24 @@ class ResourceManagerTest {
         });
         assertEquals(new WorkerCounts(2, 2, 1), rm.driverWorkerCounts());
     }
+
+    @Test
+    void workersStartedAheadServeTheJobWithoutDuplicatesAndUnusedOnesAreReleasedWhenIdle() throws Exception {
+        start("resourcemanager.taskmanager-timeout", "200 ms");
+        rm.startWorkersAhead(3);
+        driver.requested.poll(5, TimeUnit.SECONDS);
+        driver.requested.poll(5, TimeUnit.SECONDS);
+        JobID job = new JobID();
+        rm.registerJobMaster(job, "127.0.0.1", 1, (te, cause) -> { });
+        rm.requestSlots(job, 4);
+        rm.call(() -> null); // the request is handled on the main thread
+        assertEquals(0, driver.requested.size(), "4 slots come with the 2 workers already on their way");
+        rm.requestSlots(job, 1);
+        assertEquals(new WorkerResourceSpec(MemorySize.parse("1536m"), 3, 2), driver.requested.poll(5, TimeUnit.SECONDS));
+        rm.unregisterJobMaster(job);
+
+        // a worker started ahead that no job needs registers, stays idle and is released
+        rm.call(() -> rm.registerTaskExecutor(new ResourceID("worker-1"), "127.0.0.1", 1, 2));
+        assertEquals(new ResourceID("worker-1"), driver.released.poll(5, TimeUnit.SECONDS));
+    }
 }

@@ -122,4 +122,14 @@ class SlotManagerTest {
     void slotsPerWorkerMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new SlotManager(0, null));
     }
+
+    @Test
+    void workersStartedAheadCountAsOnTheirWayForTheFirstRequest() {
+        slotManager.startWorkersAhead(2);
+        assertEquals(2, workersStarted);
+        slotManager.requestSlots(new JobID(), 4);
+        assertEquals(2, workersStarted, "the 4 slots come with the workers started ahead");
+        slotManager.requestSlots(new JobID(), 1);
+        assertEquals(3, workersStarted);
+    }
 }

@@ -7,30 +7,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
-import org.apache.hadoop.yarn.api.records.ContainerReport;
-import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 
 import dev.spindle.localcluster.LocalYarnCluster;
 
 /**
  * Times application mode on the embedded cluster, as a user sees it: a fresh CLI JVM runs
- * {@code spindle run-application} with WordCount over 20,000 lines; printed are the medians from
- * CLI start to the AM registered (app RUNNING), to the first TaskExecutor container running, to
- * the application FINISHED (job done, AM gone) and to the CLI's exit.
+ * {@code spindle run-application} with WordCount over 20,000 lines, and the benchmark prints each
+ * deployment phase ({@link PhaseTimeline}: client, ApplicationMaster and TaskExecutor logs, and
+ * YARN's report) as medians over the runs. Two variants run interleaved on the same cluster, so
+ * that a loaded machine slows both alike: {@code baseline} turns off the startup shortcuts that
+ * can be turned off (the cross-JVM jar digest memo, TaskExecutors started ahead of main()), {@code
+ * default} runs as shipped; the ratio column is default / baseline.
  *
- * <p>{@code ApplicationModeBenchmark --jar <user jar> [--class dev.spindle.examples.WordCount] [--runs 5]}
- * (run with {@code --add-opens=java.base/java.lang=ALL-UNNAMED}).
+ * <p>With {@code --scaling 1,4,8} it measures startup scaling instead: the same program at
+ * parallelism N with one slot per 512 MB TaskExecutor, and prints, beside the timelines, the median
+ * from the AM registered to the N-th TaskExecutor registered, with its ratio to the first N.
+ *
+ * <p>{@code ApplicationModeBenchmark --jar <user jar> [--class dev.spindle.examples.WordCount] [--runs 5] [--scaling 1,4,8]}
+ * (run with {@code --add-opens=java.base/java.lang=ALL-UNNAMED}; {@code tools/bench-application}).
  */
 public final class ApplicationModeBenchmark {
+
+    /** The variants compared, each with the dynamic properties it adds to the CLI call. */
+    private static final Map<String, List<String>> VARIANTS = variants();
+
+    private static Map<String, List<String>> variants() {
+        Map<String, List<String>> v = new LinkedHashMap<>();
+        v.put("baseline", List.of("-p", "2", "-Dtaskmanager.memory.process.size=1g", "-Dyarn.jar-cache.digest-memo=false",
+                "-Dyarn.application-mode.start-taskexecutors-ahead=false"));
+        v.put("default", List.of("-p", "2", "-Dtaskmanager.memory.process.size=1g"));
+        return v;
+    }
 
     private ApplicationModeBenchmark() {
     }
@@ -39,11 +56,13 @@ public final class ApplicationModeBenchmark {
         String jar = null;
         String mainClass = "dev.spindle.examples.WordCount";
         int runs = 5;
+        Map<String, List<String>> variants = VARIANTS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = args[++i];
                 case "--class" -> mainClass = args[++i];
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--scaling" -> variants = scalingVariants(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -51,7 +70,8 @@ public final class ApplicationModeBenchmark {
             throw new IllegalArgumentException("usage: ApplicationModeBenchmark --jar <user jar> [--class <main>] [--runs n]");
         }
         Path base = Files.createTempDirectory("spindle-bench-");
-        try (LocalYarnCluster cluster = new LocalYarnCluster(base.resolve("cluster"), "spindle-bench", 2, null)
+        String clusterName = "spindle-bench";
+        try (LocalYarnCluster cluster = new LocalYarnCluster(base.resolve("cluster"), clusterName, 2, null)
                 .start(Duration.ofSeconds(120)); YarnClient yarn = YarnClient.createYarnClient()) {
             yarn.init(cluster.getClientConfiguration());
             yarn.start();
@@ -63,86 +83,97 @@ public final class ApplicationModeBenchmark {
                             .getBytes(StandardCharsets.UTF_8));
                 }
             }
-            List<long[]> samples = new ArrayList<>();
+            // The NodeManagers keep container logs under the mini cluster's work dir (deleted 10 min after the end).
+            Path[] logDirs = {cluster.getYarnCluster().getTestWorkDir().toPath()};
+            Map<String, List<PhaseTimeline>> samples = new LinkedHashMap<>();
+            // Warm-up: fills the framework jar cache (uploaded once per cluster) and the OS page cache.
+            runOnce(cluster, yarn, jar, mainClass, input.toString(), fs, "warm-up", VARIANTS.get("default"), logDirs);
             for (int run = 0; run < runs; run++) {
-                String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/bench/out-" + run)).toString();
-                samples.add(runOnce(cluster, yarn, jar, mainClass, input.toString(), output));
-                long[] s = samples.get(samples.size() - 1);
-                System.out.printf("run %d: AM registered %d ms, first TaskExecutor container %d ms, application finished %d ms, CLI exit %d ms%n",
-                        run + 1, s[0], s[1], s[2], s[3]);
-            }
-            String[] labels = {"CLI start -> AM registered", "CLI start -> first TaskExecutor container running",
-                "CLI start -> application FINISHED", "CLI start -> CLI exit"};
-            System.out.println("Medians over " + runs + " runs (the first run also fills the framework jar cache):");
-            for (int k = 0; k < labels.length; k++) {
-                List<Long> values = new ArrayList<>();
-                for (long[] s : samples) {
-                    values.add(s[k]);
+                for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+                    PhaseTimeline t = runOnce(cluster, yarn, jar, mainClass, input.toString(), fs,
+                            variant.getKey() + "-" + run, variant.getValue(), logDirs);
+                    samples.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(t);
                 }
-                Collections.sort(values);
-                System.out.printf("  %-52s %6d ms%n", labels[k], values.get(values.size() / 2));
+            }
+            if (variants == VARIANTS) {
+                PhaseTimeline.print("Application mode, WordCount p=2 over 20,000 lines", samples);
+            } else {
+                PhaseTimeline.print("Application mode, WordCount at parallelism N, one 512 MB TaskExecutor per slot", samples);
+                printSpan("AM registered -> N-th TaskExecutor registered", "first:am-registered", "last:te-registered", samples);
+                printSpan("AM registered -> N-th TaskExecutor JVM started", "first:am-registered", "last:te-jvm-started", samples);
+                printSpan("N-th TaskExecutor allocated -> its JVM started", "last:te-allocated", "last:te-jvm-started", samples);
             }
         }
     }
 
-    private static long[] runOnce(LocalYarnCluster cluster, YarnClient yarn, String jar, String mainClass, String input,
-            String output) throws Exception {
+    private static Map<String, List<String>> scalingVariants(String counts) {
+        Map<String, List<String>> v = new LinkedHashMap<>();
+        for (String n : counts.split(",")) {
+            v.put("N=" + n.trim(), List.of("-p", n.trim(), "-Dtaskmanager.memory.process.size=512m"));
+        }
+        return v;
+    }
+
+    /** Median of {@code to - from} per variant, with its ratio to the first variant's. */
+    private static void printSpan(String label, String from, String to, Map<String, List<PhaseTimeline>> samples) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-50s", label + ":"));
+        Long first = null;
+        boolean isFirst = true;
+        for (Map.Entry<String, List<PhaseTimeline>> e : samples.entrySet()) {
+            List<Long> spans = new ArrayList<>();
+            for (PhaseTimeline t : e.getValue()) {
+                if (t.get(from) != null && t.get(to) != null) {
+                    spans.add(t.get(to) - t.get(from));
+                }
+            }
+            java.util.Collections.sort(spans);
+            Long median = spans.isEmpty() ? null : spans.get(spans.size() / 2);
+            if (isFirst) {
+                first = median;
+            }
+            line.append(String.format(Locale.ROOT, "  %s %s ms", e.getKey(), median));
+            if (!isFirst && median != null && first != null && first > 0) {
+                line.append(String.format(Locale.ROOT, " (%.2fx)", (double) median / first));
+            }
+            isFirst = false;
+        }
+        System.out.println(line);
+    }
+
+    private static PhaseTimeline runOnce(LocalYarnCluster cluster, YarnClient yarn, String jar, String mainClass, String input,
+            FileSystem fs, String name, List<String> extraFlags, Path[] logDirs) throws Exception {
+        String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/bench/out-" + name)).toString();
         ApplicationId before = yarn.getApplications().stream().map(ApplicationReport::getApplicationId).max(ApplicationId::compareTo)
                 .orElse(null);
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "dev.spindle.yarn.client.cli.CliFrontend", "run-application",
-                "-p", "2", "-Djobmanager.memory.process.size=1g", "-Dtaskmanager.memory.process.size=1g",
-                "-Dtaskmanager.numberOfTaskSlots=1", "-Dyarn.container.java-home.from-client=true", "-c", mainClass, jar,
-                "--input", input, "--output", output);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(File.createTempFile("spindle-bench-cli", ".log"));
-        Map<String, String> env = pb.environment();
-        env.put("HADOOP_CONF_DIR", cluster.getConfDir().toString());
-        long t0 = System.nanoTime();
+                "-Djobmanager.memory.process.size=1g", "-Dtaskmanager.numberOfTaskSlots=1", "-Dyarn.container.java-home.from-client=true"));
+        command.addAll(extraFlags);
+        command.addAll(List.of("-c", mainClass, jar, "--input", input, "--output", output));
+        File cliLog = File.createTempFile("spindle-bench-cli", ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(cliLog);
+        pb.environment().put("HADOOP_CONF_DIR", cluster.getConfDir().toString());
+        long t0 = System.currentTimeMillis();
         Process cli = pb.start();
-        long registered = -1;
-        long firstWorker = -1;
-        long finished = -1;
-        ApplicationId app = null;
-        while (finished < 0) {
-            if (app == null) {
-                app = yarn.getApplications().stream().map(ApplicationReport::getApplicationId)
-                        .filter(id -> before == null || id.compareTo(before) > 0).findFirst().orElse(null);
-            }
-            if (app != null) {
-                ApplicationReport r = yarn.getApplicationReport(app);
-                long now = (System.nanoTime() - t0) / 1_000_000;
-                YarnApplicationState state = r.getYarnApplicationState();
-                if (registered < 0 && (state == YarnApplicationState.RUNNING || isEnded(state))) {
-                    registered = now;
-                }
-                if (firstWorker < 0 && state == YarnApplicationState.RUNNING && r.getCurrentApplicationAttemptId() != null) {
-                    List<ContainerReport> containers = yarn.getContainers(r.getCurrentApplicationAttemptId());
-                    if (containers.size() > 1) {
-                        firstWorker = now;
-                    }
-                }
-                if (isEnded(state)) {
-                    finished = now;
-                }
-            }
-            if (!cli.isAlive() && app == null) {
-                throw new IllegalStateException("the CLI exited with " + cli.exitValue() + " before submitting");
-            }
-            Thread.sleep(50); // sampling YARN's view: the figures are accurate to this interval
-        }
-        if (!cli.waitFor(120, TimeUnit.SECONDS)) {
+        if (!cli.waitFor(300, TimeUnit.SECONDS)) {
             cli.destroyForcibly();
-            throw new IllegalStateException("the CLI did not exit");
+            throw new IllegalStateException("the CLI did not exit; its output is in " + cliLog);
         }
-        long exit = (System.nanoTime() - t0) / 1_000_000;
+        long exit = System.currentTimeMillis();
         if (cli.exitValue() != 0) {
-            throw new IllegalStateException("the CLI exited with " + cli.exitValue());
+            throw new IllegalStateException("the CLI exited with " + cli.exitValue() + "; its output is in " + cliLog);
         }
-        return new long[] {registered, firstWorker, finished, exit};
-    }
-
-    private static boolean isEnded(YarnApplicationState s) {
-        return s == YarnApplicationState.FINISHED || s == YarnApplicationState.FAILED || s == YarnApplicationState.KILLED;
+        ApplicationReport report = yarn.getApplications().stream().filter(r -> before == null
+                || r.getApplicationId().compareTo(before) > 0).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no new application after run " + name));
+        String appId = report.getApplicationId().toString();
+        PhaseTimeline t = new PhaseTimeline(t0).addLog(cliLog.toPath()).addReport(yarn.getApplicationReport(report.getApplicationId()))
+                .addContainerLogs(appId, logDirs);
+        t.add("cli-exit", exit);
+        System.out.printf(Locale.ROOT, "%-12s %s: staged %s ms, AM registered %s ms, last TaskExecutor registered %s ms,"
+                + " job finished %s ms, CLI exit %d ms%n", name, appId, t.get("first:staged"), t.get("first:am-registered"),
+                t.get("last:te-registered"), t.get("first:job-ended"), exit - t0);
+        cliLog.delete();
+        return t;
     }
 }

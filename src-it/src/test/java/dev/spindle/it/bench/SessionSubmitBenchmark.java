@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +34,10 @@ import dev.spindle.yarn.client.localcluster.LocalClusterCommand;
  * Benchmark (a program, not a test): time from the start of {@code spindle run} (in-process CLI
  * call) to the job being RUNNING and to it being FINISHED, for a small job on a session, warm
  * (TaskExecutors already up) and cold (every TaskExecutor released after the idle timeout).
- * Prints the median of several runs. Args: [runs, default 5]. Run with {@code tools/bench-session}.
+ * Prints each run, then the phase timeline ({@link PhaseTimeline}: the session's ApplicationMaster
+ * and TaskExecutor logs, windowed to each run) of the session's deployment and the medians of the
+ * warm and cold runs side by side, cold / warm as the ratio. Args: [runs, default 5]. Run with
+ * {@code tools/bench-session}.
  */
 public final class SessionSubmitBenchmark {
 
@@ -50,7 +55,9 @@ public final class SessionSubmitBenchmark {
             String release = fs.makeQualified(new org.apache.hadoop.fs.Path("/bench-release")).toString();
             fs.create(new org.apache.hadoop.fs.Path(release)).close();
 
+            long deployStart = System.currentTimeMillis();
             YarnCli.Result started = cli.session("-d", "-s", "1", props, "-Dresourcemanager.taskmanager-timeout=2s");
+            long deployEnd = System.currentTimeMillis();
             if (started.exitCode() != 0) {
                 throw new IllegalStateException("session did not start: " + started);
             }
@@ -60,18 +67,32 @@ public final class SessionSubmitBenchmark {
             YarnClient yarn = YarnClient.createYarnClient();
             yarn.init(cluster.getClientConfiguration());
             yarn.start();
+            Path[] logDirs = {cluster.getYarnCluster().getTestWorkDir().toPath()};
+
             CliFrontend frontend = frontend(cluster, work);
             try {
-                timedRun(frontend, props, jar, release, fs, "warm-up"); // JIT, jar upload, first container
+                long warmUpStart = System.currentTimeMillis();
+                timedRun(frontend, props, jar, release, fs, "warm-up", appId, logDirs); // JIT, jar upload, first container
+                // Read only now: the client sees RUNNING as the AM registers, a moment before the AM logs it.
+                PhaseTimeline deploy = new PhaseTimeline(deployStart).window(warmUpStart)
+                        .addReport(yarn.getApplicationReport(appId)).addContainerLogs(appId.toString(), logDirs);
+                deploy.add("cli-exit", deployEnd);
+                PhaseTimeline.print("Session deployment (yarn-session -d, in-process CLI)", Map.of("session", List.of(deploy)));
                 List<long[]> warm = new ArrayList<>();
                 List<long[]> cold = new ArrayList<>();
+                Map<String, List<PhaseTimeline>> timelines = new LinkedHashMap<>();
+                timelines.put("warm", new ArrayList<>());
+                timelines.put("cold", new ArrayList<>());
                 for (int i = 0; i < runs; i++) {
-                    warm.add(timedRun(frontend, props, jar, release, fs, "warm-" + i));
+                    warm.add(timedRun(frontend, props, jar, release, fs, "warm-" + i, appId, logDirs));
+                    timelines.get("warm").add(lastTimeline);
                     waitForTaskExecutorsReleased(yarn, appId);
-                    cold.add(timedRun(frontend, props, jar, release, fs, "cold-" + i));
+                    cold.add(timedRun(frontend, props, jar, release, fs, "cold-" + i, appId, logDirs));
+                    timelines.get("cold").add(lastTimeline);
                 }
                 print("warm session", warm);
                 print("cold session", cold);
+                PhaseTimeline.print("Jobs on the session (in-process 'spindle run')", timelines);
             } finally {
                 cli.session("-id", appId.toString(), "--stop", props);
                 yarn.stop();
@@ -88,9 +109,13 @@ public final class SessionSubmitBenchmark {
     }
 
     /** One attached {@code spindle run}: milliseconds from its start to RUNNING, to FINISHED and to its exit. */
-    private static long[] timedRun(CliFrontend frontend, String props, Path jar, String release, FileSystem fs, String name)
-            throws Exception {
+    /** The phase timeline of the last {@link #timedRun}. */
+    private static PhaseTimeline lastTimeline;
+
+    private static long[] timedRun(CliFrontend frontend, String props, Path jar, String release, FileSystem fs, String name,
+            ApplicationId appId, Path[] logDirs) throws Exception {
         String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/bench-out-" + name)).toString();
+        long startEpoch = System.currentTimeMillis();
         long start = System.nanoTime();
         long[] marks = {-1, -1, -1};
         OutputStream watcher = new LineWatcher(line -> {
@@ -106,6 +131,13 @@ public final class SessionSubmitBenchmark {
                 output, name}, new PrintStream(watcher, true, StandardCharsets.UTF_8), new PrintStream(err, true,
                 StandardCharsets.UTF_8));
         marks[2] = (System.nanoTime() - start) / 1_000_000;
+        long endEpoch = System.currentTimeMillis();
+        lastTimeline = new PhaseTimeline(startEpoch).window(endEpoch).addContainerLogs(appId.toString(), logDirs);
+        if (marks[0] >= 0) {
+            lastTimeline.add("client-saw-job-running", startEpoch + marks[0]);
+        }
+        lastTimeline.add("client-saw-job-finished", startEpoch + marks[1]);
+        lastTimeline.add("cli-exit", endEpoch);
         if (code != 0 || marks[1] < 0) {
             throw new IllegalStateException("run " + name + " failed (exit " + code + "): " + err);
         }

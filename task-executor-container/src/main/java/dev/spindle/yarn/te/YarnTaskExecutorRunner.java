@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.ConfigurationValidator;
+import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.runtime.resourcemanager.ResourceID;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.runtime.taskexecutor.ResourceManagerLocator;
@@ -56,6 +57,8 @@ public final class YarnTaskExecutorRunner {
         // The client checked the same values; a spec written by another client version may not have been.
         ConfigurationValidator.forClasspath().validate(conf);
         ClusterSecret secret = ContainerSecrets.readFromCurrentUser();
+        PhaseLog.markJvmStart("te-jvm-started", "container=" + containerId);
+        PhaseLog.mark("te-main", "container=" + containerId);
         LOG.info("TaskExecutor {} registering with the resource manager at {}:{}", containerId, args[0], args[1]);
         return TaskExecutorRunner.runTaskExecutor(conf, new ResourceID(containerId), args[0], Integer.parseInt(args[1]), secret,
                 containerDir(), newerAttempts(spec.stagingDir()));

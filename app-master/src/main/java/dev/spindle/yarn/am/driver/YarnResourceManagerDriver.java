@@ -38,6 +38,7 @@ import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.MemorySize;
 import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.configuration.YarnConfigOptions;
+import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.AttemptEndedByClusterException;
 import dev.spindle.runtime.resourcemanager.ClusterAddresses;
@@ -199,6 +200,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         nm = nmFactory.apply(new NmCallbacks());
         nm.init(yarnConf);
         nm.start();
+        PhaseLog.mark("am-registered", "host=" + amHost);
         LOG.info("ApplicationMaster registered with YARN: host {}, port {}, tracking URL {}, REST {}, largest container {}",
                 amHost, registeredPort, addresses.trackingUrl(), addresses.restUrl(), maxContainer);
         takeOverPreviousAttemptContainers(response == null ? List.of() : response.getContainersFromPreviousAttempts());
@@ -255,6 +257,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
                         .orElse(configuration.getOptional(YarnConfigOptions.APPLICATION_NODE_LABEL).orElse(null)));
         pending.computeIfAbsent(priority, p -> new ArrayDeque<>()).add(new PendingRequest(spec, request, future));
         amrm.addContainerRequest(request);
+        PhaseLog.mark("te-requested", "priority=" + priority.getPriority());
         LOG.info("Requested TaskExecutor container {} (priority {}); {} requests pending", request.getCapability(),
                 priority.getPriority(), pendingCount());
         updateHeartbeat();
@@ -292,6 +295,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
             }
             amrm.removeContainerRequest(request.request());
             starting.put(container.getId(), new StartingWorker(request.spec(), container, request.future()));
+            PhaseLog.mark("te-allocated", "container=" + container.getId());
             LOG.info("Allocated TaskExecutor container {} on {} ({})", container.getId(), container.getNodeId(),
                     container.getResource());
             launchExecutor.execute(() -> launch(container, request.spec()));
@@ -319,6 +323,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
                 worker.spec(), containerLogUrl(worker.container()));
         running.put(containerId, node);
         LOG.info("Started TaskExecutor container {} on {}", containerId, node.host());
+        PhaseLog.mark("te-container-started", "container=" + containerId);
         reportCounts();
         worker.future().complete(node);
     }
@@ -428,6 +433,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         };
         LOG.info("Unregistering the ApplicationMaster: {} ({})", yarnStatus, diagnostics);
         amrm.unregisterApplicationMaster(yarnStatus, diagnostics, null);
+        PhaseLog.mark("am-unregistered", "status=" + yarnStatus);
     }
 
     @Override

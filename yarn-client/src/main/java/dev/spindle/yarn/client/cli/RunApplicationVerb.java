@@ -1,5 +1,7 @@
 package dev.spindle.yarn.client.cli;
 
+import dev.spindle.runtime.metrics.PhaseLog;
+
 import org.apache.commons.cli.CommandLine;
 
 import dev.spindle.configuration.Configuration;
@@ -29,6 +31,8 @@ final class RunApplicationVerb extends ProgramVerb {
         }
         Configuration configuration = context.configuration(cl, RunOptions.flags(cl).andThen(TARGET::applyTo));
         CliContext.checkContainerMemory(configuration);
+        PhaseLog.markJvmStart("cli-jvm-started", "verb=" + name());
+        PhaseLog.mark("cli-ready", "verb=" + name());
         try (ClusterClient client = context.client(TARGET, configuration)) {
             return RunReport.print(client.run(program), context.out(), context.err());
         }

@@ -1,5 +1,7 @@
 package dev.spindle.yarn.client.cli;
 
+import dev.spindle.runtime.metrics.PhaseLog;
+
 import org.apache.commons.cli.CommandLine;
 
 import dev.spindle.configuration.Configuration;
@@ -34,6 +36,8 @@ final class RunVerb extends ProgramVerb {
         if (target.runDeploysApplication()) {
             CliContext.checkContainerMemory(configuration);
         }
+        PhaseLog.markJvmStart("cli-jvm-started", "verb=" + name());
+        PhaseLog.mark("cli-ready", "verb=" + name());
         try (ClusterClient client = context.client(target, configuration)) {
             return RunReport.print(client.run(program), context.out(), context.err());
         }

@@ -37,6 +37,7 @@ import dev.spindle.configuration.SecurityOptions;
 import dev.spindle.configuration.YarnConfigOptions;
 import dev.spindle.configuration.memory.JobManagerProcessSpec;
 import dev.spindle.configuration.memory.ProcessMemorySpec;
+import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.yarn.client.api.DeploymentException;
 import dev.spindle.yarn.client.api.ProgressListener;
@@ -49,6 +50,7 @@ import dev.spindle.yarn.client.preflight.PreflightException;
 import dev.spindle.yarn.client.staging.ClusterSecretFile;
 import dev.spindle.yarn.client.staging.FrameworkJarCache;
 import dev.spindle.yarn.client.staging.KeytabUpload;
+import dev.spindle.yarn.client.staging.JarDigestMemo;
 import dev.spindle.yarn.client.staging.LaunchSpecUpload;
 import dev.spindle.yarn.client.staging.StagingDirectories;
 import dev.spindle.yarn.client.staging.StagingPlan;
@@ -71,7 +73,6 @@ import dev.spindle.yarn.common.LaunchSpec;
 public final class YarnClusterDescriptor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(YarnClusterDescriptor.class);
-    private static final Duration POLL = Duration.ofMillis(250);
 
     private final Configuration configuration;
     private final YarnConfiguration yarnConf;
@@ -177,6 +178,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             TokenLifetimeWarning.check(login, tokens, EntrypointMode.ofMainClass(request.entrypointClass()), Instant.now())
                     .ifPresent(listener::progress);
             StagingResult staging = stage(request, stagingDir, localWorkDir);
+            PhaseLog.mark("staged", "app=" + appId);
             ClusterSecretFile.write(fs, stagingDir, secret);
             Map<String, LocalResource> amOnly = login.hasKeytab()
                     ? Map.of(ContainerLayout.KEYTAB_FILE, KeytabUpload.write(fs, stagingDir, login.keytab())) : Map.of();
@@ -195,9 +197,11 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                     + " MB, " + (staging.uploaded().size() + 1) + " files uploaded to " + stagingDir + ")");
             guard.submitted = true;
             yarnClient.submitApplication(ctx);
+            PhaseLog.mark("submitted", "app=" + appId);
             LOG.info("Submitted application {} with staging dir {}", appId, stagingDir);
             ApplicationReport report = waitUntilRunning(appId, ctx.getResource(),
                     conf.getOptional(YarnConfigOptions.DEPLOYMENT_TIMEOUT).orElse(null), untilAccepted);
+            PhaseLog.mark("client-saw-" + report.getYarnApplicationState().name().toLowerCase(java.util.Locale.ROOT), "app=" + appId);
             return new DeployedApplication(appId, secret, report, stagingDir, staging);
         } catch (DeploymentException e) {
             guard.cleanUp("deployment failed");
@@ -269,7 +273,10 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 request.userJar(), confFiles, hadoopSiteFiles, paths(conf.getOptional(YarnConfigOptions.SHIP_FILES)),
                 paths(conf.getOptional(YarnConfigOptions.SHIP_ARCHIVES)),
                 request.rootFiles() == null ? Map.of() : request.rootFiles());
-        FrameworkJarCache cache = new FrameworkJarCache(fs, new org.apache.hadoop.fs.Path(stagingRoot(), FrameworkJarCache.DIR_NAME));
+        JarDigestMemo digests = conf.get(YarnConfigOptions.JAR_DIGEST_MEMO) ? JarDigestMemo.inFile(JarDigestMemo.defaultFile())
+                : JarDigestMemo.inMemory();
+        FrameworkJarCache cache = new FrameworkJarCache(fs, new org.apache.hadoop.fs.Path(stagingRoot(), FrameworkJarCache.DIR_NAME),
+                digests);
         return new StagingUploader(fs, stagingDir, conf.get(YarnConfigOptions.FILE_REPLICATION), cache).upload(plan);
     }
 
@@ -333,6 +340,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             throws Exception {
         ApplicationProgress progress = progressOf(appId);
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        ReportPoll poll = new ReportPoll();
         while (true) {
             ApplicationReport report = yarnClient.getApplicationReport(appId);
             YarnApplicationState state = report.getYarnApplicationState();
@@ -352,13 +360,14 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                         + " MB and " + amAsk.getVirtualCores() + " vcores: " + why
                         + (queue.isEmpty() ? "" : "; " + queue) + ". It was killed.");
             }
-            Thread.sleep(POLL.toMillis()); // YARN offers no push notification of report changes
+            Thread.sleep(poll.afterSeeing(state)); // YARN offers no push notification of report changes
         }
     }
 
     /** Polls until the application ended, printing a line per change; returns the final report. */
     public ApplicationReport waitForEnd(ApplicationId appId, Runnable onEachPoll) throws Exception {
         ApplicationProgress progress = progressOf(appId);
+        ReportPoll poll = new ReportPoll();
         while (true) {
             ApplicationReport report = yarnClient.getApplicationReport(appId);
             progress.update(report);
@@ -368,7 +377,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             if (onEachPoll != null) {
                 onEachPoll.run();
             }
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(poll.afterSeeing(report.getYarnApplicationState()));
         }
     }
 

@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -20,15 +18,15 @@ import org.apache.hadoop.fs.FileSystem;
  */
 final class CacheEntryCheck {
 
-    /** Remote digests already computed, by path, length and modification time: each version is read back once per JVM. */
-    private static final Map<String, String> REMOTE_DIGESTS = new ConcurrentHashMap<>();
-
     private final FileSystem fs;
     private final String user;
+    /** Remote digests already computed, by path, length and modification time: each version is read back once. */
+    private final JarDigestMemo digests;
 
-    CacheEntryCheck(FileSystem fs, String user) {
+    CacheEntryCheck(FileSystem fs, String user, JarDigestMemo digests) {
         this.fs = fs;
         this.user = user;
+        this.digests = digests;
     }
 
     /** Why {@code entry} must not be used for a jar of {@code length} bytes and digest {@code sha256}; empty when it may. */
@@ -50,17 +48,11 @@ final class CacheEntryCheck {
     }
 
     private String remoteDigest(FileStatus entry) throws IOException {
-        String key = entry.getPath() + "|" + entry.getLen() + "|" + entry.getModificationTime();
-        String known = REMOTE_DIGESTS.get(key);
-        if (known != null) {
-            return known;
-        }
-        String hex;
-        try (InputStream in = fs.open(entry.getPath())) {
-            hex = sha256(in);
-        }
-        REMOTE_DIGESTS.put(key, hex);
-        return hex;
+        return digests.digestOf(entry.getPath().toString(), entry.getLen(), entry.getModificationTime(), () -> {
+            try (InputStream in = fs.open(entry.getPath())) {
+                return sha256(in);
+            }
+        });
     }
 
     static String sha256(InputStream in) throws IOException {

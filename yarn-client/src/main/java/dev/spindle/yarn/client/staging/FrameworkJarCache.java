@@ -1,7 +1,7 @@
 package dev.spindle.yarn.client.staging;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,11 +32,12 @@ public final class FrameworkJarCache {
     /** Name of the cache dir inside the staging root ({@code .spindle/cache}). */
     public static final String DIR_NAME = "cache";
 
-    private static final Map<String, String> DIGESTS = new ConcurrentHashMap<>();
-
     private final FileSystem fs;
     private final UserCacheDirectory userDir;
     private final CacheEntryCheck check;
+    private final JarDigestMemo digests;
+    /** The user's digest dirs as one listing found them; read once per cache, instead of asking per jar. */
+    private Map<String, FileStatus> digestDirs;
 
     /** A cached jar and whether this call had to upload it. */
     public record Entry(FileStatus status, boolean uploaded) {
@@ -55,11 +56,27 @@ public final class FrameworkJarCache {
         this(fs, root, UserGroupInformation.getCurrentUser().getShortUserName());
     }
 
-    /** The cache of {@code user}, who must own every entry used. */
+    /** The cache of {@code user}, who must own every entry used; digests are remembered in this JVM only. */
     public FrameworkJarCache(FileSystem fs, org.apache.hadoop.fs.Path root, String user) {
+        this(fs, root, user, JarDigestMemo.inMemory());
+    }
+
+    /** The cache of the current (Hadoop) user, remembering digests in {@code digests}. */
+    public FrameworkJarCache(FileSystem fs, org.apache.hadoop.fs.Path root, JarDigestMemo digests) throws IOException {
+        this(fs, root, UserGroupInformation.getCurrentUser().getShortUserName(), digests);
+    }
+
+    /** The cache of {@code user}, who must own every entry used, remembering digests in {@code digests}. */
+    public FrameworkJarCache(FileSystem fs, org.apache.hadoop.fs.Path root, String user, JarDigestMemo digests) {
         this.fs = fs;
         this.userDir = new UserCacheDirectory(fs, fs.makeQualified(root), user);
-        this.check = new CacheEntryCheck(fs, user);
+        this.digests = digests;
+        this.check = new CacheEntryCheck(fs, user, digests);
+    }
+
+    /** Keeps the digests computed so far for the next client (a no-op for a memo in memory). */
+    public void saveDigests() {
+        digests.save();
     }
 
     /** The dir holding this user's entries. */
@@ -68,12 +85,13 @@ public final class FrameworkJarCache {
     }
 
     public Entry ensure(Path jar) throws IOException {
-        String sha256 = digest(jar);
+        String sha256 = digests.localDigest(jar);
         long length = Files.size(jar);
-        org.apache.hadoop.fs.Path dir = userDir.ensureSubdir(sha256.substring(0, 24));
+        String name = sha256.substring(0, 24);
+        org.apache.hadoop.fs.Path dir = userDir.ensureSubdir(name, digestDirs().get(name));
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir, jar.getFileName().toString());
-        if (fs.exists(target)) {
-            FileStatus existing = fs.getFileStatus(target);
+        FileStatus existing = statusOrNull(target);
+        if (existing != null) {
             Optional<String> problem = check.problem(existing, length, sha256);
             if (problem.isEmpty()) {
                 return new Entry(existing, false);
@@ -103,18 +121,28 @@ public final class FrameworkJarCache {
         return new Entry(fs.getFileStatus(target), true);
     }
 
+    /** The user's dir made sure of and listed, once: every digest dir's owner and mode come from that one call. */
+    private synchronized Map<String, FileStatus> digestDirs() throws IOException {
+        if (digestDirs == null) {
+            Map<String, FileStatus> found = new ConcurrentHashMap<>();
+            for (FileStatus s : fs.listStatus(userDir.ensure())) {
+                found.put(s.getPath().getName(), s);
+            }
+            digestDirs = found;
+        }
+        return digestDirs;
+    }
+
+    private FileStatus statusOrNull(org.apache.hadoop.fs.Path path) throws IOException {
+        try {
+            return fs.getFileStatus(path);
+        } catch (FileNotFoundException e) {
+            return null;
+        }
+    }
+
     /** Content digest, remembered per file version so that repeated deployments from one JVM hash once. */
     static String digest(Path jar) throws IOException {
-        String key = jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis();
-        String cached = DIGESTS.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        String hex;
-        try (InputStream in = Files.newInputStream(jar)) {
-            hex = CacheEntryCheck.sha256(in);
-        }
-        DIGESTS.put(key, hex);
-        return hex;
+        return JarDigestMemo.inMemory().localDigest(jar);
     }
 }

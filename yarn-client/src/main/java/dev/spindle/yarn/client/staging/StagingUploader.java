@@ -163,6 +163,9 @@ public final class StagingUploader {
                 uploadedBytes.addAndGet(entry.status().getLen());
             }
         });
+        if (cache != null) {
+            cache.saveDigests();
+        }
 
         List<String> uploadedSorted = new ArrayList<>(uploaded);
         Collections.sort(uploadedSorted);

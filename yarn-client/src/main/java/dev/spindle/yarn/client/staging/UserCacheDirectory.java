@@ -26,6 +26,8 @@ final class UserCacheDirectory {
     private final FileSystem fs;
     private final Path root;
     private final String user;
+    // Checked once per instance (one deployment): a dir that was the user's a moment ago still is.
+    private boolean ensured;
 
     UserCacheDirectory(FileSystem fs, Path root, String user) {
         this.fs = fs;
@@ -38,7 +40,10 @@ final class UserCacheDirectory {
     }
 
     /** Creates the user's dir 0700 if missing; throws when it exists but belongs to someone else. */
-    Path ensure() throws IOException {
+    synchronized Path ensure() throws IOException {
+        if (ensured) {
+            return path();
+        }
         if (!fs.exists(root)) {
             fs.mkdirs(root);
             // Ours, so we may set it; an existing root is left as its owner made it.
@@ -50,6 +55,7 @@ final class UserCacheDirectory {
             fs.setPermission(dir, OWNER_ONLY);
         }
         checkOwnDir(fs.getFileStatus(dir));
+        ensured = true;
         return dir;
     }
 
@@ -59,8 +65,14 @@ final class UserCacheDirectory {
      */
     Path ensureSubdir(String name) throws IOException {
         Path dir = new Path(ensure(), name);
-        if (fs.exists(dir)) {
-            FileStatus s = fs.getFileStatus(dir);
+        return ensureSubdir(name, fs.exists(dir) ? fs.getFileStatus(dir) : null);
+    }
+
+    /** {@link #ensureSubdir(String)} with the dir's status already known ({@code null}: it does not exist). */
+    Path ensureSubdir(String name, FileStatus known) throws IOException {
+        Path dir = new Path(ensure(), name);
+        if (known != null) {
+            FileStatus s = known;
             if (s.isDirectory() && user.equals(s.getOwner()) && !writableByOthers(s.getPermission())) {
                 if (!s.getPermission().equals(OWNER_ONLY)) {
                     fs.setPermission(dir, OWNER_ONLY);

@@ -76,11 +76,16 @@ class RpcKeepAliveTest {
                         }
                     });
             requests.onNext(ConsumerMessage.newBuilder().setRequest(PartitionRequest.newBuilder().setJobId("j")).build());
-            producer.requested.get(10, TimeUnit.SECONDS);
+            try {
+                producer.requested.get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the request never reached the server; the client saw " + consumerSaw.getNow(null)
+                        + (consumerSaw.isDone() ? " " + consumerSaw.join().getDescription() + " " + consumerSaw.join().getCause() : ""), e);
+            }
 
             network.freeze();
 
-            producer.consumerGone.get(10, TimeUnit.SECONDS);
+            producer.consumerGone.get(40, TimeUnit.SECONDS);
             assertEquals(Status.Code.UNAVAILABLE, consumerSaw.get(30, TimeUnit.SECONDS).getCode());
         }
     }

@@ -1,7 +1,6 @@
 package dev.spindle.it.yarn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -47,12 +46,6 @@ class CheckpointedFailoverTest {
 
     /** About 12 s of paced input: enough for checkpoints before the kill and after the takeover. */
     private static final long RECORDS = 60_000;
-
-    /**
-     * TaskExecutors give a silent resource manager this long before they stop: on this shared
-     * machine attempt 2 can take longer than the default 50 s to come up.
-     */
-    private static final String OUTLIVE_THE_AM = "-Dheartbeat.timeout=180s";
 
     @RegisterExtension
     static final LocalYarnClusterExtension CLUSTER = new LocalYarnClusterExtension();
@@ -100,24 +93,22 @@ class CheckpointedFailoverTest {
 
     @Test
     void applicationModeResumesOnAttemptTwoAfterTheApplicationMasterIsKilled() throws Exception {
-        YarnCli.Result submitted = cli.run(args(new String[] {"run-application", "-d", OUTLIVE_THE_AM}, program("am-app")));
+        YarnCli.Result submitted = cli.run(args(new String[] {"run-application", "-d"}, program("am-app")));
         assertEquals(0, submitted.exitCode(), submitted.toString());
         ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(submitted.out());
-        List<String> taskExecutors = killApplicationMasterAfterACheckpoint(appId, "am-app");
+        killApplicationMasterAfterACheckpoint(appId, "am-app");
         assertResumedWithExactOutput(appId, "am-app", 2);
-        assertKeptAcrossTheAttempts(appId, taskExecutors);
     }
 
     @Test
     void perJobModeResumesOnAttemptTwoAfterTheApplicationMasterIsKilled() throws Exception {
-        YarnCli.Result submitted = cli.run(args(new String[] {"run", "-t", "yarn-per-job", "-d", OUTLIVE_THE_AM}, program("am-perjob")));
+        YarnCli.Result submitted = cli.run(args(new String[] {"run", "-t", "yarn-per-job", "-d"}, program("am-perjob")));
         assertEquals(0, submitted.exitCode(), submitted.toString());
         Matcher m = Pattern.compile("(application_\\d+_\\d+)").matcher(submitted.out());
         assertTrue(m.find(), submitted.out());
         ApplicationId appId = ApplicationId.fromString(m.group(1));
-        List<String> taskExecutors = killApplicationMasterAfterACheckpoint(appId, "am-perjob");
+        killApplicationMasterAfterACheckpoint(appId, "am-perjob");
         assertResumedWithExactOutput(appId, "am-perjob", 2);
-        assertKeptAcrossTheAttempts(appId, taskExecutors);
     }
 
     @Test
@@ -184,27 +175,7 @@ class CheckpointedFailoverTest {
         assertResumedWithExactOutput(appId, "nn", 1);
     }
 
-    /**
-     * The TaskExecutors that ran before the kill register with attempt 2 (YARN kept their containers
-     * and they found the new attempt in the staging dir); attempt 2 starts no container of its own.
-     */
-    private static void assertKeptAcrossTheAttempts(ApplicationId appId, List<String> taskExecutors) throws IOException {
-        StringBuilder second = new StringBuilder();
-        for (java.nio.file.Path log : cli.containerLogs(appId, "jobmanager.log")) {
-            if (log.toString().contains("_02_000001")) {
-                second.append(java.nio.file.Files.readString(log));
-            }
-        }
-        assertTrue(second.length() > 0, "no log of attempt 2" + cli.amLogs(appId));
-        for (String te : taskExecutors) {
-            assertTrue(second.toString().contains("TaskExecutor " + te + " registered"), te + " kept across the attempts\n" + second);
-        }
-        assertFalse(second.toString().contains("Allocated TaskExecutor container"), "attempt 2 needed no container of its own\n"
-                + second);
-    }
-
-    /** Returns the TaskExecutor containers running when the AM was killed. */
-    private static List<String> killApplicationMasterAfterACheckpoint(ApplicationId appId, String name) throws Exception {
+    private static void killApplicationMasterAfterACheckpoint(ApplicationId appId, String name) throws Exception {
         awaitCheckpoint(appId, name);
         // A checkpoint counts for a later attempt once the AM recorded it in the staging dir (right after its _metadata).
         org.apache.hadoop.fs.Path recovery = new org.apache.hadoop.fs.Path(YarnApps.stagingDir(fs, appId), "recovery");
@@ -212,9 +183,7 @@ class CheckpointedFailoverTest {
         ProcessHandle am = ContainerProcesses.of(appId).stream()
                 .filter(p -> ContainerProcesses.containerIdOf(p).endsWith("_01_000001")).findFirst()
                 .orElseThrow(() -> new AssertionError("no ApplicationMaster process of " + appId));
-        List<String> taskExecutors = ContainerProcesses.taskExecutors(appId).stream().map(ContainerProcesses::containerIdOf).toList();
         assertTrue(am.destroyForcibly(), "kill -9 of the ApplicationMaster of " + appId);
-        return taskExecutors;
     }
 
     private static void awaitCheckpoint(ApplicationId appId, String name) throws Exception {

@@ -166,7 +166,8 @@ class CheckpointedFailoverTest {
     @Test
     void aNameNodeRestartMidJobIsRiddenOutThroughTheRestartStrategyWithExactOutput() throws Exception {
         YarnCli.Result submitted = cli.run(args(new String[] {"run-application", "-d", "-Drestart-strategy.type=fixed-delay",
-                "-Drestart-strategy.fixed-delay.attempts=30", "-Drestart-strategy.fixed-delay.delay=2s"}, program("nn")));
+                "-Drestart-strategy.fixed-delay.attempts=30", "-Drestart-strategy.fixed-delay.delay=2s",
+                "-Dexecution.checkpointing.tolerable-failed-checkpoints=20"}, program("nn")));
         assertEquals(0, submitted.exitCode(), submitted.toString());
         ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(submitted.out());
         awaitCheckpoint(appId, "nn");

@@ -3,10 +3,13 @@ package dev.spindle.localcluster;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
@@ -249,6 +252,20 @@ public final class LocalYarnCluster implements AutoCloseable {
 
     public int getNumNodeManagers() {
         return numNodeManagers;
+    }
+
+    /**
+     * Each NodeManager's container log dirs. Tests read container logs from here rather than
+     * walking the whole work dir, whose local dirs NodeManagers create and rename while localizing.
+     */
+    public List<Path> getNodeManagerLogDirs() {
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < numNodeManagers; i++) {
+            for (String dir : yarn.getNodeManager(i).getConfig().getTrimmedStrings(YarnConfiguration.NM_LOG_DIRS)) {
+                dirs.add(Path.of(dir.startsWith("file:") ? URI.create(dir).getPath() : dir));
+            }
+        }
+        return dirs;
     }
 
     public Path getBaseDir() {

@@ -84,7 +84,7 @@ public final class ApplicationModeBenchmark {
                 }
             }
             // The NodeManagers keep container logs under the mini cluster's work dir (deleted 10 min after the end).
-            Path[] logDirs = {cluster.getYarnCluster().getTestWorkDir().toPath()};
+            Path[] logDirs = cluster.getNodeManagerLogDirs().toArray(Path[]::new);
             Map<String, List<PhaseTimeline>> samples = new LinkedHashMap<>();
             // Warm-up: fills the framework jar cache (uploaded once per cluster) and the OS page cache.
             runOnce(cluster, yarn, jar, mainClass, input.toString(), fs, "warm-up", VARIANTS.get("default"), logDirs);

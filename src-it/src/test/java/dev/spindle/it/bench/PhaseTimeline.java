@@ -96,7 +96,7 @@ final class PhaseTimeline {
         return this;
     }
 
-    /** Adds the container logs of {@code appId} found under {@code dirs} (mini cluster work dirs, whose NodeManager log dirs are kept). */
+    /** Adds the container logs of {@code appId} found under {@code dirs} (NodeManager log dirs, or a mini cluster work dir holding them). */
     PhaseTimeline addContainerLogs(String appId, Path... dirs) {
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {

@@ -67,7 +67,7 @@ public final class SessionSubmitBenchmark {
             YarnClient yarn = YarnClient.createYarnClient();
             yarn.init(cluster.getClientConfiguration());
             yarn.start();
-            Path[] logDirs = {cluster.getYarnCluster().getTestWorkDir().toPath()};
+            Path[] logDirs = cluster.getNodeManagerLogDirs().toArray(Path[]::new);
 
             CliFrontend frontend = frontend(cluster, work);
             try {

@@ -160,7 +160,7 @@ class CheckpointedFailoverTest {
         YarnApps.waitUntil(() -> ContainerProcesses.taskExecutors(appId).stream().map(ContainerProcesses::containerIdOf)
                 .anyMatch(c -> !c.equals(victim)), 90, () -> "a replacement TaskExecutor" + cli.amLogs(appId));
         assertResumedWithExactOutput(appId, "te", 1);
-        assertTrue(cli.amLogs(appId).contains(victim), "the AM log names the lost container");
+        assertTrue(cli.containerLogText(appId, "jobmanager.log").contains(victim), "the AM log names the lost container" + cli.amLogs(appId));
     }
 
     @Test

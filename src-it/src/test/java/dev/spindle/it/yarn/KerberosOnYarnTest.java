@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,7 +122,7 @@ class KerberosOnYarnTest {
         assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus(), context);
         assertEquals(EXPECTED, WordCountOutput.readCounts(fs, output), context);
         assertFalse(result.out().contains("ticket cache only"), "no lifetime warning with a keytab: " + context);
-        String amLog = read(cli.containerLogs(app.getApplicationId(), "jobmanager.log"));
+        String amLog = cli.containerLogText(app.getApplicationId(), "jobmanager.log");
         assertTrue(amLog.contains("Logged in to Kerberos as " + CLUSTER.principal()), context);
         assertTrue(amLog.contains("Obtained") && amLog.contains("delegation tokens"), context);
     }
@@ -157,33 +155,21 @@ class KerberosOnYarnTest {
         // have, the AM has re-obtained tokens, and the running TaskExecutor replaced the generation it was launched with.
         long clientTokensEnd = deployedAt + TOKEN_MAX_LIFETIME_MS;
         YarnApps.waitUntil(() -> System.currentTimeMillis() > clientTokensEnd + 20_000
-                && read(teLogs).matches("(?s).*received \\d+ delegation tokens \\(version [2-9]\\).*"), 400,
-                () -> "renewed tokens in the TaskExecutor; its log:\n" + tail(read(teLogs)) + cli.amLogs(session));
+                && YarnCli.readAll(teLogs).matches("(?s).*received \\d+ delegation tokens \\(version [2-9]\\).*"), 400,
+                () -> "renewed tokens in the TaskExecutor; its log:\n" + tail(YarnCli.readAll(teLogs)) + cli.amLogs(session));
 
         String secondOut = fs.makeQualified(new org.apache.hadoop.fs.Path("/out-session-2")).toString();
         YarnCli.Result second = cli.run(kerberos("run", properties, "-p", "2", "-c", WordCount.class.getName(), jar.toString(),
                 "--input", input, "--output", secondOut).toArray(String[]::new));
-        assertEquals(0, second.exitCode(), second + cli.amLogs(session) + tail(read(teLogs)));
+        assertEquals(0, second.exitCode(), second + cli.amLogs(session) + tail(YarnCli.readAll(teLogs)));
         assertEquals(EXPECTED, WordCountOutput.readCounts(fs, secondOut));
         assertEquals(teLogs, cli.containerLogs(session, "taskmanager.log"), "the second job ran on the same TaskExecutor");
-        String amLog = read(cli.containerLogs(session, "jobmanager.log"));
+        String amLog = cli.containerLogText(session, "jobmanager.log");
         assertTrue(amLog.contains("Renewed"), "tokens were renewed: " + tail(amLog));
 
         YarnCli.Result stop = cli.session(kerberos("-id", session.toString(), "--stop", properties).toArray(String[]::new));
         assertEquals(0, stop.exitCode(), stop + cli.amLogs(session));
         assertEquals(FinalApplicationStatus.SUCCEEDED, YarnApps.waitForEnd(yarn, session).getFinalApplicationStatus());
-    }
-
-    private static String read(List<Path> files) {
-        StringBuilder sb = new StringBuilder();
-        for (Path p : files) {
-            try {
-                sb.append(Files.readString(p));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return sb.toString();
     }
 
     private static String tail(String log) {

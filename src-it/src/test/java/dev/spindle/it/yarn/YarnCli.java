@@ -3,9 +3,11 @@ package dev.spindle.it.yarn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -103,10 +105,35 @@ public final class YarnCli {
 
     /** Files a container of the application wrote into its NodeManager log dir, e.g. taskmanager.log. */
     List<Path> containerLogs(ApplicationId appId, String fileName) throws IOException {
-        try (Stream<Path> files = Files.walk(cluster.getYarnCluster().getTestWorkDir().toPath())) {
-            return files.filter(p -> p.getFileName().toString().equals(fileName))
-                    .filter(p -> p.toString().contains(appId.toString())).sorted().toList();
+        List<Path> found = new ArrayList<>();
+        for (Path logDir : cluster.getNodeManagerLogDirs()) {
+            Path appDir = logDir.resolve(appId.toString());
+            if (!Files.isDirectory(appDir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(appDir, 2)) {
+                files.filter(p -> p.getFileName().toString().equals(fileName)).forEach(found::add);
+            }
         }
+        return found.stream().sorted().toList();
+    }
+
+    /** Everything the application's containers wrote to {@code fileName}, all attempts' copies in turn. */
+    public String containerLogText(ApplicationId appId, String fileName) throws IOException {
+        return readAll(containerLogs(appId, fileName));
+    }
+
+    /** The files' contents, one after the other. */
+    static String readAll(List<Path> files) {
+        StringBuilder sb = new StringBuilder();
+        for (Path p : files) {
+            try {
+                sb.append(Files.readString(p));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sb.toString();
     }
 
     /** The AM's log and stdout/stderr, for failure messages. */

@@ -7,6 +7,7 @@ import dev.spindle.api.functions.TimeDomain;
 import dev.spindle.api.functions.TimerService;
 import dev.spindle.runtime.state.OperatorSnapshot;
 import dev.spindle.runtime.timers.InternalTimerService;
+import dev.spindle.runtime.timers.KeyedTimerService;
 import dev.spindle.runtime.timers.TimerKey;
 import dev.spindle.runtime.timers.Triggerable;
 
@@ -24,7 +25,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
     private transient InternalTimerService timers;
     private transient ElementContext elementContext;
     private transient TimerContext timerContext;
-    private transient KeyTimerService keyTimerService;
+    private transient KeyedTimerService keyTimerService;
 
     public KeyedProcessOperator(KeySelector<IN, K> keySelector, KeyedProcessFunction<K, IN, OUT> function) {
         super(function);
@@ -39,7 +40,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
     @Override
     public void open() throws Exception {
         timers = new InternalTimerService(keyedStateBackend(), operatorStateStore(), context.processingTimeService(), this);
-        keyTimerService = new KeyTimerService();
+        keyTimerService = new KeyedTimerService(timers, () -> currentKey);
         elementContext = new ElementContext();
         timerContext = new TimerContext();
         super.open();
@@ -59,7 +60,6 @@ public final class KeyedProcessOperator<K, IN, OUT>
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void onEventTime(TimerKey timer) throws Exception {
         onTimer(timer, TimeDomain.EVENT_TIME);
     }
@@ -73,13 +73,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
     private void onTimer(TimerKey timer, TimeDomain domain) throws Exception {
         currentKey = (K) timer.key();
         RecordTimestamp ts = context.recordTimestamp();
-        long before = ts.get();
-        // results of an event-time timer carry the timer's time, as in Flink; processing-time ones none
-        if (domain == TimeDomain.EVENT_TIME) {
-            ts.set(timer.timestamp());
-        } else {
-            ts.clear();
-        }
+        long before = ts.enterTimer(timer.timestamp(), domain);
         timerContext.timer = timer;
         timerContext.domain = domain;
         try {
@@ -106,38 +100,6 @@ public final class KeyedProcessOperator<K, IN, OUT>
         super.close();
     }
 
-    private final class KeyTimerService implements TimerService {
-        @Override
-        public long currentProcessingTime() {
-            return timers.currentProcessingTime();
-        }
-
-        @Override
-        public long currentWatermark() {
-            return timers.currentWatermark();
-        }
-
-        @Override
-        public void registerProcessingTimeTimer(long time) {
-            timers.registerProcessingTimeTimer(currentKey, null, time);
-        }
-
-        @Override
-        public void registerEventTimeTimer(long time) {
-            timers.registerEventTimeTimer(currentKey, null, time);
-        }
-
-        @Override
-        public void deleteProcessingTimeTimer(long time) {
-            timers.deleteProcessingTimeTimer(currentKey, null, time);
-        }
-
-        @Override
-        public void deleteEventTimeTimer(long time) {
-            timers.deleteEventTimeTimer(currentKey, null, time);
-        }
-    }
-
     private final class ElementContext extends KeyedProcessFunction<K, IN, OUT>.Context {
         ElementContext() {
             function.super();
@@ -150,8 +112,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
 
         @Override
         public Long timestamp() {
-            RecordTimestamp ts = context.recordTimestamp();
-            return ts.has() ? ts.get() : null;
+            return context.recordTimestamp().orNull();
         }
 
         @Override

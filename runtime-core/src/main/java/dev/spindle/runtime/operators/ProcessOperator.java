@@ -41,8 +41,7 @@ public final class ProcessOperator<IN, OUT> extends UserFunctionOperator<Process
 
         @Override
         public Long timestamp() {
-            RecordTimestamp ts = context.recordTimestamp();
-            return ts.has() ? ts.get() : null;
+            return context.recordTimestamp().orNull();
         }
 
         @Override

@@ -9,6 +9,7 @@ import dev.spindle.runtime.operators.TwoInputOperator;
 import dev.spindle.runtime.operators.UserFunctionOperator;
 import dev.spindle.runtime.state.OperatorSnapshot;
 import dev.spindle.runtime.timers.InternalTimerService;
+import dev.spindle.runtime.timers.KeyedTimerService;
 import dev.spindle.runtime.timers.TimerKey;
 import dev.spindle.runtime.timers.Triggerable;
 
@@ -57,7 +58,7 @@ public abstract class AbstractTwoInputOperator<F extends Function, IN1, IN2, OUT
         if (usesTimers()) {
             timers = new InternalTimerService(keyedStateBackend(), operatorStateStore(), context.processingTimeService(), this);
         }
-        timerService = new OperatorTimerService();
+        timerService = timers != null ? new KeyedTimerService(timers, this::keyOfTimer) : new ClocksOnlyTimerService();
         super.open();
     }
 
@@ -88,14 +89,22 @@ public abstract class AbstractTwoInputOperator<F extends Function, IN1, IN2, OUT
         return (K) keyedStateBackend().getCurrentKey();
     }
 
+    private Object keyOfTimer() {
+        Object key = keyedStateBackend().getCurrentKey();
+        if (key == null) {
+            throw new UnsupportedOperationException("Timers need a current key; a broadcast record has none");
+        }
+        return key;
+    }
+
     /** The event timestamp of the record being processed, or null. */
     protected final Long recordTimestamp() {
-        RecordTimestamp ts = context.recordTimestamp();
-        return ts.has() ? ts.get() : null;
+        return context.recordTimestamp().orNull();
     }
 
     protected final long currentWatermark() {
-        return currentWatermark;
+        // the timers' watermark is restored from checkpoints; the operator's own only knows what arrived since
+        return timers != null ? timers.currentWatermark() : currentWatermark;
     }
 
     protected final long currentProcessingTime() {
@@ -129,22 +138,11 @@ public abstract class AbstractTwoInputOperator<F extends Function, IN1, IN2, OUT
     private void fire(TimerKey timer, TimeDomain domain) throws Exception {
         keyedStateBackend().setCurrentKey(timer.key());
         RecordTimestamp ts = context.recordTimestamp();
-        boolean had = ts.has();
-        long before = ts.get();
-        // results of an event-time timer carry the timer's time, as in Flink; processing-time ones none
-        if (domain == TimeDomain.EVENT_TIME) {
-            ts.set(timer.timestamp());
-        } else {
-            ts.clear();
-        }
+        long before = ts.enterTimer(timer.timestamp(), domain);
         try {
             onTimer(timer.timestamp(), domain);
         } finally {
-            if (had) {
-                ts.set(before);
-            } else {
-                ts.clear();
-            }
+            ts.set(before);
         }
     }
 
@@ -169,7 +167,8 @@ public abstract class AbstractTwoInputOperator<F extends Function, IN1, IN2, OUT
         super.close();
     }
 
-    private final class OperatorTimerService implements TimerService {
+    /** The timer service of an operator without timers: its clocks, and a message for any timer. */
+    private final class ClocksOnlyTimerService implements TimerService {
         @Override
         public long currentProcessingTime() {
             return AbstractTwoInputOperator.this.currentProcessingTime();
@@ -182,34 +181,28 @@ public abstract class AbstractTwoInputOperator<F extends Function, IN1, IN2, OUT
 
         @Override
         public void registerProcessingTimeTimer(long time) {
-            timers().registerProcessingTimeTimer(currentKey(), null, time);
+            throw noTimers();
         }
 
         @Override
         public void registerEventTimeTimer(long time) {
-            timers().registerEventTimeTimer(currentKey(), null, time);
+            throw noTimers();
         }
 
         @Override
         public void deleteProcessingTimeTimer(long time) {
-            timers().deleteProcessingTimeTimer(currentKey(), null, time);
+            throw noTimers();
         }
 
         @Override
         public void deleteEventTimeTimer(long time) {
-            timers().deleteEventTimeTimer(currentKey(), null, time);
+            throw noTimers();
         }
 
-        private InternalTimerService timers() {
-            if (timers == null) {
-                throw new UnsupportedOperationException("Timers are only available on keyed connected streams: use "
-                        + "connect(...).keyBy(keySelector1, keySelector2).process(KeyedCoProcessFunction), or "
-                        + "keyBy(...).connect(broadcastStream).process(KeyedBroadcastProcessFunction)");
-            }
-            if (keyedStateBackend().getCurrentKey() == null) {
-                throw new UnsupportedOperationException("Timers need a current key; a broadcast record has none");
-            }
-            return timers;
+        private UnsupportedOperationException noTimers() {
+            return new UnsupportedOperationException("Timers are only available on keyed connected streams: use "
+                    + "connect(...).keyBy(keySelector1, keySelector2).process(KeyedCoProcessFunction), or "
+                    + "keyBy(...).connect(broadcastStream).process(KeyedBroadcastProcessFunction)");
         }
     }
 }

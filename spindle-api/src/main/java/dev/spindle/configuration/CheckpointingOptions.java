@@ -32,7 +32,7 @@ public final class CheckpointingOptions {
 
     public static final ConfigOption<Integer> TOLERABLE_FAILED_CHECKPOINTS = ConfigOptions
             .key("execution.checkpointing.tolerable-failed-checkpoints").intType().defaultValue(0)
-            .withDescription("Consecutive failed checkpoints tolerated; one more fails the job.");
+            .withDescription("Consecutive failed checkpoints tolerated; one more fails the job over, as its restart strategy decides.");
 
     public static final ConfigOption<ExternalizedCheckpointCleanup> EXTERNALIZED_CHECKPOINT_RETENTION = ConfigOptions
             .key("execution.checkpointing.externalized-checkpoint-retention").enumType(ExternalizedCheckpointCleanup.class)

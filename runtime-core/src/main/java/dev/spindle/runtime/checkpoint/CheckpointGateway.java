@@ -13,6 +13,6 @@ public interface CheckpointGateway {
 
     void notifyComplete(ExecutionAttempt task, long checkpointId);
 
-    /** Too many checkpoints failed: the job fails for good with this cause. */
+    /** Too many checkpoints failed in a row: the job fails over with this cause, as its restart strategy decides. */
     void failJob(Throwable cause);
 }

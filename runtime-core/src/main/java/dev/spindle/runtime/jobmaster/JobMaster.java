@@ -710,26 +710,9 @@ public final class JobMaster implements JobResourceListener {
 
         @Override
         public void failJob(Throwable cause) {
-            failWithoutRestart(cause);
+            // as in Flink, a global failure: the restart strategy decides, and a restart resumes from the latest checkpoint
+            onExecutionFailed(null, null, cause);
         }
-    }
-
-    /**
-     * Fails the job for good: restarting from the latest checkpoint cannot repair what failed here
-     * (checkpoint storage, typically), and with the default unlimited restarts it would loop forever.
-     */
-    private void failWithoutRestart(Throwable cause) {
-        if (status != JobStatus.RUNNING) {
-            return;
-        }
-        failureCause = cause;
-        LOG.warn("Job {} fails: {}", jobId, cause.getMessage());
-        setStatus(JobStatus.FAILING);
-        if (checkpoints != null) {
-            checkpoints.abortPending("job failing");
-        }
-        cancelAllExecutions();
-        checkAllTerminal();
     }
 
     boolean heartbeatFromTaskExecutor(JobMasterHeartbeatRequest request) {

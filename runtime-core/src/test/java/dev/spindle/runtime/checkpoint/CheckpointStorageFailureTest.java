@@ -1,6 +1,7 @@
 package dev.spindle.runtime.checkpoint;
 
 import dev.spindle.runtime.graph.PipelineTranslator;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import dev.spindle.configuration.MiniClusterOptions;
 import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.runtime.dispatcher.DispatcherJobClient;
 import dev.spindle.runtime.jobgraph.JobGraph;
+import dev.spindle.runtime.jobmaster.JobDetails;
 import dev.spindle.runtime.minicluster.MiniCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Checkpoints that cannot be written count against the tolerable number; then the job fails for good, saying why. */
+/**
+ * Checkpoints that cannot be written count against the tolerable number; one more fails the job over
+ * through its restart strategy, as in Flink, and once that gives up the job fails saying why.
+ */
 @Timeout(120)
 class CheckpointStorageFailureTest {
 
@@ -35,7 +40,7 @@ class CheckpointStorageFailureTest {
     }
 
     @Test
-    void unwritableCheckpointStorageFailsTheJobAfterTheTolerableNumberOfFailures() throws Exception {
+    void unwritableCheckpointStorageFailsTheJobOverAfterTheTolerableNumberOfFailuresUntilTheRestartStrategyGivesUp() throws Exception {
         // a regular file where the checkpoint directory should be: no task can write its state under it
         Path notADirectory = Files.writeString(tmp.resolve("not-a-directory"), "x");
         StreamEnvironment env = StreamEnvironment.getEnvironment();
@@ -43,6 +48,7 @@ class CheckpointStorageFailureTest {
         env.setRuntimeMode(RuntimeMode.STREAMING);
         env.enableCheckpointing(100);
         env.getCheckpointConfig().setTolerableCheckpointFailureNumber(2);
+        env.setRestartStrategy(dev.spindle.api.RestartStrategies.fixedDelayRestart(1, java.time.Duration.ofMillis(100)));
         env.getCheckpointConfig().setCheckpointStorage(notADirectory.toUri().toString());
         env.fromGenerator(CheckpointStorageFailureTest::slow).uid("numbers")
                 .keyBy(x -> x % 5).reduce(Long::sum).uid("sums")
@@ -59,6 +65,10 @@ class CheckpointStorageFailureTest {
             String message = failure.getMessage();
             assertTrue(message.contains("tolerable number of failed checkpoints (2") && message.contains("could not write its state"),
                     message);
+            JobDetails details = cluster.getDispatcher().requestJobDetails(job.getJobId()).get(10, TimeUnit.SECONDS);
+            assertEquals(1, details.restarts(), "the first time the tolerable number was exceeded the job restarted");
+            assertEquals(2, details.exceptions().stream().filter(x -> x.rootCause().contains("tolerable number of failed checkpoints")).count(),
+                    details.exceptions().toString());
         }
     }
 }

@@ -166,12 +166,12 @@ class CheckpointedFailoverTest {
     @Test
     void aNameNodeRestartMidJobIsRiddenOutThroughTheRestartStrategyWithExactOutput() throws Exception {
         YarnCli.Result submitted = cli.run(args(new String[] {"run-application", "-d", "-Drestart-strategy.type=fixed-delay",
-                "-Drestart-strategy.fixed-delay.attempts=30", "-Drestart-strategy.fixed-delay.delay=2s",
-                "-Dexecution.checkpointing.tolerable-failed-checkpoints=20"}, program("nn")));
+                "-Drestart-strategy.fixed-delay.attempts=30", "-Drestart-strategy.fixed-delay.delay=2s"}, program("nn")));
         assertEquals(0, submitted.exitCode(), submitted.toString());
         ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(submitted.out());
         awaitCheckpoint(appId, "nn");
-        // Checkpoints, the recovery store and the two-phase-commit sink all write to HDFS while it is gone.
+        // Checkpoints, the recovery store and the two-phase-commit sink all write to HDFS while it is gone: a failed
+        // checkpoint or task fails the job over, and the restart strategy carries it until HDFS is back.
         CLUSTER.cluster().restartNameNode(java.time.Duration.ofSeconds(8));
         assertResumedWithExactOutput(appId, "nn", 1);
     }

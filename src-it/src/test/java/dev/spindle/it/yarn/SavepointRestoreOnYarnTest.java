@@ -36,7 +36,8 @@ import dev.spindle.it.programs.CheckpointedCountsProgram;
  * one session (one mini cluster for the class): savepoint, cancel and {@code run -s} carry the keyed
  * counts on; a savepoint whose state no operator claims is refused naming the uid unless {@code -n};
  * a missing savepoint fails on the client; a checkpoint retained on cancel restores with {@code -s};
- * unwritable checkpoint storage fails the job after the tolerable number with that reason. In
+ * unwritable checkpoint storage fails the job over after the tolerable number, and fails it with that
+ * reason once the restart strategy gives up. In
  * application mode: a task that throws once recovers with exact output, and savepoint, cancel and
  * {@code run-application -s} carry the counts on.
  */
@@ -241,12 +242,14 @@ class SavepointRestoreOnYarnTest {
 
     @Test
     @Order(4)
-    void unwritableCheckpointStorageFailsTheJobAfterTheTolerableNumberWithTheReason() throws Exception {
+    void unwritableCheckpointStorageFailsTheJobOverAfterTheTolerableNumberUntilTheRestartStrategyGivesUp() throws Exception {
         // a regular file where the checkpoint directory should be: no task can write its state under it
         fs.create(new org.apache.hadoop.fs.Path(qualified("/not-a-directory"))).close();
         String[] p = program("/out-unwritable", "counts", "DELETE");
         p[3] = qualified("/not-a-directory");
-        YarnCli.Result failed = run(new String[] {"-Dexecution.checkpointing.tolerable-failed-checkpoints=1"}, p);
+        // one restart, as the restart strategy allows, then the job fails with the reason
+        YarnCli.Result failed = run(new String[] {"-Dexecution.checkpointing.tolerable-failed-checkpoints=1",
+                "-Drestart-strategy.type=fixed-delay", "-Drestart-strategy.fixed-delay.attempts=1", "-Drestart-strategy.fixed-delay.delay=1s"}, p);
         assertNotEquals(0, failed.exitCode(), failed.toString());
         String all = failed.out() + failed.err();
         assertTrue(all.contains("tolerable number of failed checkpoints (1"), failed.toString());

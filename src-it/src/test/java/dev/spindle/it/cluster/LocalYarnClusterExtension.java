@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,6 +22,7 @@ public final class LocalYarnClusterExtension implements BeforeAllCallback, After
     private final int numNodeManagers;
     private final Map<String, String> overrides;
     private LocalYarnCluster cluster;
+    private YarnClient yarnClient;
 
     public LocalYarnClusterExtension() {
         this(2);
@@ -46,6 +48,10 @@ public final class LocalYarnClusterExtension implements BeforeAllCallback, After
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (yarnClient != null) {
+            yarnClient.stop();
+            yarnClient = null;
+        }
         if (cluster != null) {
             cluster.close();
             cluster = null;
@@ -57,6 +63,17 @@ public final class LocalYarnClusterExtension implements BeforeAllCallback, After
             throw new IllegalStateException("the local YARN cluster is only available between beforeAll and afterAll");
         }
         return cluster;
+    }
+
+    /** A client of the cluster's ResourceManager, started on first use and stopped with the cluster. */
+    public synchronized YarnClient yarnClient() {
+        if (yarnClient == null) {
+            YarnClient client = YarnClient.createYarnClient();
+            client.init(cluster().getClientConfiguration());
+            client.start();
+            yarnClient = client;
+        }
+        return yarnClient;
     }
 
     public Path confDir() {

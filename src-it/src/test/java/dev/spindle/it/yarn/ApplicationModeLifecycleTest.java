@@ -20,7 +20,6 @@ import org.apache.hadoop.yarn.api.records.LocalResource;
 import org.apache.hadoop.yarn.api.records.LocalResourceVisibility;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,19 +53,10 @@ class ApplicationModeLifecycleTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        yarn = YarnClient.createYarnClient();
-        yarn.init(CLUSTER.cluster().getClientConfiguration());
-        yarn.start();
+        yarn = CLUSTER.yarnClient();
         fs = CLUSTER.cluster().getFileSystem();
         cli = new YarnCli(CLUSTER.cluster(), tmp.resolve("no-local-cluster"));
         programsJar = UserJars.pack(tmp.resolve("programs.jar"), FailingProgram.class, WaitForFileProgram.class);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (yarn != null) {
-            yarn.stop();
-        }
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,18 +48,9 @@ class ContainerMemoryKillTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        yarn = YarnClient.createYarnClient();
-        yarn.init(CLUSTER.cluster().getClientConfiguration());
-        yarn.start();
+        yarn = CLUSTER.yarnClient();
         fs = CLUSTER.cluster().getFileSystem();
         cli = new YarnCli(CLUSTER.cluster(), tmp.resolve("no-local-cluster"));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (yarn != null) {
-            yarn.stop();
-        }
     }
 
     @Test

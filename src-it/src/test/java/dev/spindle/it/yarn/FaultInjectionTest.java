@@ -16,7 +16,6 @@ import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,19 +48,10 @@ class FaultInjectionTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        yarn = YarnClient.createYarnClient();
-        yarn.init(CLUSTER.cluster().getClientConfiguration());
-        yarn.start();
+        yarn = CLUSTER.yarnClient();
         fs = CLUSTER.cluster().getFileSystem();
         cli = new YarnCli(CLUSTER.cluster(), tmp.resolve("no-local-cluster"));
         programsJar = UserJars.pack(tmp.resolve("programs.jar"), GatedWordCount.class, WaitForFileProgram.class);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (yarn != null) {
-            yarn.stop();
-        }
     }
 
     @Test

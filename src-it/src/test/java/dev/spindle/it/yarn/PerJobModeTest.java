@@ -22,7 +22,6 @@ import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,9 +71,7 @@ class PerJobModeTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        yarn = YarnClient.createYarnClient();
-        yarn.init(CLUSTER.cluster().getClientConfiguration());
-        yarn.start();
+        yarn = CLUSTER.yarnClient();
         fs = CLUSTER.cluster().getFileSystem();
         cli = new YarnCli(CLUSTER.cluster(), tmp.resolve("no-local-cluster"));
         jar = UserJars.pack(tmp.resolve("perjob.jar"), EndlessStreamProgram.class, TwoJobsProgram.class);
@@ -93,13 +90,6 @@ class PerJobModeTest {
             out.write(text.toString().getBytes(StandardCharsets.UTF_8));
         }
         input = fs.makeQualified(file.getParent()).toString();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (yarn != null) {
-            yarn.stop();
-        }
     }
 
     /** One test's leftover application must not hold the queue's AM share for the next test. */

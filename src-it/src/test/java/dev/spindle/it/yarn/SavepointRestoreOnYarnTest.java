@@ -63,9 +63,7 @@ class SavepointRestoreOnYarnTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        yarn = YarnClient.createYarnClient();
-        yarn.init(CLUSTER.cluster().getClientConfiguration());
-        yarn.start();
+        yarn = CLUSTER.yarnClient();
         fs = CLUSTER.cluster().getFileSystem();
         cli = new YarnCli(CLUSTER.cluster(), tmp.resolve("no-local-cluster"));
         programsJar = UserJars.pack(tmp.resolve("programs.jar"), CheckpointedCountsProgram.class);
@@ -81,9 +79,6 @@ class SavepointRestoreOnYarnTest {
     static void tearDown() throws Exception {
         if (session != null) {
             yarn.killApplication(session);
-        }
-        if (yarn != null) {
-            yarn.stop();
         }
     }
 

@@ -67,9 +67,7 @@ class SessionModeTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        yarn = YarnClient.createYarnClient();
-        yarn.init(CLUSTER.cluster().getClientConfiguration());
-        yarn.start();
+        yarn = CLUSTER.yarnClient();
         fs = CLUSTER.cluster().getFileSystem();
         cli = new YarnCli(CLUSTER.cluster(), tmp.resolve("no-local-cluster"));
         programsJar = UserJars.pack(tmp.resolve("programs.jar"), GatedJob.class);
@@ -80,9 +78,6 @@ class SessionModeTest {
     static void tearDown() throws Exception {
         if (session != null && !YarnApps.ended(yarn.getApplicationReport(session))) {
             yarn.killApplication(session); // a failed test must not leave the session behind
-        }
-        if (yarn != null) {
-            yarn.stop();
         }
     }
 

@@ -59,9 +59,7 @@ class WebUiThroughProxyTest {
 
     @BeforeAll
     static void setUp() {
-        yarn = YarnClient.createYarnClient();
-        yarn.init(CLUSTER.cluster().getClientConfiguration());
-        yarn.start();
+        yarn = CLUSTER.yarnClient();
         cli = new YarnCli(CLUSTER.cluster(), tmp.resolve("no-local-cluster"));
         propertiesLocation = "-Dyarn.properties-file.location=" + tmp.resolve("props");
     }
@@ -70,9 +68,6 @@ class WebUiThroughProxyTest {
     static void tearDown() throws Exception {
         if (session != null && !YarnApps.ended(yarn.getApplicationReport(session))) {
             yarn.killApplication(session);
-        }
-        if (yarn != null) {
-            yarn.stop();
         }
     }
 

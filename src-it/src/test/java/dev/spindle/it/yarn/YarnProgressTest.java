@@ -47,9 +47,7 @@ class YarnProgressTest {
 
     @BeforeAll
     static void setUp() {
-        yarn = YarnClient.createYarnClient();
-        yarn.init(CLUSTER.cluster().getClientConfiguration());
-        yarn.start();
+        yarn = CLUSTER.yarnClient();
         cli = new YarnCli(CLUSTER.cluster(), tmp.resolve("no-local-cluster"));
         propertiesLocation = "-Dyarn.properties-file.location=" + tmp.resolve("props");
     }
@@ -58,9 +56,6 @@ class YarnProgressTest {
     static void tearDown() throws Exception {
         if (session != null && !YarnApps.ended(yarn.getApplicationReport(session))) {
             yarn.killApplication(session);
-        }
-        if (yarn != null) {
-            yarn.stop();
         }
     }
 

@@ -33,6 +33,27 @@ final class ContainerProcesses {
                 .sorted(java.util.Comparator.comparing(ContainerProcesses::containerIdOf)).toList();
     }
 
+    /** The application's ApplicationMaster JVM: the one container JVM that is no TaskExecutor. */
+    static ProcessHandle applicationMaster(ApplicationId appId) {
+        List<ProcessHandle> ams = of(appId).stream().filter(p -> !commandLine(p).contains(TASK_EXECUTOR_MAIN)).toList();
+        if (ams.size() != 1) {
+            throw new IllegalStateException("expected one ApplicationMaster JVM of " + appId + ", found " + ams.size());
+        }
+        return ams.get(0);
+    }
+
+    /**
+     * Sends a signal to the process, e.g. {@code STOP} to freeze it as a long GC pause would, and
+     * {@code CONT} to let it go on; ProcessHandle can only terminate.
+     */
+    static void signal(ProcessHandle process, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).redirectErrorStream(true).start();
+        String said = new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed: " + said);
+        }
+    }
+
     static String containerIdOf(ProcessHandle process) {
         Matcher m = CONTAINER_ID.matcher(commandLine(process));
         return m.find() ? m.group(1) : "";

@@ -10,12 +10,10 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -251,26 +249,17 @@ class DeploymentDiagnosticsTest {
         int appsBefore = yarn.getApplications().size();
         List<String> tempBefore = deployTempDirs();
         // an earlier test's ended AM may still be removing its own staging dir: only new ones count
-        List<String> stagingBefore = applicationStagingDirs();
+        List<String> stagingBefore = YarnApps.stagingDirNames(fs);
 
         YarnCli.Result result = which.run(args);
 
         assertNotEquals(0, result.exitCode(), result.toString());
         assertTrue(result.err().contains(expected), "expected '" + expected + "' in\n" + result);
         assertEquals(appsBefore, yarn.getApplications().size(), "no application submitted\n" + result);
-        List<String> left = new java.util.ArrayList<>(applicationStagingDirs());
+        List<String> left = new java.util.ArrayList<>(YarnApps.stagingDirNames(fs));
         left.removeAll(stagingBefore);
         assertEquals(List.of(), left, "no staging dir left");
         assertEquals(tempBefore, deployTempDirs(), "no local temp dir left");
-    }
-
-    private static List<String> applicationStagingDirs() throws IOException {
-        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle");
-        if (!fs.exists(root)) {
-            return List.of();
-        }
-        return Arrays.stream(fs.listStatus(root)).map(FileStatus::getPath).map(org.apache.hadoop.fs.Path::getName)
-                .filter(n -> n.startsWith("application_")).toList();
     }
 
     private static List<String> deployTempDirs() throws IOException {

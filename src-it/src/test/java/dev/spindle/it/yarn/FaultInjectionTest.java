@@ -28,15 +28,25 @@ import dev.spindle.it.programs.WaitForFileProgram;
 
 /**
  * Faults injected into running applications on one mini cluster: a TaskExecutor container's JVM
- * killed with -9 mid-job, {@code yarn application -kill}, and the client killed with -9 during its
- * upload and while its application waits in ACCEPTED. Each asserts the final YARN status,
- * the exact output, that the staging dir is gone and that no container process is left.
+ * killed with -9 mid-job, {@code yarn application -kill}, the client killed with -9 during its
+ * upload and while its application waits in ACCEPTED, the AM frozen (SIGSTOP) while tasks report
+ * their ends, and two jobs contending for a session in a queue that fits one. Each asserts the
+ * final YARN status, the exact output, that the staging dir is gone and that no container process
+ * is left.
  */
 @Timeout(300)
 class FaultInjectionTest {
 
+    /** Fits an AM and one TaskExecutor (768 MB each, see YarnCli), but not a second TaskExecutor. */
+    private static final String NARROW_QUEUE = "narrow";
+
+    // The queue holds 25 % of the 2 x 4 GB NodeManagers, 2 GB, and may not grow beyond it.
     @RegisterExtension
-    static final LocalYarnClusterExtension CLUSTER = new LocalYarnClusterExtension();
+    static final LocalYarnClusterExtension CLUSTER = new LocalYarnClusterExtension(2, Map.of(
+            "yarn.scheduler.capacity.root.queues", "default," + NARROW_QUEUE,
+            "yarn.scheduler.capacity.root.default.capacity", "75",
+            "yarn.scheduler.capacity.root." + NARROW_QUEUE + ".capacity", "25",
+            "yarn.scheduler.capacity.root." + NARROW_QUEUE + ".maximum-capacity", "25"));
 
     @TempDir
     static Path tmp;
@@ -107,7 +117,7 @@ class FaultInjectionTest {
         ApplicationReport end = YarnApps.waitForEnd(yarn, appId);
         assertEquals(YarnApplicationState.KILLED, end.getYarnApplicationState());
         assertEquals(FinalApplicationStatus.KILLED, end.getFinalApplicationStatus());
-        YarnApps.waitUntil(() -> !exists(YarnApps.stagingDir(fs, appId)), 30, () -> "staging dir removed by the killed AM" + cli.amLogs(appId));
+        YarnApps.waitUntil(() -> !YarnApps.exists(fs, YarnApps.stagingDir(fs, appId)), 30, () -> "staging dir removed by the killed AM" + cli.amLogs(appId));
         YarnApps.waitUntil(() -> ContainerProcesses.of(appId).isEmpty(), 30, () -> "container processes left: " + ContainerProcesses.of(appId));
     }
 
@@ -125,16 +135,16 @@ class FaultInjectionTest {
             try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
                 f.setLength(1L << 30);
             }
-            org.apache.hadoop.fs.Path stagingRoot = liveStaging.getParent();
-            java.util.Set<String> before = stagingDirNames(stagingRoot);
+            org.apache.hadoop.fs.Path stagingRoot = YarnApps.stagingRoot(fs);
+            List<String> before = YarnApps.stagingDirNames(fs);
             Process client = cli.start(tmp.resolve("killed-during-upload.log"), "run-application", "-d",
                     "-Dyarn.ship-files=" + big, "-c", WaitForFileProgram.class.getName(), programsJar.toString(), "/tmp/never");
             org.apache.hadoop.fs.Path[] orphan = new org.apache.hadoop.fs.Path[1];
             YarnApps.waitUntil(() -> {
-                for (String name : stagingDirNames(stagingRoot)) {
+                for (String name : YarnApps.stagingDirNames(fs)) {
                     org.apache.hadoop.fs.Path partial = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(stagingRoot, name),
                             big.getFileName().toString());
-                    if (!before.contains(name) && exists(partial)) {
+                    if (!before.contains(name) && YarnApps.exists(fs, partial)) {
                         orphan[0] = partial.getParent();
                         return true;
                     }
@@ -197,24 +207,145 @@ class FaultInjectionTest {
                 () -> "container processes left: " + ContainerProcesses.of(appId[0]));
     }
 
+    @Test
+    void aFinalTaskStateUpdateLostWhileTheApplicationMasterIsFrozenIsResentAndTheJobSucceeds() throws Exception {
+        org.apache.hadoop.fs.Path release = fs.makeQualified(new org.apache.hadoop.fs.Path("/tmp/release-lost-update"));
+        org.apache.hadoop.fs.Path markers = fs.makeQualified(new org.apache.hadoop.fs.Path("/tmp/markers-lost-update"));
+        String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/out-lost-update")).toString();
+        // Each of a TaskExecutor's three tries of an update waits rpc.ask-timeout (10 s) on the frozen AM:
+        // they give up after about 30 s, inside a heartbeat.timeout widened so that neither side
+        // declares the other lost meanwhile. A shorter ask timeout would fail deployments on a busy machine.
+        YarnCli.Result submitted = cli.run("run-application", "-d", "-p", "2", "-Dheartbeat.timeout=120s",
+                "-Dheartbeat.interval=1s", "-Drestart-strategy.type=none", "-c", GatedWordCount.class.getName(),
+                programsJar.toString(), release.toString(), markers.toString(), output);
+        assertEquals(0, submitted.exitCode(), submitted.toString());
+        ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(submitted.out());
+        ProcessHandle am = null;
+        try {
+            YarnApps.waitUntil(() -> markerCount(markers) == 1 && ContainerProcesses.taskExecutors(appId).size() == 1, 120,
+                    () -> "job running on one TaskExecutor" + cli.amLogs(appId));
+            am = ContainerProcesses.applicationMaster(appId);
+            ContainerProcesses.signal(am, "STOP");
+            try {
+                // Released while the AM is frozen: every task ends and cannot tell its job master.
+                fs.create(release).close();
+                YarnApps.waitUntil(() -> {
+                    String log = taskExecutorLog(appId);
+                    int deployed = occurrences(log, "Deploying ");
+                    return deployed > 0 && occurrences(log, "Could not report final state FINISHED") == deployed;
+                }, 80, () -> "every task's final update given up while the AM is frozen:\n" + taskExecutorLog(appId));
+            } finally {
+                ContainerProcesses.signal(am, "CONT");
+            }
+
+            ApplicationReport end = YarnApps.waitForEnd(yarn, appId);
+            String amLog = cli.containerLogText(appId, "jobmanager.log");
+            String context = end.getDiagnostics() + "\n" + amLog;
+            assertEquals(FinalApplicationStatus.SUCCEEDED, end.getFinalApplicationStatus(), context);
+            assertEquals(expectedCounts(), WordCountOutput.readCounts(fs, output), context);
+            // The job master heard of the ends only through the resent final states: the updates were lost.
+            assertTrue(amLog.contains("came with a heartbeat"), context);
+            assertFalse(amLog.contains("considered failed"), context);
+            assertTrue(YarnApps.removedSoon(fs, YarnApps.stagingDir(fs, appId)), "staging dir removed" + context);
+            YarnApps.waitUntil(() -> ContainerProcesses.of(appId).isEmpty(), 30, () -> "container processes left: " + ContainerProcesses.of(appId));
+        } finally {
+            fs.create(release, true).close();
+            if (am != null && am.isAlive()) {
+                ContainerProcesses.signal(am, "CONT"); // a failed wait must not leave a frozen AM behind
+            }
+        }
+    }
+
+    @Test
+    void twoJobsOnASessionWhoseQueueFitsOneRunOneAfterTheOtherAndBothFinish() throws Exception {
+        String props = "-Dyarn.properties-file.location=" + tmp.resolve("narrow-session-props");
+        YarnCli.Result started = cli.session("-d", "-nm", "narrow-session", "-qu", NARROW_QUEUE, "-s", "2", props);
+        assertEquals(0, started.exitCode(), started.toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Spindle session (application_\\d+_\\d+) is running")
+                .matcher(started.out());
+        assertTrue(m.find(), started.out());
+        ApplicationId session = ApplicationId.fromString(m.group(1));
+        String[] names = {"a", "b"};
+        org.apache.hadoop.fs.Path[] releases = new org.apache.hadoop.fs.Path[2];
+        org.apache.hadoop.fs.Path[] markers = new org.apache.hadoop.fs.Path[2];
+        String[] outputs = new String[2];
+        String[] jobIds = new String[2];
+        try {
+            assertEquals("root." + NARROW_QUEUE, yarn.getApplicationReport(session).getQueue());
+            for (int i = 0; i < 2; i++) {
+                releases[i] = fs.makeQualified(new org.apache.hadoop.fs.Path("/tmp/release-narrow-" + names[i]));
+                markers[i] = fs.makeQualified(new org.apache.hadoop.fs.Path("/tmp/markers-narrow-" + names[i]));
+                outputs[i] = fs.makeQualified(new org.apache.hadoop.fs.Path("/out-narrow-" + names[i])).toString();
+                // Parallelism 2 takes both slots of the one TaskExecutor the queue has room for.
+                YarnCli.Result run = cli.run("run", "-d", props, "-p", "2", "-c", GatedWordCount.class.getName(),
+                        programsJar.toString(), releases[i].toString(), markers[i].toString(), outputs[i]);
+                assertEquals(0, run.exitCode(), run + cli.amLogs(session));
+                java.util.regex.Matcher j = java.util.regex.Pattern.compile("submitted with JobID ([0-9a-f]{32})").matcher(run.out());
+                assertTrue(j.find(), run.out());
+                jobIds[i] = j.group(1);
+            }
+            YarnApps.waitUntil(() -> markerCount(markers[0]) + markerCount(markers[1]) > 0, 180,
+                    () -> "one of the jobs running: " + cli.run("list", props).out() + cli.amLogs(session));
+            int first = markerCount(markers[0]) > 0 ? 0 : 1;
+            int second = 1 - first;
+            for (org.apache.hadoop.fs.Path r : releases) {
+                fs.create(r, true).close();
+            }
+            YarnApps.waitUntil(() -> {
+                String list = cli.run("list", props).out();
+                return list.lines().filter(l -> (l.contains(jobIds[0]) || l.contains(jobIds[1])) && l.contains("(FINISHED)")).count() == 2;
+            }, 180, () -> "both jobs FINISHED: " + cli.run("list", props).out() + cli.amLogs(session));
+            for (String out : outputs) {
+                assertEquals(expectedCounts(), WordCountOutput.readCounts(fs, out), out + cli.amLogs(session));
+            }
+            // The second job's source began only after the first job had written all its output.
+            long firstOutputDone = java.util.Arrays.stream(fs.listStatus(new org.apache.hadoop.fs.Path(outputs[first])))
+                    .mapToLong(org.apache.hadoop.fs.FileStatus::getModificationTime).max().orElseThrow();
+            long secondStarted = fs.listStatus(markers[second])[0].getModificationTime();
+            assertTrue(secondStarted > firstOutputDone, "job " + names[second] + " emitted at " + secondStarted
+                    + ", before job " + names[first] + " ended (its output complete at " + firstOutputDone + ")" + cli.amLogs(session));
+
+            YarnCli.Result stop = cli.session("-id", session.toString(), "--stop", props);
+            assertEquals(0, stop.exitCode(), stop + cli.amLogs(session));
+            ApplicationReport end = YarnApps.waitForEnd(yarn, session);
+            assertEquals(FinalApplicationStatus.SUCCEEDED, end.getFinalApplicationStatus(), end.getDiagnostics() + cli.amLogs(session));
+            assertTrue(YarnApps.removedSoon(fs, YarnApps.stagingDir(fs, session)), "staging dir removed" + cli.amLogs(session));
+            YarnApps.waitUntil(() -> ContainerProcesses.of(session).isEmpty(), 30,
+                    () -> "container processes left: " + ContainerProcesses.of(session));
+        } finally {
+            for (org.apache.hadoop.fs.Path r : releases) {
+                if (r != null) {
+                    fs.create(r, true).close();
+                }
+            }
+            if (!YarnApps.ended(yarn.getApplicationReport(session))) {
+                yarn.killApplication(session); // a failed test must not leave the session holding the queue
+            }
+        }
+    }
+
+    private static String taskExecutorLog(ApplicationId appId) {
+        try {
+            return cli.containerLogText(appId, "taskmanager.log");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
     private static java.util.Set<ApplicationId> applicationIds() {
         try {
             return yarn.getApplications().stream().map(ApplicationReport::getApplicationId)
                     .collect(java.util.stream.Collectors.toSet());
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static java.util.Set<String> stagingDirNames(org.apache.hadoop.fs.Path root) {
-        try {
-            java.util.Set<String> names = new java.util.HashSet<>();
-            for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(root)) {
-                names.add(s.getPath().getName());
-            }
-            return names;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -239,14 +370,6 @@ class FaultInjectionTest {
     private static int markerCount(org.apache.hadoop.fs.Path markers) {
         try {
             return fs.exists(markers) ? fs.listStatus(markers).length : 0;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static boolean exists(org.apache.hadoop.fs.Path path) {
-        try {
-            return fs.exists(path);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -40,7 +40,38 @@ final class YarnApps {
 
     /** Where the client stages an application's files (its staging dir on HDFS). */
     static Path stagingDir(FileSystem fs, ApplicationId appId) {
-        return fs.makeQualified(new Path(fs.getHomeDirectory(), ".spindle/" + appId));
+        return new Path(stagingRoot(fs), appId.toString());
+    }
+
+    /** The dir holding every application's staging dir. */
+    static Path stagingRoot(FileSystem fs) {
+        return fs.makeQualified(new Path(fs.getHomeDirectory(), ".spindle"));
+    }
+
+    /**
+     * Names of the staging dirs there now, sorted: application ids, including those of uploads
+     * that never became an application.
+     */
+    static java.util.List<String> stagingDirNames(FileSystem fs) {
+        try {
+            Path root = stagingRoot(fs);
+            if (!fs.exists(root)) {
+                return java.util.List.of();
+            }
+            return java.util.Arrays.stream(fs.listStatus(root)).map(s -> s.getPath().getName())
+                    .filter(n -> n.startsWith("application_")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@link FileSystem#exists} for conditions polled in lambdas. */
+    static boolean exists(FileSystem fs, Path path) {
+        try {
+            return fs.exists(path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Polls until the condition holds; fails naming what did not happen within the bound. */

@@ -43,11 +43,21 @@ public final class ClusterServicesFactory {
      */
     public static ClusterServices start(Configuration configuration, ResourceManagerDriver driver,
             ClusterSecret secret, String bindHost, JobRecoveryStore recoveryStore, WebUiEndpoint webUi) throws Exception {
+        return start(configuration, driver, secret, bindHost, recoveryStore, webUi, null);
+    }
+
+    /**
+     * Like {@link #start(Configuration, ResourceManagerDriver, ClusterSecret, String, JobRecoveryStore, WebUiEndpoint)},
+     * with every RPC the cluster side makes (to TaskExecutors) passing {@code outgoing} (null: none), so that
+     * tests can lose messages or answers the way a network would.
+     */
+    public static ClusterServices start(Configuration configuration, ResourceManagerDriver driver, ClusterSecret secret,
+            String bindHost, JobRecoveryStore recoveryStore, WebUiEndpoint webUi, io.grpc.ClientInterceptor outgoing) throws Exception {
         // security.ssl.* of this process decide how the secret's TLS identity is used on each channel.
         secret = secret.withTransport(TransportSecurity.from(configuration));
         int maxMessage = configuration.get(RpcOptions.MAX_MESSAGE_BYTES);
         dev.spindle.runtime.rpc.RpcKeepAlive keepAlive = dev.spindle.runtime.rpc.RpcKeepAlive.from(configuration);
-        RpcClients clients = new RpcClients(secret, maxMessage, null, keepAlive);
+        RpcClients clients = new RpcClients(secret, maxMessage, outgoing, keepAlive);
         ResourceManager resourceManager = new ResourceManager(configuration, driver, clients);
         AtomicReference<Dispatcher> dispatcherRef = new AtomicReference<>();
         RpcServer rpcServer = null;

@@ -434,6 +434,7 @@ public final class JobMaster implements JobResourceListener {
             rpcCalls.execute(() -> {
                 String failure;
                 boolean unreachable = false;
+                boolean mayRun = false;
                 try {
                     Ack ack = TaskExecutorServiceGrpc.newBlockingStub(clients.channel(slot.host(), slot.port()))
                             .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).submitTask(request);
@@ -448,13 +449,21 @@ public final class JobMaster implements JobResourceListener {
                 } catch (RuntimeException ex) {
                     failure = ex.toString();
                     unreachable = io.grpc.Status.fromThrowable(ex).getCode() == io.grpc.Status.Code.UNAVAILABLE;
+                    // a deadline that passed may have passed after the TaskExecutor started the task
+                    mayRun = !unreachable;
                 }
                 if (failure != null) {
                     String why = "deploying " + e.describe() + " to " + slot.resourceId() + " failed: " + failure;
                     boolean gone = unreachable;
+                    boolean cancel = mayRun;
                     runOnMain(() -> {
                         if (e.attempt == deployedAttempt && !e.status.isTerminal()) {
                             e.status = SubtaskStatus.FAILED;
+                            if (cancel) {
+                                // the job's failover skips failed executions: this one must not run on unseen (a cancel
+                                // that overtakes its submit is remembered by the TaskExecutor)
+                                requestCancel(e, slot, deployedAttempt, () -> { });
+                            }
                             if (gone) {
                                 deploymentTargetUnreachable(new ResourceID(slot.resourceId()), why);
                             } else {
@@ -883,25 +892,12 @@ public final class JobMaster implements JobResourceListener {
                 e.status = SubtaskStatus.CANCELED;
                 continue;
             }
-            CancelTaskRequest request = CancelTaskRequest.newBuilder().setJobId(jobId.toHexString())
-                    .setVertexId(e.vertex.getId().toHexString()).setSubtask(e.subtask).setAttempt(e.attempt).build();
             int canceledAttempt = e.attempt;
-            rpcCalls.execute(() -> {
-                boolean reached;
-                try {
-                    reached = TaskExecutorServiceGrpc.newBlockingStub(clients.channel(slot.host(), slot.port()))
-                            .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).cancelTask(request).getAccepted();
-                } catch (RuntimeException ex) {
-                    reached = false;
-                }
-                if (!reached) {
-                    // the task is not (or no longer) there: nothing will report its end
-                    runOnMain(() -> {
-                        if (e.attempt == canceledAttempt && !e.status.isTerminal()) {
-                            e.status = SubtaskStatus.CANCELED;
-                            checkAllTerminal();
-                        }
-                    });
+            // the task is not (or no longer) there when the cancel does not reach it: nothing will report its end
+            requestCancel(e, slot, canceledAttempt, () -> {
+                if (e.attempt == canceledAttempt && !e.status.isTerminal()) {
+                    e.status = SubtaskStatus.CANCELED;
+                    checkAllTerminal();
                 }
             });
         }
@@ -918,6 +914,24 @@ public final class JobMaster implements JobResourceListener {
                 checkAllTerminal();
             }
         }, 3 * rpcTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks the TaskExecutor of {@code slot} to cancel that attempt; {@code ifNotReached} runs on the main thread when it did not take it. */
+    private void requestCancel(Execution e, SharedSlot slot, int attempt, Runnable ifNotReached) {
+        CancelTaskRequest request = CancelTaskRequest.newBuilder().setJobId(jobId.toHexString())
+                .setVertexId(e.vertex.getId().toHexString()).setSubtask(e.subtask).setAttempt(attempt).build();
+        rpcCalls.execute(() -> {
+            boolean reached;
+            try {
+                reached = TaskExecutorServiceGrpc.newBlockingStub(clients.channel(slot.host(), slot.port()))
+                        .withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS).cancelTask(request).getAccepted();
+            } catch (RuntimeException ex) {
+                reached = false;
+            }
+            if (!reached) {
+                runOnMain(ifNotReached);
+            }
+        });
     }
 
     private void checkAllTerminal() {

@@ -31,6 +31,7 @@ public final class MiniCluster implements AutoCloseable {
     private final ClusterSecret secret;
     private final JobRecoveryStore recoveryStore;
     private final io.grpc.ClientInterceptor taskExecutorCalls;
+    private final io.grpc.ClientInterceptor clusterCalls;
     private InProcessResourceManagerDriver driver;
     private ClusterServices services;
 
@@ -51,7 +52,14 @@ public final class MiniCluster implements AutoCloseable {
      * that tests can lose or alter messages the way a network would.
      */
     public MiniCluster(Configuration configuration, JobRecoveryStore recoveryStore, io.grpc.ClientInterceptor taskExecutorCalls) {
+        this(configuration, recoveryStore, taskExecutorCalls, null);
+    }
+
+    /** Like the above, and the job masters' and resource manager's RPCs to TaskExecutors pass {@code clusterCalls} (null: none). */
+    public MiniCluster(Configuration configuration, JobRecoveryStore recoveryStore, io.grpc.ClientInterceptor taskExecutorCalls,
+                       io.grpc.ClientInterceptor clusterCalls) {
         this.taskExecutorCalls = taskExecutorCalls;
+        this.clusterCalls = clusterCalls;
         this.configuration = new Configuration(configuration);
         this.secret = ClusterSecret.generate().withTransport(TransportSecurity.from(this.configuration));
         this.recoveryStore = recoveryStore;
@@ -64,7 +72,7 @@ public final class MiniCluster implements AutoCloseable {
             throw new IllegalArgumentException("minicluster.number-of-taskexecutors must not be negative, was " + count);
         }
         driver = new InProcessResourceManagerDriver(configuration, secret, LOOPBACK, taskExecutorCalls);
-        services = ClusterServicesFactory.start(configuration, driver, secret, LOOPBACK, recoveryStore, null);
+        services = ClusterServicesFactory.start(configuration, driver, secret, LOOPBACK, recoveryStore, null, clusterCalls);
         WorkerResourceSpec spec = new WorkerResourceSpec(configuration.get(TaskManagerOptions.TOTAL_PROCESS_MEMORY),
                 configuration.get(ResourceManagerOptions.TASK_MANAGER_CPU_CORES), configuration.get(TaskManagerOptions.NUM_TASK_SLOTS));
         for (int i = 0; i < count; i++) {

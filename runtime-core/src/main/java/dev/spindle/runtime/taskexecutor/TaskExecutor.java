@@ -221,6 +221,17 @@ public final class TaskExecutor implements AutoCloseable {
         return firstRegistration;
     }
 
+    /** The tasks whose threads still run here ("name (i/n) attempt a of job j"), for diagnosis and tests. */
+    public List<String> describeLiveTasks() {
+        List<String> live = new ArrayList<>();
+        for (Task t : tasks.values()) {
+            if (!t.threadEnded().isDone()) {
+                live.add(t.deployment().describe());
+            }
+        }
+        return live;
+    }
+
     /** Completes with the exit code once this TaskExecutor has stopped. */
     public CompletableFuture<Integer> getTerminationFuture() {
         return termination;

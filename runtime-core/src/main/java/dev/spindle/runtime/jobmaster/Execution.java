@@ -43,6 +43,11 @@ final class Execution {
     }
 
     String describe() {
-        return vertex.getName() + " (" + (subtask + 1) + "/" + vertex.getParallelism() + ") attempt " + attempt;
+        return describe(attempt);
+    }
+
+    /** This subtask as it was in {@code attemptNumber}. */
+    String describe(int attemptNumber) {
+        return vertex.getName() + " (" + (subtask + 1) + "/" + vertex.getParallelism() + ") attempt " + attemptNumber;
     }
 }

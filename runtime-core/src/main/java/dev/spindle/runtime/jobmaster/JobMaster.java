@@ -31,6 +31,7 @@ import dev.spindle.runtime.rpc.proto.SlotOffer;
 import dev.spindle.runtime.rpc.proto.SubmitTaskRequest;
 import dev.spindle.runtime.rpc.proto.TaskExecutorServiceGrpc;
 import dev.spindle.runtime.rpc.proto.TaskMetrics;
+import dev.spindle.runtime.rpc.proto.TaskState;
 import dev.spindle.runtime.rpc.proto.TaskStateUpdate;
 import dev.spindle.configuration.CheckpointingOptions;
 import dev.spindle.configuration.DeploymentOptions;
@@ -516,6 +517,12 @@ public final class JobMaster implements JobResourceListener {
     void updateTaskState(TaskStateUpdate u) {
         Execution e = executions.get(new ExecutionKey(JobVertexID.fromHexString(u.getVertexId()), u.getSubtask()));
         if (e == null || e.attempt != u.getAttempt() || e.status.isTerminal()) {
+            if (e != null && lastFailureFromProducer && u.getState() == TaskState.FAILED && !u.getFailureFromProducer()) {
+                // the producer's own report came after its execution was written off (canceled because the cancel found
+                // it ended, or the job restarted already): it still tells where the recorded failure happened
+                lastFailureFromProducer = !recordOriginOfLastException(e.describe(u.getAttempt()),
+                        u.getResourceId() + (e.host == null ? "" : " on " + e.host), Failures.fromInfo(u.getFailure()));
+            }
             return;
         }
         e.recordsIn = u.getRecordsIn();

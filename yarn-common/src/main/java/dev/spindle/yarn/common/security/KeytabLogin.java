@@ -36,6 +36,7 @@ public final class KeytabLogin {
      */
     public static UserGroupInformation loginContainerProcessUser(String principal, Path keytab, String containerId)
             throws IOException {
+        requireKerberos(containerId);
         Credentials launched = UserGroupInformation.getLoginUser().getCredentials();
         UserGroupInformation.loginUserFromKeytab(principal, keytab.toAbsolutePath().toString());
         UserGroupInformation user = UserGroupInformation.getLoginUser();
@@ -51,9 +52,21 @@ public final class KeytabLogin {
      * authenticated with a token itself.
      */
     public static UserGroupInformation loginSeparateUser(String principal, Path keytab, String containerId) throws IOException {
+        requireKerberos(containerId);
         UserGroupInformation ugi = UserGroupInformation.loginUserFromKeytabAndReturnUGI(principal, keytab.toAbsolutePath().toString());
         LOG.info("Logged in to Kerberos as {} from keytab {} in container {} (for delegation tokens)", principal, keytab, containerId);
         return ugi;
+    }
+
+    /**
+     * Hadoop skips a keytab login silently when its configuration does not use Kerberos; a
+     * container told to log in must not then run as if it had.
+     */
+    private static void requireKerberos(String containerId) throws IOException {
+        if (!UserGroupInformation.isSecurityEnabled()) {
+            throw new IOException(SecurityOptions.KERBEROS_LOGIN_KEYTAB.key() + " is set but the Hadoop configuration of container "
+                    + containerId + " does not use Kerberos (hadoop.security.authentication in the shipped core-site.xml)");
+        }
     }
 
     /**

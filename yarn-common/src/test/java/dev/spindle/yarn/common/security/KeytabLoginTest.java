@@ -51,6 +51,11 @@ class KeytabLoginTest {
         keytab = dir.resolve("te.keytab");
         kdc.createPrincipal(keytab.toFile(), "spindle/localhost");
         principal = "spindle/localhost@" + kdc.getRealm();
+        useKdc();
+    }
+
+    /** Hadoop configured for the KDC. */
+    private static void useKdc() {
         Configuration conf = new Configuration();
         conf.set("hadoop.security.authentication", "kerberos");
         conf.set("hadoop.security.auth_to_local", "RULE:[2:$1@$0](.*@" + kdc.getRealm() + ")s/@.*//\nDEFAULT");
@@ -115,5 +120,20 @@ class KeytabLoginTest {
         IOException e = assertThrows(IOException.class, () -> KeytabLogin.localizedKeytab(dir.resolve("empty"), "TaskExecutor"));
         assertTrue(e.getMessage().contains("TaskExecutor") && e.getMessage().contains(ContainerLayout.KEYTAB_FILE)
                 && e.getMessage().contains("security.kerberos.login.keytab"), e.getMessage());
+    }
+
+    @Test
+    void aContainerWhoseHadoopConfigurationIsNotKerberizedRefusesTheKeytab() throws Exception {
+        Configuration simple = new Configuration();
+        simple.set("hadoop.security.authentication", "simple");
+        UserGroupInformation.setConfiguration(simple);
+        try {
+            IOException e = assertThrows(IOException.class,
+                    () -> KeytabLogin.loginContainerProcessUser(principal, keytab, "container_1_0001_01_000003"));
+            assertTrue(e.getMessage().contains("container_1_0001_01_000003") && e.getMessage().contains("does not use Kerberos"),
+                    e.getMessage());
+        } finally {
+            useKdc();
+        }
     }
 }

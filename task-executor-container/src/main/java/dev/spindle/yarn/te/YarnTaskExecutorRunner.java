@@ -1,7 +1,9 @@
 package dev.spindle.yarn.te;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
+import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.yarn.api.ApplicationConstants;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.slf4j.Logger;
@@ -9,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.ConfigurationValidator;
+import dev.spindle.configuration.SecurityOptions;
 import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.runtime.resourcemanager.ResourceID;
 import dev.spindle.runtime.security.ClusterSecret;
@@ -82,14 +85,14 @@ public final class YarnTaskExecutorRunner {
      *
      * @return the periodic re-login, or null without a keytab
      */
-    private static KeytabRelogin loginIfKeytab(Configuration conf, String containerId) throws java.io.IOException {
+    private static KeytabRelogin loginIfKeytab(Configuration conf, String containerId) throws IOException {
         KerberosLoginSettings settings = KerberosLoginSettings.from(conf);
         if (!settings.hasKeytab()) {
             return null;
         }
-        org.apache.hadoop.security.UserGroupInformation user = KeytabLogin.loginContainerProcessUser(settings.principal(),
+        UserGroupInformation user = KeytabLogin.loginContainerProcessUser(settings.principal(),
                 KeytabLogin.localizedKeytab(containerDir(), "TaskExecutor"), containerId);
-        return KeytabRelogin.start(user, containerId, conf.get(dev.spindle.configuration.SecurityOptions.KERBEROS_RELOGIN_PERIOD));
+        return KeytabRelogin.start(user, containerId, conf.get(SecurityOptions.KERBEROS_RELOGIN_PERIOD));
     }
 
     /**
@@ -97,7 +100,7 @@ public final class YarnTaskExecutorRunner {
      * attempt records its address in the staging dir, where this TaskExecutor looks once the old one
      * stops answering. Without a staging dir the resource manager cannot move.
      */
-    private static ResourceManagerLocator newerAttempts(String stagingDir) throws java.io.IOException {
+    private static ResourceManagerLocator newerAttempts(String stagingDir) throws IOException {
         if (stagingDir == null) {
             return ResourceManagerLocator.fixed();
         }

@@ -65,7 +65,7 @@ public final class SecurityOptions {
 
     public static final ConfigOption<String> KERBEROS_LOGIN_KEYTAB = ConfigOptions.key("security.kerberos.login.keytab")
             .stringType().noDefaultValue()
-            .withDescription("Local keytab the client logs in with; shipped owner-only to the ApplicationMaster, which re-logs in and renews and re-obtains delegation tokens with it.");
+            .withDescription("Local keytab the client logs in with; shipped owner-only to the ApplicationMaster and TaskExecutors, which log in with it (the ApplicationMaster also renews and re-obtains delegation tokens with it).");
 
     public static final ConfigOption<String> KERBEROS_LOGIN_PRINCIPAL = ConfigOptions.key("security.kerberos.login.principal")
             .stringType().noDefaultValue()
@@ -81,7 +81,7 @@ public final class SecurityOptions {
 
     public static final ConfigOption<Duration> KERBEROS_RELOGIN_PERIOD = ConfigOptions.key("security.kerberos.relogin.period")
             .durationType().defaultValue(Duration.ofMinutes(1))
-            .withDescription("How often the ApplicationMaster checks its keytab login's TGT and logs in again when it is close to expiry.")
+            .withDescription("How often the ApplicationMaster and TaskExecutors check their keytab login's TGT and log in again when it is close to expiry.")
             .checkedBy(Range.atLeast(Duration.ofSeconds(1)));
 
     public static final ConfigOption<Double> KERBEROS_TOKENS_RENEWAL_TIME_RATIO = ConfigOptions.key("security.kerberos.tokens.renewal.time-ratio")

@@ -104,7 +104,7 @@ public final class YarnAppMasterRunner {
             }
             Configuration conf = spec.toConfiguration();
             // First of all: the client's delegation tokens may have expired while the AM waited for its container.
-            kerberos = AppMasterKerberos.startIfKeytab(conf, yarnConf, workDir, spec.stagingDir()).orElse(null);
+            kerberos = AppMasterKerberos.startIfKeytab(conf, yarnConf, workDir, spec.stagingDir(), containerId).orElse(null);
             ConfigurationValidator.forClasspath().validate(conf);
             int maxAttempts = Math.min(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS),
                     yarnConf.getInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, YarnConfiguration.DEFAULT_RM_AM_MAX_ATTEMPTS));

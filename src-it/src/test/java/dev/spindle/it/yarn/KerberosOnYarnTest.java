@@ -34,7 +34,8 @@ import dev.spindle.it.cluster.KerberizedYarnClusterExtension;
 /**
  * Spindle on a Kerberized mini HDFS + YARN (MiniKdc) whose HDFS delegation tokens live 90 s at
  * most and must be renewed every 45 s: application mode with a keytab, and a session that keeps
- * reading and writing HDFS after every token the client gave it has expired for good.
+ * reading and writing HDFS after every token the client gave it has expired for good. The AM and
+ * the TaskExecutors log in from the shipped keytab.
  */
 @Timeout(900)
 class KerberosOnYarnTest {
@@ -122,9 +123,25 @@ class KerberosOnYarnTest {
         assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus(), context);
         assertEquals(EXPECTED, WordCountOutput.readCounts(fs, output), context);
         assertFalse(result.out().contains("ticket cache only"), "no lifetime warning with a keytab: " + context);
+        // This RM does not obtain tokens for localizing later attempts, and the application may have two.
+        assertTrue(result.out().contains("WARNING: an ApplicationMaster attempt that starts after")
+                && result.out().contains("yarn.resourcemanager.proxy-user-privileges.enabled=true"), result.out());
         String amLog = cli.containerLogText(app.getApplicationId(), "jobmanager.log");
         assertTrue(amLog.contains("Logged in to Kerberos as " + CLUSTER.principal()), context);
         assertTrue(amLog.contains("Obtained") && amLog.contains("delegation tokens"), context);
+        List<Path> teLogs = cli.containerLogs(app.getApplicationId(), "taskmanager.log");
+        assertFalse(teLogs.isEmpty(), context);
+        assertKeytabLogins(teLogs);
+    }
+
+    /** Each TaskExecutor logged in from the keytab its container was given, naming its container. */
+    private static void assertKeytabLogins(List<Path> teLogs) throws IOException {
+        for (Path log : teLogs) {
+            String container = log.getParent().getFileName().toString();
+            String text = java.nio.file.Files.readString(log);
+            assertTrue(text.contains("Logged in to Kerberos as " + CLUSTER.principal() + " from keytab ")
+                    && text.contains(" in container " + container + " (keeping the "), container + ":\n" + tail(text));
+        }
     }
 
     @Test
@@ -150,6 +167,7 @@ class KerberosOnYarnTest {
         assertEquals(EXPECTED, WordCountOutput.readCounts(fs, firstOut));
         List<Path> teLogs = cli.containerLogs(session, "taskmanager.log");
         assertEquals(1, teLogs.size(), teLogs.toString());
+        assertKeytabLogins(teLogs);
 
         // Every token the client obtained ends at most TOKEN_MAX_LIFETIME_MS after the deployment: wait until they
         // have, the AM has re-obtained tokens, and the running TaskExecutor replaced the generation it was launched with.

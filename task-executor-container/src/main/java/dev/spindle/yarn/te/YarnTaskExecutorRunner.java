@@ -1,7 +1,9 @@
 package dev.spindle.yarn.te;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
+import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.yarn.api.ApplicationConstants;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.slf4j.Logger;
@@ -9,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.ConfigurationValidator;
+import dev.spindle.configuration.SecurityOptions;
 import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.runtime.resourcemanager.ResourceID;
 import dev.spindle.runtime.security.ClusterSecret;
@@ -19,6 +22,9 @@ import dev.spindle.yarn.common.ContainerLayout;
 import dev.spindle.yarn.common.ContainerSecrets;
 import dev.spindle.yarn.common.LaunchSpec;
 import dev.spindle.yarn.common.LaunchSpecFile;
+import dev.spindle.yarn.common.security.KerberosLoginSettings;
+import dev.spindle.yarn.common.security.KeytabLogin;
+import dev.spindle.yarn.common.security.KeytabRelogin;
 
 /**
  * Main class of TaskExecutor containers: {@code YarnTaskExecutorRunner <rmHost> <rmPort>}. The
@@ -57,11 +63,36 @@ public final class YarnTaskExecutorRunner {
         // The client checked the same values; a spec written by another client version may not have been.
         ConfigurationValidator.forClasspath().validate(conf);
         ClusterSecret secret = ContainerSecrets.readFromCurrentUser();
+        // Before the first Hadoop call, so that every file system client of this process is the keytab user's.
+        KeytabRelogin relogin = loginIfKeytab(conf, containerId);
         PhaseLog.markJvmStart("te-jvm-started", "container=" + containerId);
         PhaseLog.mark("te-main", "container=" + containerId);
         LOG.info("TaskExecutor {} registering with the resource manager at {}:{}", containerId, args[0], args[1]);
-        return TaskExecutorRunner.runTaskExecutor(conf, new ResourceID(containerId), args[0], Integer.parseInt(args[1]), secret,
-                containerDir(), newerAttempts(spec.stagingDir()));
+        try {
+            return TaskExecutorRunner.runTaskExecutor(conf, new ResourceID(containerId), args[0], Integer.parseInt(args[1]), secret,
+                    containerDir(), newerAttempts(spec.stagingDir()));
+        } finally {
+            if (relogin != null) {
+                relogin.close();
+            }
+        }
+    }
+
+    /**
+     * With a keytab the TaskExecutor logs in from it like the AM does, and keeps the login fresh:
+     * the tokens the AM hands over keep serving the services they are for, Kerberos the others.
+     * Without one it lives on those tokens alone.
+     *
+     * @return the periodic re-login, or null without a keytab
+     */
+    private static KeytabRelogin loginIfKeytab(Configuration conf, String containerId) throws IOException {
+        KerberosLoginSettings settings = KerberosLoginSettings.from(conf);
+        if (!settings.hasKeytab()) {
+            return null;
+        }
+        UserGroupInformation user = KeytabLogin.loginContainerProcessUser(settings.principal(),
+                KeytabLogin.localizedKeytab(containerDir(), "TaskExecutor"), containerId);
+        return KeytabRelogin.start(user, containerId, conf.get(SecurityOptions.KERBEROS_RELOGIN_PERIOD));
     }
 
     /**
@@ -69,7 +100,7 @@ public final class YarnTaskExecutorRunner {
      * attempt records its address in the staging dir, where this TaskExecutor looks once the old one
      * stops answering. Without a staging dir the resource manager cannot move.
      */
-    private static ResourceManagerLocator newerAttempts(String stagingDir) throws java.io.IOException {
+    private static ResourceManagerLocator newerAttempts(String stagingDir) throws IOException {
         if (stagingDir == null) {
             return ResourceManagerLocator.fixed();
         }

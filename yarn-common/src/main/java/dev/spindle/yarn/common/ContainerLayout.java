@@ -26,7 +26,7 @@ public final class ContainerLayout {
     public static final String RECOVERY_DIR = "recovery";
     /** Under the staging dir: where each AM attempt's resource manager listens, for TaskExecutors kept across attempts. */
     public static final String ATTEMPTS_DIR = "attempts";
-    /** The Kerberos keytab (security.kerberos.login.keytab), owner-only in the staging dir, localized into the AM only. */
+    /** The Kerberos keytab (security.kerberos.login.keytab), owner-only in the staging dir, localized into every container. */
     public static final String KEYTAB_FILE = "krb5.keytab";
     /** The shipped krb5.conf (security.kerberos.krb5-conf.path) in {@link #CONF_DIR}. */
     public static final String KRB5_CONF_FILE = "krb5.conf";

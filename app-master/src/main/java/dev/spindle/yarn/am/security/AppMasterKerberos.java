@@ -2,7 +2,6 @@ package dev.spindle.yarn.am.security;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -18,11 +17,11 @@ import org.slf4j.LoggerFactory;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.SecurityOptions;
 import dev.spindle.runtime.security.tokens.DelegationTokenDistributor;
-import dev.spindle.yarn.common.ContainerLayout;
 import dev.spindle.yarn.common.ContainerSecrets;
 import dev.spindle.yarn.common.security.DelegationTokenObtainers;
 import dev.spindle.yarn.common.security.KerberosLoginSettings;
 import dev.spindle.yarn.common.security.KeytabLogin;
+import dev.spindle.yarn.common.security.KeytabRelogin;
 
 /**
  * The AM's Kerberos duties when the client shipped a keytab: log in from it, keep the login fresh,
@@ -34,6 +33,7 @@ public final class AppMasterKerberos implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppMasterKerberos.class);
 
     private final ScheduledExecutorService executor;
+    private KeytabRelogin relogin;
     private TokenRenewalScheduler renewal;
     private DelegationTokenDistributor distributor;
     private byte[] latest;
@@ -49,9 +49,10 @@ public final class AppMasterKerberos implements AutoCloseable {
      *
      * @param workDir the container's working dir, where the keytab is localized
      * @param stagingDir the application's staging dir (tokens for its file system are always needed); null: the default file system
+     * @param containerId the AM's container, for the log lines
      */
     public static Optional<AppMasterKerberos> startIfKeytab(Configuration conf, org.apache.hadoop.conf.Configuration hadoopConf,
-            Path workDir, String stagingDir) throws Exception {
+            Path workDir, String stagingDir, String containerId) throws Exception {
         KerberosLoginSettings settings = KerberosLoginSettings.from(conf);
         if (!settings.hasKeytab()) {
             if (UserGroupInformation.isSecurityEnabled()) {
@@ -60,12 +61,8 @@ public final class AppMasterKerberos implements AutoCloseable {
             }
             return Optional.empty();
         }
-        Path keytab = workDir.resolve(ContainerLayout.KEYTAB_FILE);
-        if (!Files.isReadable(keytab)) {
-            throw new IOException("The keytab was not localized into the AM's working dir as " + keytab
-                    + " although " + SecurityOptions.KERBEROS_LOGIN_KEYTAB.key() + " is set");
-        }
-        UserGroupInformation keytabUser = KeytabLogin.loginSeparateUser(settings.principal(), keytab);
+        Path keytab = KeytabLogin.localizedKeytab(workDir, "ApplicationMaster");
+        UserGroupInformation keytabUser = KeytabLogin.loginSeparateUser(settings.principal(), keytab, containerId);
         // Resolving the file system makes no call to it: the client's tokens need not be valid any more.
         URI stagingFileSystem = stagingDir == null ? FileSystem.getDefaultUri(hadoopConf)
                 : new org.apache.hadoop.fs.Path(stagingDir).getFileSystem(hadoopConf).getUri();
@@ -75,8 +72,7 @@ public final class AppMasterKerberos implements AutoCloseable {
             return t;
         });
         AppMasterKerberos kerberos = new AppMasterKerberos(executor);
-        long reloginMillis = conf.get(SecurityOptions.KERBEROS_RELOGIN_PERIOD).toMillis();
-        executor.scheduleWithFixedDelay(new KeytabRelogin(keytabUser), reloginMillis, reloginMillis, TimeUnit.MILLISECONDS);
+        kerberos.relogin = KeytabRelogin.start(keytabUser, containerId, conf.get(SecurityOptions.KERBEROS_RELOGIN_PERIOD));
         kerberos.renewal = new TokenRenewalScheduler(
                 new HadoopTokenOperations(keytabUser, DelegationTokenObtainers.forApplication(conf, hadoopConf, stagingFileSystem), hadoopConf),
                 kerberos::useEverywhere,
@@ -86,7 +82,7 @@ public final class AppMasterKerberos implements AutoCloseable {
         try {
             kerberos.renewal.start();
         } catch (Exception e) {
-            executor.shutdownNow();
+            kerberos.close();
             throw new IOException("The AM could not obtain delegation tokens as " + settings.principal() + ": " + e.getMessage(), e);
         }
         return Optional.of(kerberos);
@@ -120,7 +116,10 @@ public final class AppMasterKerberos implements AutoCloseable {
 
     @Override
     public void close() {
-        renewal.stop();
+        if (renewal != null) {
+            renewal.stop();
+        }
+        relogin.close();
         executor.shutdownNow();
     }
 }

@@ -31,15 +31,13 @@ public final class AppMasterContainerFactory {
     /**
      * @param specResource the launch spec as written into the staging dir
      * @param delegationTokens tokens for the AM (empty without Kerberos)
-     * @param amOnlyResources files the AM gets and its TaskExecutors never do (the keytab)
      */
     public static ContainerLaunchContext create(LaunchSpec spec, LocalResource specResource, ProcessMemorySpec memory,
-            ClusterSecret secret, Credentials delegationTokens, Map<String, LocalResource> amOnlyResources) throws IOException {
+            ClusterSecret secret, Credentials delegationTokens) throws IOException {
         String command = ContainerCommand.build(KerberosJvmArgs.with(memory.jvmArgs(), spec.toConfiguration()), "jobmanager",
                 spec.mode().mainClass(), List.of());
         Map<String, LocalResource> resources = new LinkedHashMap<>(spec.yarnLocalResources());
         resources.put(ContainerLayout.LAUNCH_SPEC_FILE, specResource);
-        resources.putAll(amOnlyResources);
 
         Credentials credentials = new Credentials(delegationTokens);
         ContainerSecrets.addTo(credentials, secret);

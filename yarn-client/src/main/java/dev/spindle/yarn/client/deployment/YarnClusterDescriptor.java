@@ -177,16 +177,20 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             KerberosLoginSettings login = KerberosLoginSettings.from(conf);
             TokenLifetimeWarning.check(login, tokens, EntrypointMode.ofMainClass(request.entrypointClass()), Instant.now())
                     .ifPresent(listener::progress);
+            TokenLifetimeWarning.checkLaterAttempts(login, tokens, Math.min(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS),
+                    yarnConf.getInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, YarnConfiguration.DEFAULT_RM_AM_MAX_ATTEMPTS)),
+                    yarnConf.getBoolean(YarnConfiguration.RM_PROXY_USER_PRIVILEGES_ENABLED,
+                            YarnConfiguration.DEFAULT_RM_PROXY_USER_PRIVILEGES_ENABLED), Instant.now()).ifPresent(listener::progress);
             StagingResult staging = stage(request, stagingDir, localWorkDir);
             PhaseLog.mark("staged", "app=" + appId);
             ClusterSecretFile.write(fs, stagingDir, secret);
-            Map<String, LocalResource> amOnly = login.hasKeytab()
-                    ? Map.of(ContainerLayout.KEYTAB_FILE, KeytabUpload.write(fs, stagingDir, login.keytab())) : Map.of();
+            if (login.hasKeytab()) {
+                staging = staging.withResource(ContainerLayout.KEYTAB_FILE, KeytabUpload.write(fs, stagingDir, login.keytab()));
+            }
             // Written last: it lists everything staged before it.
             LaunchSpec spec = LaunchSpecFactory.create(request, staging, stagingDir.toString(), yarnConf);
             LocalResource specResource = LaunchSpecUpload.write(fs, stagingDir, spec);
-            ContainerLaunchContext amContainer = AppMasterContainerFactory.create(spec, specResource, memory, secret,
-                    tokens, amOnly);
+            ContainerLaunchContext amContainer = AppMasterContainerFactory.create(spec, specResource, memory, secret, tokens);
 
             ApplicationSubmissionContext ctx = app.getApplicationSubmissionContext();
             describeApplication(ctx, conf, request, memory);

@@ -18,8 +18,8 @@ import dev.spindle.yarn.common.ContainerLayout;
 
 /**
  * Puts the Kerberos keytab into the staging dir readable by the owner only (0400 in the 0700 dir,
- * whatever the umask), as an APPLICATION resource of the AM alone: TaskExecutors get tokens, never
- * the keytab. It goes away with the staging dir.
+ * whatever the umask), as an APPLICATION resource of every container: the AM and the TaskExecutors
+ * log in from it. It goes away with the staging dir.
  */
 public final class KeytabUpload {
 

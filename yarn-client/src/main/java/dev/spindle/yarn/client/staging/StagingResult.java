@@ -19,4 +19,13 @@ public record StagingResult(
         String userJarLink,
         List<String> uploaded,
         long uploadedBytes) {
+    /**
+     * These resources plus one written by the client beside staging (the keytab), which every
+     * container gets through the launch spec and which counts as neither a jar nor an upload.
+     */
+    public StagingResult withResource(String link, LocalResource resource) {
+        Map<String, LocalResource> all = new java.util.LinkedHashMap<>(resources);
+        all.put(link, resource);
+        return new StagingResult(all, frameworkJarLinks, userJarLink, uploaded, uploadedBytes);
+    }
 }

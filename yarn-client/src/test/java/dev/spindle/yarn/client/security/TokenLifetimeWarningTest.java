@@ -12,6 +12,7 @@ import org.apache.hadoop.hdfs.security.token.delegation.DelegationTokenIdentifie
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.security.Credentials;
 import org.apache.hadoop.security.token.Token;
+import org.apache.hadoop.yarn.security.client.RMDelegationTokenIdentifier;
 import org.junit.jupiter.api.Test;
 
 import dev.spindle.yarn.common.EntrypointMode;
@@ -54,5 +55,25 @@ class TokenLifetimeWarningTest {
         assertEquals(Optional.empty(), TokenLifetimeWarning.check(keytab, hdfsTokenEndingAt(NOW.plusSeconds(60)), EntrypointMode.SESSION, NOW));
         assertEquals(Optional.empty(), TokenLifetimeWarning.check(new KerberosLoginSettings(null, null, true), new Credentials(),
                 EntrypointMode.SESSION, NOW));
+    }
+
+    @Test
+    void aKeytabDeploymentWithLaterAttemptsIsToldWhenYarnCanNoLongerLocalizeThem() {
+        KerberosLoginSettings keytab = new KerberosLoginSettings(Path.of("/k.keytab"), "alice@EXAMPLE.COM", true);
+        Instant end = NOW.plus(Duration.ofDays(7));
+        Credentials tokens = hdfsTokenEndingAt(end);
+        // The RM's token may end sooner; it is not used for localization.
+        RMDelegationTokenIdentifier rmId = new RMDelegationTokenIdentifier(new Text("alice"), new Text("rm"), null);
+        rmId.setMaxDate(NOW.plus(Duration.ofDays(1)).toEpochMilli());
+        tokens.addToken(new Text("rm:8032"), new Token<>(rmId.getBytes(), new byte[] {1}, RMDelegationTokenIdentifier.KIND_NAME,
+                new Text("rm:8032")));
+        String warning = TokenLifetimeWarning.checkLaterAttempts(keytab, tokens, 2, false, NOW).orElseThrow();
+        assertTrue(warning.contains("after " + end + " (in 7 days"), warning);
+        assertTrue(warning.contains("yarn.resourcemanager.proxy-user-privileges.enabled=true"), warning);
+
+        assertEquals(Optional.empty(), TokenLifetimeWarning.checkLaterAttempts(keytab, tokens, 1, false, NOW), "a single attempt");
+        assertEquals(Optional.empty(), TokenLifetimeWarning.checkLaterAttempts(keytab, tokens, 2, true, NOW), "the RM localizes");
+        assertEquals(Optional.empty(), TokenLifetimeWarning.checkLaterAttempts(new KerberosLoginSettings(null, null, true), tokens, 2,
+                false, NOW), "the ticket cache warning covers more");
     }
 }

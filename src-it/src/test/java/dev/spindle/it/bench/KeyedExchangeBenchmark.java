@@ -99,7 +99,7 @@ public final class KeyedExchangeBenchmark {
                             case "harness" -> inJvm(new LocalJobRunner(), new Configuration(), records, keys, work.resolve(name));
                             case "minicluster" -> inJvm(new MiniClusterExecutor(), twoTaskExecutors(), records, keys,
                                     work.resolve(name));
-                            default -> onYarn(cli, props, jar, fs, appId, logDirs, records, keys, name);
+                            default -> onYarn(cli, props, jar, fs, appId, logDirs, records, keys, name, work);
                         };
                         if (run.records() != records) {
                             throw new IllegalStateException(name + " counted " + run.records() + " records, not " + records);
@@ -154,19 +154,26 @@ public final class KeyedExchangeBenchmark {
     }
 
     private static Run onYarn(YarnCli cli, String props, Path jar, FileSystem fs, String appId, Path[] logDirs, long records,
-            int keys, String name) {
+            int keys, String name, Path work) throws Exception {
         String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/keyed-exchange/" + name)).toString();
+        // A CLI JVM of its own: what main() prints goes to its stdout, which an in-process run would not capture.
+        Path log = work.resolve("cli-" + name + ".log");
         long start = System.currentTimeMillis();
-        YarnCli.Result result = cli.run("run", props, "-c", KeyedThroughputJob.class.getName(), jar.toString(),
+        Process process = cli.start(log, "run", props, "-c", KeyedThroughputJob.class.getName(), jar.toString(),
                 Long.toString(records), Integer.toString(keys), output);
+        if (!process.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("run " + name + " did not end within 300 s: " + Files.readString(log));
+        }
         long end = System.currentTimeMillis();
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException("run " + name + " failed: " + result);
+        String printed = Files.readString(log);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("run " + name + " failed (exit " + process.exitValue() + "): " + printed);
         }
         PhaseTimeline t = new PhaseTimeline(start).window(end).addContainerLogs(appId, logDirs);
         Long running = t.get("first:job-all-subtasks-running");
         Long ended = t.get("first:job-ended");
-        return parse(result.out(), running == null || ended == null ? -1 : ended - running);
+        return parse(printed, running == null || ended == null ? -1 : ended - running);
     }
 
     private static Run parse(String output, long runningMillis) {

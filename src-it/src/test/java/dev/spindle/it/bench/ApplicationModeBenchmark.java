@@ -18,6 +18,7 @@ import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 
+import dev.spindle.it.yarn.YarnCli;
 import dev.spindle.localcluster.LocalYarnCluster;
 
 /**
@@ -109,7 +110,11 @@ public final class ApplicationModeBenchmark {
     private static Map<String, List<String>> scalingVariants(String counts) {
         Map<String, List<String>> v = new LinkedHashMap<>();
         for (String n : counts.split(",")) {
-            v.put("N=" + n.trim(), List.of("-p", n.trim(), "-Dtaskmanager.memory.process.size=512m"));
+            v.put("N=" + n.trim(), List.of("-p", n.trim(), "-Dtaskmanager.memory.process.size=512m",
+                    // The default sizes need 672 MB; these leave a ~130 MB task heap and keep the 160 MB metaspace.
+                    "-Dtaskmanager.memory.jvm-overhead.min=64m", "-Dtaskmanager.memory.framework.heap.size=64m",
+                    "-Dtaskmanager.memory.framework.off-heap.size=32m", "-Dtaskmanager.memory.network.min=32m",
+                    "-Dtaskmanager.memory.managed.fraction=0.1"));
         }
         return v;
     }
@@ -140,21 +145,24 @@ public final class ApplicationModeBenchmark {
         System.out.println(line);
     }
 
+    /** The CLI as a user's shell starts it: a JVM of its own per run, HADOOP_CONF_DIR naming the cluster. */
+    private static YarnCli cliOf(LocalYarnCluster cluster) {
+        return new YarnCli(cluster, cluster.getConfDir().resolve("no-local-cluster"));
+    }
+
     private static PhaseTimeline runOnce(LocalYarnCluster cluster, YarnClient yarn, String jar, String mainClass, String input,
             FileSystem fs, String name, List<String> extraFlags, Path[] logDirs) throws Exception {
         String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/bench/out-" + name)).toString();
         ApplicationId before = yarn.getApplications().stream().map(ApplicationReport::getApplicationId).max(ApplicationId::compareTo)
                 .orElse(null);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "dev.spindle.yarn.client.cli.CliFrontend", "run-application",
-                "-Djobmanager.memory.process.size=1g", "-Dtaskmanager.numberOfTaskSlots=1", "-Dyarn.container.java-home.from-client=true"));
+        // The benchmark's own sizes come after YarnCli's small defaults, so they win.
+        List<String> command = new ArrayList<>(List.of("run-application", "-Djobmanager.memory.process.size=1g",
+                "-Dtaskmanager.numberOfTaskSlots=1"));
         command.addAll(extraFlags);
         command.addAll(List.of("-c", mainClass, jar, "--input", input, "--output", output));
         File cliLog = File.createTempFile("spindle-bench-cli", ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(cliLog);
-        pb.environment().put("HADOOP_CONF_DIR", cluster.getConfDir().toString());
         long t0 = System.currentTimeMillis();
-        Process cli = pb.start();
+        Process cli = cliOf(cluster).start(cliLog.toPath(), command.toArray(String[]::new));
         if (!cli.waitFor(300, TimeUnit.SECONDS)) {
             cli.destroyForcibly();
             throw new IllegalStateException("the CLI did not exit; its output is in " + cliLog);

@@ -38,13 +38,31 @@ import dev.spindle.yarn.client.localcluster.LocalClusterCommand;
  * and TaskExecutor logs, windowed to each run) of the session's deployment and the medians of the
  * warm and cold runs side by side, cold / warm as the ratio. Args: [runs, default 5]. Run with
  * {@code tools/bench-session}.
+ *
+ * <p>With {@code --tls-cost} it measures what TLS costs a warm submission instead: two sessions on
+ * the same cluster, one as shipped (TLS on RPC, data exchange and REST) and one with
+ * {@code security.ssl.internal.enabled=false} and {@code security.ssl.rest.enabled=false}, and warm
+ * submissions to them interleaved, both from the benchmark's JVM (client warmed up) and from a CLI
+ * JVM of its own per run (what a user's shell pays, TLS setup in a cold JVM included). Prints each
+ * run and the median timelines side by side, TLS / plaintext as the ratio.
  */
 public final class SessionSubmitBenchmark {
 
     private static final Pattern JOB_ID = Pattern.compile("submitted with JobID ([0-9a-f]{32})");
 
+    /** What the plaintext session and its clients are given; the TLS session runs as shipped. */
+    private static final List<String> PLAINTEXT = List.of("-Dsecurity.ssl.internal.enabled=false",
+            "-Dsecurity.ssl.rest.enabled=false");
+
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        if (args.length > 1 && args[1].equals("--tls-cost")) {
+            tlsCost(runs);
+            return;
+        }
+        if (args.length > 1) {
+            throw new IllegalArgumentException("usage: SessionSubmitBenchmark [runs] [--tls-cost]; unknown " + args[1]);
+        }
         Path work = Files.createTempDirectory("session-bench");
         try (LocalYarnCluster cluster = new LocalYarnCluster(work.resolve("cluster"), "session-bench", 2, null)
                 .start(Duration.ofSeconds(120))) {
@@ -102,6 +120,119 @@ public final class SessionSubmitBenchmark {
         }
     }
 
+    /** One session and what its clients pass (its properties file, and the TLS switches where off). */
+    private record Session(String name, ApplicationId appId, List<String> clientFlags) {
+    }
+
+    private static void tlsCost(int runs) throws Exception {
+        Path work = Files.createTempDirectory("session-tls-bench");
+        try (LocalYarnCluster cluster = new LocalYarnCluster(work.resolve("cluster"), "session-tls-bench", 2, null)
+                .start(Duration.ofSeconds(120))) {
+            YarnCli cli = new YarnCli(cluster, work.resolve("no-local-cluster"));
+            Path jar = UserJars.pack(work.resolve("programs.jar"), GatedJob.class);
+            FileSystem fs = cluster.getFileSystem();
+            String release = fs.makeQualified(new org.apache.hadoop.fs.Path("/bench-release")).toString();
+            fs.create(new org.apache.hadoop.fs.Path(release)).close();
+            Path[] logDirs = cluster.getNodeManagerLogDirs().toArray(Path[]::new);
+            List<Session> sessions = new ArrayList<>();
+            try {
+                // Plaintext first: PhaseTimeline.print takes the first variant as the baseline of its ratios.
+                for (String name : List.of("plaintext", "TLS")) {
+                    List<String> flags = new ArrayList<>(List.of("-Dyarn.properties-file.location=" + work.resolve("props-" + name)));
+                    if (name.equals("plaintext")) {
+                        flags.addAll(PLAINTEXT);
+                    }
+                    List<String> sessionArgs = new ArrayList<>(List.of("-d", "-s", "1",
+                            // The TaskExecutor must stay up across the other session's runs: every run here is warm.
+                            "-Dresourcemanager.taskmanager-timeout=30min"));
+                    sessionArgs.addAll(flags);
+                    YarnCli.Result started = cli.session(sessionArgs.toArray(String[]::new));
+                    Matcher m = Pattern.compile("Spindle session (application_\\d+_\\d+) is running").matcher(started.out());
+                    if (started.exitCode() != 0 || !m.find()) {
+                        throw new IllegalStateException(name + " session did not start: " + started);
+                    }
+                    sessions.add(new Session(name, ApplicationId.fromString(m.group(1)), flags));
+                }
+                CliFrontend frontend = frontend(cluster, work);
+                for (Session s : sessions) { // JIT, jar upload, the session's first TaskExecutor
+                    timedRun(frontend, s.clientFlags(), jar, release, fs, s.name() + "-warm-up", s.appId(), logDirs);
+                    cliJvmRun(cli, s, jar, release, fs, s.name() + "-warm-up-jvm", logDirs, work);
+                }
+                Map<String, List<PhaseTimeline>> inProcess = new LinkedHashMap<>();
+                Map<String, List<PhaseTimeline>> ownJvm = new LinkedHashMap<>();
+                Map<String, List<long[]>> inProcessMarks = new LinkedHashMap<>();
+                for (int i = 0; i < runs; i++) {
+                    // Alternate which goes first, so that neither always follows the same neighbour.
+                    List<Session> order = new ArrayList<>(sessions);
+                    if (i % 2 == 1) {
+                        Collections.reverse(order);
+                    }
+                    for (Session s : order) {
+                        long[] marks = timedRun(frontend, s.clientFlags(), jar, release, fs, s.name() + "-" + i, s.appId(), logDirs);
+                        inProcessMarks.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(marks);
+                        inProcess.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(lastTimeline);
+                    }
+                    for (Session s : order) {
+                        ownJvm.computeIfAbsent(s.name(), k -> new ArrayList<>())
+                                .add(cliJvmRun(cli, s, jar, release, fs, s.name() + "-jvm-" + i, logDirs, work));
+                    }
+                }
+                inProcessMarks.forEach((name, marks) -> print("warm " + name + " session, in-process CLI", marks));
+                long plainExit = median(inProcessMarks.get("plaintext"), 2);
+                long tlsExit = median(inProcessMarks.get("TLS"), 2);
+                System.out.printf(Locale.ROOT, "TLS cost, warm submit, in-process CLI: exit %d ms vs %d ms plaintext (ratio %.2f)%n",
+                        tlsExit, plainExit, (double) tlsExit / plainExit);
+                // The second run of a pair came out slower in trials (the other session still winding down its job):
+                // the order alternates, so an even number of runs puts each first equally often.
+                List<String> pairs = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    pairs.add(String.format(Locale.ROOT, "%.2f (%s first)", (double) inProcessMarks.get("TLS").get(i)[2]
+                            / inProcessMarks.get("plaintext").get(i)[2], i % 2 == 0 ? "plaintext" : "TLS"));
+                }
+                System.out.println("TLS / plaintext CLI exit per pair, in-process CLI: " + pairs);
+                long plainJvm = PhaseTimeline.medians(ownJvm.get("plaintext")).get("first:cli-exit");
+                long tlsJvm = PhaseTimeline.medians(ownJvm.get("TLS")).get("first:cli-exit");
+                System.out.printf(Locale.ROOT, "TLS cost, warm submit, CLI JVM of its own: exit %d ms vs %d ms plaintext (ratio %.2f)%n",
+                        tlsJvm, plainJvm, (double) tlsJvm / plainJvm);
+                PhaseTimeline.print("Warm jobs, in-process 'spindle run', plaintext vs TLS", inProcess);
+                PhaseTimeline.print("Warm jobs, 'spindle run' in a CLI JVM of its own, plaintext vs TLS", ownJvm);
+            } finally {
+                for (Session s : sessions) {
+                    List<String> stop = new ArrayList<>(List.of("-id", s.appId().toString(), "--stop"));
+                    stop.addAll(s.clientFlags());
+                    cli.session(stop.toArray(String[]::new));
+                }
+            }
+        } finally {
+            org.apache.hadoop.fs.FileUtil.fullyDelete(work.toFile());
+        }
+    }
+
+    /** One attached {@code spindle run} in a fresh CLI JVM; its timeline from the CLI's and the session's logs. */
+    private static PhaseTimeline cliJvmRun(YarnCli cli, Session session, Path jar, String release, FileSystem fs, String name,
+            Path[] logDirs, Path work) throws Exception {
+        String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/bench-out-" + name)).toString();
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(session.clientFlags());
+        args.addAll(List.of("-c", GatedJob.class.getName(), jar.toString(), release, output, name));
+        Path log = work.resolve("cli-" + name + ".log");
+        long start = System.currentTimeMillis();
+        Process process = cli.start(log, args.toArray(String[]::new));
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("run " + name + " did not exit within 120 s: " + Files.readString(log));
+        }
+        long end = System.currentTimeMillis();
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("run " + name + " failed (exit " + process.exitValue() + "): " + Files.readString(log));
+        }
+        PhaseTimeline t = new PhaseTimeline(start).window(end).addLog(log).addContainerLogs(session.appId().toString(), logDirs);
+        t.add("cli-exit", end);
+        System.out.printf(Locale.ROOT, "%-22s CLI JVM: job running %s ms, CLI exit after %5d ms%n", name,
+                t.get("first:job-all-subtasks-running"), end - start);
+        return t;
+    }
+
     private static CliFrontend frontend(LocalYarnCluster cluster, Path work) {
         java.util.Map<String, String> env = java.util.Map.of("HADOOP_CONF_DIR", cluster.getConfDir().toString());
         return new CliFrontend(env, new ClusterClients(new HadoopConfLocator(env, work.resolve("no-local-cluster"))),
@@ -113,6 +244,11 @@ public final class SessionSubmitBenchmark {
     private static PhaseTimeline lastTimeline;
 
     private static long[] timedRun(CliFrontend frontend, String props, Path jar, String release, FileSystem fs, String name,
+            ApplicationId appId, Path[] logDirs) throws Exception {
+        return timedRun(frontend, List.of(props), jar, release, fs, name, appId, logDirs);
+    }
+
+    private static long[] timedRun(CliFrontend frontend, List<String> clientFlags, Path jar, String release, FileSystem fs, String name,
             ApplicationId appId, Path[] logDirs) throws Exception {
         String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/bench-out-" + name)).toString();
         long startEpoch = System.currentTimeMillis();
@@ -127,8 +263,10 @@ public final class SessionSubmitBenchmark {
             }
         });
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = frontend.execute(new String[] {"run", props, "-c", GatedJob.class.getName(), jar.toString(), release,
-                output, name}, new PrintStream(watcher, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(clientFlags);
+        args.addAll(List.of("-c", GatedJob.class.getName(), jar.toString(), release, output, name));
+        int code = frontend.execute(args.toArray(String[]::new), new PrintStream(watcher, true, StandardCharsets.UTF_8), new PrintStream(err, true,
                 StandardCharsets.UTF_8));
         marks[2] = (System.nanoTime() - start) / 1_000_000;
         long endEpoch = System.currentTimeMillis();
@@ -141,7 +279,7 @@ public final class SessionSubmitBenchmark {
         if (code != 0 || marks[1] < 0) {
             throw new IllegalStateException("run " + name + " failed (exit " + code + "): " + err);
         }
-        System.out.printf(Locale.ROOT, "%-8s RUNNING after %5d ms, FINISHED after %5d ms, CLI exit after %5d ms%n", name,
+        System.out.printf(Locale.ROOT, "%-22s RUNNING after %5d ms, FINISHED after %5d ms, CLI exit after %5d ms%n", name,
                 marks[0], marks[1], marks[2]);
         return marks;
     }

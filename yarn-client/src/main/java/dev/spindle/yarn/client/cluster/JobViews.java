@@ -41,13 +41,45 @@ public final class JobViews {
         return new JobDetails(summary(j), applicationId, vertices);
     }
 
-    private static Map<String, Object> accumulators(JsonNode details) {
+    /**
+     * A finished job's accumulators from its REST details. JSON keeps no Java types: an integral
+     * number comes back as a Long (what LongCounter, the built-in counter, gives in one JVM), not as
+     * the Integer Jackson picks for small values, so {@code Long n = result.getAccumulatorResult(..)}
+     * works on YARN as it does locally.
+     */
+    public static Map<String, Object> accumulators(JsonNode details) {
         Map<String, Object> values = new LinkedHashMap<>();
         JsonNode acc = details == null ? null : details.get("accumulators");
         if (acc != null) {
-            acc.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isNumber() ? e.getValue().numberValue()
-                    : e.getValue().isBoolean() ? e.getValue().booleanValue() : e.getValue().asText()));
+            // An accumulator without a value is left out: JobExecutionResult holds no nulls.
+            acc.fields().forEachRemaining(e -> {
+                Object value = value(e.getValue());
+                if (value != null) {
+                    values.put(e.getKey(), value);
+                }
+            });
         }
         return values;
+    }
+
+    private static Object value(JsonNode v) {
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.longValue();
+        }
+        if (v.isNumber()) {
+            return v.numberValue();
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isNull()) {
+            return null;
+        }
+        if (v.isArray()) {
+            List<Object> list = new ArrayList<>();
+            v.forEach(x -> list.add(value(x)));
+            return list;
+        }
+        return v.asText();
     }
 }

@@ -6,12 +6,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.spindle.yarn.client.cluster.CheckpointFigures;
+import dev.spindle.yarn.client.cluster.JobViews;
 import dev.spindle.api.JobClient;
 import dev.spindle.api.JobExecutionException;
 import dev.spindle.api.JobExecutionResult;
@@ -26,7 +24,6 @@ import dev.spindle.yarn.client.rest.RestClusterClient;
 public final class RestJobClient implements JobClient {
 
     private static final Duration POLL = Duration.ofMillis(50);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How long an unreachable cluster is waited for when it can be asked again where it serves (an AM failover). */
     private static final Duration FAILOVER_WAIT = Duration.ofSeconds(180);
@@ -165,9 +162,7 @@ public final class RestJobClient implements JobClient {
 
     private void complete(RestClusterClient.JobSummary job) {
         if (job.status().equals(JobStatus.FINISHED.name())) {
-            Map<String, Object> accumulators = job.details().has("accumulators")
-                    ? JSON.convertValue(job.details().get("accumulators"), new TypeReference<Map<String, Object>>() { })
-                    : Map.of();
+            Map<String, Object> accumulators = JobViews.accumulators(job.details());
             out.println("Job " + jobId + " (" + job.name() + ") FINISHED in " + job.duration() + " ms"
                     + (accumulators.isEmpty() ? "" : ", accumulators " + accumulators));
             result.complete(new JobExecutionResult(jobId, job.duration(), accumulators));

@@ -97,6 +97,21 @@ public final class DefaultClusterServices implements ClusterServices {
         }
     }
 
+    /**
+     * Goes away as a killed ApplicationMaster would, for tests of its failover: connections drop at
+     * once and nothing reaches a TaskExecutor any more, so their tasks run on unseen; the jobs stay
+     * in the recovery store for the next attempt.
+     */
+    public synchronized void kill() throws Exception {
+        if (closed) {
+            return;
+        }
+        LOG.info("Killing the cluster services: connections dropped, TaskExecutors left running");
+        rpcServer.kill();
+        clients.close();
+        close();
+    }
+
     @Override
     public synchronized void close() throws Exception {
         if (closed) {

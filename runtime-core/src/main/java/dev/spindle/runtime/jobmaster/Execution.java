@@ -23,6 +23,8 @@ final class Execution {
     long unreportedSince = -1;
     /** The TaskExecutor answered the submission of this attempt: from then on its heartbeats list it until it ends. */
     boolean acceptedByTaskExecutor;
+    /** This attempt's sink may commit at the end of its input (asked again after a lost answer, it is granted again). */
+    boolean finalCommitGranted;
 
     Execution(JobVertex vertex, int subtask) {
         this.vertex = vertex;
@@ -39,6 +41,7 @@ final class Execution {
         metrics = null;
         unreportedSince = -1;
         acceptedByTaskExecutor = false;
+        finalCommitGranted = false;
         accumulators = new HashMap<>();
     }
 

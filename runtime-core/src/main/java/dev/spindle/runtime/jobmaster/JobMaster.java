@@ -21,6 +21,7 @@ import dev.spindle.runtime.rpc.JobGraphs;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.proto.Ack;
 import dev.spindle.runtime.rpc.proto.CancelTaskRequest;
+import dev.spindle.runtime.rpc.proto.FinalCommitRequest;
 import dev.spindle.runtime.rpc.proto.FreeSlotsRequest;
 import dev.spindle.runtime.rpc.proto.JobMasterHeartbeatRequest;
 import dev.spindle.runtime.rpc.proto.OfferSlotsRequest;
@@ -513,6 +514,36 @@ public final class JobMaster implements JobResourceListener {
     }
 
     // ---- calls from TaskExecutors ----------------------------------------------------------
+
+    /**
+     * Lets a sink task commit at the end of its input only if it is the attempt this job master
+     * runs, in the slot it was deployed to: an attempt this job master does not know (an earlier
+     * ApplicationMaster attempt's, on a TaskExecutor YARN kept) or has written off commits nothing.
+     */
+    Ack grantFinalCommit(FinalCommitRequest r) {
+        Execution e = executions.get(new ExecutionKey(JobVertexID.fromHexString(r.getVertexId()), r.getSubtask()));
+        SharedSlot slot = e == null ? null : slots[e.subtask];
+        String refusal = null;
+        if (e == null) {
+            refusal = "job " + jobId + " has no subtask " + r.getSubtask() + " of vertex " + r.getVertexId();
+        } else if (status != JobStatus.RUNNING || suspended) {
+            refusal = "job " + jobId + " is " + (suspended ? "suspended" : status);
+        } else if (e.attempt != r.getAttempt() || e.status.isTerminal()) {
+            refusal = e.describe(r.getAttempt()) + " is not running (the job runs attempt " + e.attempt + ", " + e.status + ")";
+        } else if (slot == null || !slot.allocationId().equals(r.getAllocationId())) {
+            refusal = e.describe() + " was not deployed by this job master into slot " + r.getAllocationId();
+        }
+        if (refusal != null) {
+            LOG.warn("Refused the final commit of subtask {} attempt {} of vertex {} of job {}: {}", r.getSubtask(), r.getAttempt(),
+                    r.getVertexId(), jobId, refusal);
+            return Ack.newBuilder().setAccepted(false).setMessage(refusal).build();
+        }
+        if (!e.finalCommitGranted) {
+            e.finalCommitGranted = true;
+            LOG.info("Granted the final commit of {} of job {} on {}", e.describe(), jobId, e.resourceId);
+        }
+        return Ack.newBuilder().setAccepted(true).build();
+    }
 
     void updateTaskState(TaskStateUpdate u) {
         Execution e = executions.get(new ExecutionKey(JobVertexID.fromHexString(u.getVertexId()), u.getSubtask()));

@@ -2,6 +2,7 @@ package dev.spindle.runtime.jobmaster;
 
 import dev.spindle.api.JobID;
 import dev.spindle.runtime.rpc.proto.Ack;
+import dev.spindle.runtime.rpc.proto.FinalCommitRequest;
 import dev.spindle.runtime.rpc.proto.HeartbeatResponse;
 import dev.spindle.runtime.rpc.proto.JobMasterHeartbeatRequest;
 import dev.spindle.runtime.rpc.proto.JobMasterServiceGrpc;
@@ -55,6 +56,17 @@ public final class JobMasterGrpcService extends JobMasterServiceGrpc.JobMasterSe
             return;
         }
         onMainThread(jm, out, () -> jm.offerSlots(request));
+    }
+
+    @Override
+    public void requestFinalCommit(FinalCommitRequest request, StreamObserver<Ack> out) {
+        JobMaster jm = find(request.getJobId());
+        if (jm == null) {
+            out.onNext(Ack.newBuilder().setAccepted(false).setMessage("job " + request.getJobId() + " is not running here").build());
+            out.onCompleted();
+            return;
+        }
+        onMainThread(jm, out, () -> jm.grantFinalCommit(request));
     }
 
     @Override

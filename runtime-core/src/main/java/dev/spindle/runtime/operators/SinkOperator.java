@@ -18,6 +18,10 @@ public final class SinkOperator<T> extends UserFunctionOperator<SinkFunction<T>,
 
     @Override
     public void endInput() throws Exception {
+        // finish() commits what the sink wrote: a task whose job master no longer runs it must not
+        if (context != null && context.environment() != null) {
+            context.environment().getFinalCommitFence().awaitPermission();
+        }
         function.finish();
     }
 }

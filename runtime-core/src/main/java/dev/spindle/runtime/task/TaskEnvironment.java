@@ -47,4 +47,9 @@ public interface TaskEnvironment {
     default dev.spindle.runtime.checkpoint.TaskCheckpointServices getCheckpointServices() {
         return dev.spindle.runtime.checkpoint.TaskCheckpointServices.NONE;
     }
+
+    /** Whom a sink asks before it commits at the end of its input; none outside a cluster. */
+    default FinalCommitFence getFinalCommitFence() {
+        return FinalCommitFence.UNFENCED;
+    }
 }

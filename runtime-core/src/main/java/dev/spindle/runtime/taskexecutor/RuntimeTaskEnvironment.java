@@ -7,14 +7,20 @@ import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobgraph.JobVertex;
 import dev.spindle.runtime.metrics.TaskIOMetrics;
 import dev.spindle.runtime.task.AccumulatorRegistry;
+import dev.spindle.runtime.task.FinalCommitFence;
 import dev.spindle.runtime.task.TaskEnvironment;
 import java.util.List;
 
 /** The {@link TaskEnvironment} of a deployed subtask. */
 record RuntimeTaskEnvironment(TaskDeployment deployment, ClassLoader userCodeClassLoader, Configuration taskExecutorConfiguration,
         List<InputGate> inputGates, List<ResultPartitionWriter> outputWriters, TaskIOMetrics ioMetrics,
-        AccumulatorRegistry accumulatorRegistry, dev.spindle.runtime.checkpoint.TaskCheckpointServices checkpointServices)
-        implements TaskEnvironment {
+        AccumulatorRegistry accumulatorRegistry, dev.spindle.runtime.checkpoint.TaskCheckpointServices checkpointServices,
+        FinalCommitFence finalCommitFence) implements TaskEnvironment {
+
+    @Override
+    public FinalCommitFence getFinalCommitFence() {
+        return finalCommitFence;
+    }
 
     @Override
     public dev.spindle.runtime.checkpoint.TaskCheckpointServices getCheckpointServices() {

@@ -17,6 +17,7 @@ import dev.spindle.runtime.rpc.proto.SerializedAccumulator;
 import dev.spindle.runtime.rpc.proto.TaskState;
 import dev.spindle.runtime.rpc.proto.TaskStateUpdate;
 import dev.spindle.runtime.task.AccumulatorRegistry;
+import dev.spindle.runtime.task.FinalCommitFence;
 import dev.spindle.runtime.task.TaskInvokable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,6 +40,7 @@ final class Task {
     private final JobClassLoaderCache classLoaders;
     private final TaskStateListener listener;
     private final dev.spindle.runtime.checkpoint.CheckpointResponder checkpointResponder;
+    private final FinalCommitFence finalCommitFence;
     private final String resourceId;
     private final TaskIOMetrics metrics = new TaskIOMetrics();
     private final AccumulatorRegistry accumulators = new AccumulatorRegistry();
@@ -54,8 +56,9 @@ final class Task {
 
     Task(TaskDeployment deployment, Configuration taskExecutorConfiguration, ShuffleEnvironment shuffle,
             JobClassLoaderCache classLoaders, TaskStateListener listener, String resourceId,
-            dev.spindle.runtime.checkpoint.CheckpointResponder checkpointResponder) {
+            dev.spindle.runtime.checkpoint.CheckpointResponder checkpointResponder, FinalCommitFence finalCommitFence) {
         this.checkpointResponder = checkpointResponder;
+        this.finalCommitFence = finalCommitFence;
         this.deployment = deployment;
         this.taskExecutorConfiguration = taskExecutorConfiguration;
         this.shuffle = shuffle;
@@ -171,7 +174,7 @@ final class Task {
             transition(TaskState.RUNNING, null);
             invokable.invoke(new RuntimeTaskEnvironment(deployment, userLoader, taskExecutorConfiguration, List.copyOf(gates),
                     List.copyOf(writers), metrics, accumulators,
-                    new dev.spindle.runtime.checkpoint.TaskCheckpointServices(checkpointResponder, deployment.restore())));
+                    new dev.spindle.runtime.checkpoint.TaskCheckpointServices(checkpointResponder, deployment.restore()), finalCommitFence));
             for (ResultPartitionWriter w : writers) {
                 w.finish();
             }

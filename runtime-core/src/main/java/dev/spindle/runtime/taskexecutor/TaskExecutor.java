@@ -16,6 +16,8 @@ import dev.spindle.runtime.rpc.RpcAddress;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.RpcServer;
 import dev.spindle.runtime.rpc.proto.Ack;
+import dev.spindle.runtime.rpc.proto.FinalCommitRequest;
+import dev.spindle.runtime.task.FinalCommitFence;
 import dev.spindle.runtime.rpc.proto.HeartbeatResponse;
 import dev.spindle.runtime.rpc.proto.JobMasterHeartbeatRequest;
 import dev.spindle.runtime.rpc.proto.JobMasterServiceGrpc;
@@ -504,7 +506,7 @@ public final class TaskExecutor implements AutoCloseable {
         TaskDeployment d = new TaskDeployment(graph, graph.vertex(JobVertexID.fromHexString(request.getVertexId())), request.getSubtask(),
                 request.getAttempt(), request.getAllocationId(), locations, restore);
         Task task = new Task(d, configuration, shuffle, classLoaders, (t, update) -> onTaskStateChange(t, update, jm),
-                resourceId.id(), new RpcCheckpointResponder(d, jm));
+                resourceId.id(), new RpcCheckpointResponder(d, jm), finalCommitFence(d, jm));
         TaskKey key = new TaskKey(jobId, d.vertex().getId(), d.subtask(), d.attempt());
         synchronized (submitOrCancel) {
             if (canceledBeforeSubmit.remove(key)) {
@@ -536,6 +538,15 @@ public final class TaskExecutor implements AutoCloseable {
             t.notifyCheckpointComplete(r.getCheckpointId());
         }
         return Ack.newBuilder().setAccepted(t != null).build();
+    }
+
+    /** The job master that deployed {@code d} decides whether it commits at its end; it is given up after heartbeat.timeout. */
+    private FinalCommitFence finalCommitFence(TaskDeployment d, JobMasterAddress jm) {
+        FinalCommitRequest request = FinalCommitRequest.newBuilder().setJobId(d.jobGraph().getJobId().toHexString())
+                .setVertexId(d.vertex().getId().toHexString()).setSubtask(d.subtask()).setAttempt(d.attempt())
+                .setAllocationId(d.allocationId()).build();
+        return new JobMasterFinalCommitFence(d.describe(), request, () -> clients.channel(jm.host(), jm.port()), rpcTimeoutMillis,
+                heartbeatTimeoutMillis);
     }
 
     /** Sends a task's checkpoint answers to the job master that deployed it, off the task's threads. */

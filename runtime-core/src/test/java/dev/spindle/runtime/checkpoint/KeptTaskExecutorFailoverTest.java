@@ -26,6 +26,7 @@ import dev.spindle.runtime.rpc.RpcAddress;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.runtime.security.tls.TransportSecurity;
 import dev.spindle.runtime.taskexecutor.TaskExecutor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -141,5 +142,72 @@ class KeptTaskExecutorFailoverTest {
             te.close();
         }
         assertEquals(CheckpointRecoveryTest.expected(), CheckpointRecoveryTest.committedLines(out));
+    }
+    /**
+     * The ApplicationMaster dies abruptly, and the bounded job reaches the end of its input on the
+     * kept TaskExecutor while no job master runs: the sinks must not commit what the resumed job
+     * writes again. They wait for a grant that only their own, dead, job master could give; the new
+     * cluster then resumes the job from its checkpoint on the same TaskExecutor, exactly once.
+     */
+    @Test
+    void anOrphanedSinkCommitsNothingWhileNoJobMasterRuns() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2);
+        conf.set(HeartbeatOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(200));
+        conf.set(HeartbeatOptions.HEARTBEAT_TIMEOUT, Duration.ofSeconds(60));
+        ClusterSecret secret = ClusterSecret.generate().withTransport(TransportSecurity.from(conf));
+        ResourceID teId = new ResourceID("container_kept_01_000003");
+        Path out = tmp.resolve("out");
+        Path checkpoints = tmp.resolve("checkpoints");
+        CheckpointRecoveryTest.GENERATED.set(0);
+        JobGraph job = CheckpointRecoveryTest.job(out, checkpoints, false);
+
+        ClusterServices first = ClusterServicesFactory.start(conf, new KeptWorkersDriver(List.of()), secret, LOOPBACK, store(), null);
+        AtomicReference<RpcAddress> current = new AtomicReference<>(new RpcAddress(first.getRpcHost(), first.getRpcPort()));
+        TaskExecutor te = new TaskExecutor(conf, teId, first.getRpcHost(), first.getRpcPort(), secret, LOOPBACK, tmp.resolve("te"),
+                () -> Optional.of(current.get()));
+        try {
+            te.start();
+            te.getRegistrationFuture().get(30, TimeUnit.SECONDS);
+            first.getDispatcher().submitJob(job).get();
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!CheckpointRecoveryTest.hasCompletedCheckpoint(checkpoints) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(CheckpointRecoveryTest.hasCompletedCheckpoint(checkpoints), "no checkpoint completed");
+            ((DefaultClusterServices) first).kill();
+
+            // the rest of the input runs through on the kept TaskExecutor; both sinks then wait for a grant
+            deadline = System.currentTimeMillis() + 60_000;
+            while (sinksAwaitingTheirGrant() < 2 && !te.describeLiveTasks().isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(2, sinksAwaitingTheirGrant(), "both sinks wait for their job master at the end of input; live tasks: "
+                    + te.describeLiveTasks());
+            assertFalse(Files.exists(out.resolve("_SUCCESS")), "nothing committed the end of the old attempt's output");
+            List<String> beforeResume = CheckpointRecoveryTest.committedLines(out);
+
+            WorkerNode kept = new WorkerNode(teId, LOOPBACK, new WorkerResourceSpec(
+                    conf.get(TaskManagerOptions.TOTAL_PROCESS_MEMORY), 1, 2));
+            KeptWorkersDriver secondDriver = new KeptWorkersDriver(List.of(kept));
+            try (ClusterServices second = ClusterServicesFactory.start(conf, secondDriver, secret, LOOPBACK, store(), null)) {
+                current.set(new RpcAddress(second.getRpcHost(), second.getRpcPort()));
+                JobResult result = second.getDispatcher().requestJobResult(job.getJobId()).get(120, TimeUnit.SECONDS);
+                assertEquals(JobStatus.FINISHED, result.status(), String.valueOf(result.failureCause()));
+                assertEquals(0, secondDriver.requested.get(), "no new worker: the kept one ran the resumed job");
+            }
+            assertTrue(CheckpointRecoveryTest.expected().containsAll(beforeResume), "only checkpointed output was committed before");
+            assertFalse(te.getTerminationFuture().isDone(), "the TaskExecutor lived through the failover");
+        } finally {
+            te.close();
+        }
+        assertEquals(CheckpointRecoveryTest.expected(), CheckpointRecoveryTest.committedLines(out));
+    }
+
+    /** Task threads of this JVM that wait in a final-commit fence. */
+    private static long sinksAwaitingTheirGrant() {
+        return Thread.getAllStackTraces().values().stream().filter(stack -> java.util.Arrays.stream(stack)
+                .anyMatch(f -> f.getClassName().endsWith("JobMasterFinalCommitFence") && f.getMethodName().equals("awaitPermission")))
+                .count();
     }
 }

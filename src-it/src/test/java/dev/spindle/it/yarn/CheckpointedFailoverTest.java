@@ -1,6 +1,7 @@
 package dev.spindle.it.yarn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -46,6 +47,12 @@ class CheckpointedFailoverTest {
     /** About 12 s of paced input: enough for checkpoints before the kill and after the takeover. */
     private static final long RECORDS = 60_000;
 
+    /**
+     * TaskExecutors give a silent resource manager this long before they stop: on this shared
+     * machine attempt 2 can take longer than the default 50 s to come up.
+     */
+    private static final String OUTLIVE_THE_AM = "-Dheartbeat.timeout=180s";
+
     @RegisterExtension
     static final LocalYarnClusterExtension CLUSTER = new LocalYarnClusterExtension();
 
@@ -83,28 +90,30 @@ class CheckpointedFailoverTest {
 
     @Test
     void applicationModeResumesOnAttemptTwoAfterTheApplicationMasterIsKilled() throws Exception {
-        YarnCli.Result submitted = cli.run(args(new String[] {"run-application", "-d"}, program("am-app")));
+        YarnCli.Result submitted = cli.run(args(new String[] {"run-application", "-d", OUTLIVE_THE_AM}, program("am-app")));
         assertEquals(0, submitted.exitCode(), submitted.toString());
         ApplicationId appId = ApplicationModeLifecycleTest.applicationIdIn(submitted.out());
-        killApplicationMasterAfterACheckpoint(appId, "am-app");
+        List<String> taskExecutors = killApplicationMasterAfterACheckpoint(appId, "am-app");
         assertResumedWithExactOutput(appId, "am-app", 2);
+        assertKeptAcrossTheAttempts(appId, taskExecutors);
     }
 
     @Test
     void perJobModeResumesOnAttemptTwoAfterTheApplicationMasterIsKilled() throws Exception {
-        YarnCli.Result submitted = cli.run(args(new String[] {"run", "-t", "yarn-per-job", "-d"}, program("am-perjob")));
+        YarnCli.Result submitted = cli.run(args(new String[] {"run", "-t", "yarn-per-job", "-d", OUTLIVE_THE_AM}, program("am-perjob")));
         assertEquals(0, submitted.exitCode(), submitted.toString());
         Matcher m = Pattern.compile("(application_\\d+_\\d+)").matcher(submitted.out());
         assertTrue(m.find(), submitted.out());
         ApplicationId appId = ApplicationId.fromString(m.group(1));
-        killApplicationMasterAfterACheckpoint(appId, "am-perjob");
+        List<String> taskExecutors = killApplicationMasterAfterACheckpoint(appId, "am-perjob");
         assertResumedWithExactOutput(appId, "am-perjob", 2);
+        assertKeptAcrossTheAttempts(appId, taskExecutors);
     }
 
     @Test
     void aSessionResumesItsRunningJobOnAttemptTwoAfterTheApplicationMasterIsKilled() throws Exception {
         String properties = "-Dyarn.properties-file.location=" + tmp.resolve("session-props");
-        YarnCli.Result started = cli.session("-d", "-nm", "it-failover", properties);
+        YarnCli.Result started = cli.session("-d", "-nm", "it-failover", properties, OUTLIVE_THE_AM);
         assertEquals(0, started.exitCode(), started.toString());
         Matcher m = Pattern.compile("Spindle session (application_\\d+_\\d+) is running").matcher(started.out());
         assertTrue(m.find(), started.out());
@@ -114,7 +123,7 @@ class CheckpointedFailoverTest {
             assertEquals(0, submitted.exitCode(), submitted.toString());
             Matcher job = Pattern.compile("submitted with JobID ([0-9a-f]{32})").matcher(submitted.out());
             assertTrue(job.find(), submitted.out());
-            killApplicationMasterAfterACheckpoint(session, "am-session");
+            List<String> taskExecutors = killApplicationMasterAfterACheckpoint(session, "am-session");
 
             org.apache.hadoop.fs.Path success = new org.apache.hadoop.fs.Path(qualified("/out-am-session"), "_SUCCESS");
             YarnApps.waitUntil(() -> exists(success), 150, () -> "the resumed job's end" + cli.amLogs(session));
@@ -124,6 +133,7 @@ class CheckpointedFailoverTest {
             assertEquals(0, listed.exitCode(), listed.toString());
             assertTrue(listed.out().contains(job.group(1)) && listed.out().contains("FINISHED"),
                     "the new attempt lists the resumed job as finished: " + listed.out());
+            assertKeptAcrossTheAttempts(session, taskExecutors);
         } finally {
             yarn.killApplication(session);
         }
@@ -166,7 +176,27 @@ class CheckpointedFailoverTest {
         assertResumedWithExactOutput(appId, "nn", 1);
     }
 
-    private static void killApplicationMasterAfterACheckpoint(ApplicationId appId, String name) throws Exception {
+    /**
+     * The TaskExecutors that ran before the kill register with attempt 2 (YARN kept their containers
+     * and they found the new attempt in the staging dir); attempt 2 starts no container of its own.
+     */
+    private static void assertKeptAcrossTheAttempts(ApplicationId appId, List<String> taskExecutors) throws IOException {
+        StringBuilder second = new StringBuilder();
+        for (java.nio.file.Path log : cli.containerLogs(appId, "jobmanager.log")) {
+            if (log.toString().contains("_02_000001")) {
+                second.append(java.nio.file.Files.readString(log));
+            }
+        }
+        assertTrue(second.length() > 0, "no log of attempt 2" + cli.amLogs(appId));
+        for (String te : taskExecutors) {
+            assertTrue(second.toString().contains("TaskExecutor " + te + " registered"), te + " kept across the attempts\n" + second);
+        }
+        assertFalse(second.toString().contains("Allocated TaskExecutor container"), "attempt 2 needed no container of its own\n"
+                + second);
+    }
+
+    /** Returns the TaskExecutor containers running when the AM was killed. */
+    private static List<String> killApplicationMasterAfterACheckpoint(ApplicationId appId, String name) throws Exception {
         awaitCheckpoint(appId, name);
         // A checkpoint counts for a later attempt once the AM recorded it in the staging dir (right after its _metadata).
         org.apache.hadoop.fs.Path recovery = new org.apache.hadoop.fs.Path(YarnApps.stagingDir(fs, appId), "recovery");
@@ -174,7 +204,9 @@ class CheckpointedFailoverTest {
         ProcessHandle am = ContainerProcesses.of(appId).stream()
                 .filter(p -> ContainerProcesses.containerIdOf(p).endsWith("_01_000001")).findFirst()
                 .orElseThrow(() -> new AssertionError("no ApplicationMaster process of " + appId));
+        List<String> taskExecutors = ContainerProcesses.taskExecutors(appId).stream().map(ContainerProcesses::containerIdOf).toList();
         assertTrue(am.destroyForcibly(), "kill -9 of the ApplicationMaster of " + appId);
+        return taskExecutors;
     }
 
     private static void awaitCheckpoint(ApplicationId appId, String name) throws Exception {

@@ -335,10 +335,9 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         ctx.setMaxAppAttempts(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS));
         ctx.setResource(Resource.newInstance(memory.getTotalProcessMemory().getMebiBytes(),
                 conf.get(YarnConfigOptions.APPMASTER_VCORES)));
-        // Not kept: while no AM runs, a kept TaskExecutor would go on running the old attempt's tasks,
-        // and a bounded job's sink commits its last transaction at end of input without the job master,
-        // so the resumed job would write that output again. Kept TaskExecutors need that commit fenced first.
-        ctx.setKeepContainersAcrossApplicationAttempts(false);
+        // A later attempt takes the running TaskExecutors over (they find it through the staging dir)
+        // instead of waiting for new containers and JVMs.
+        ctx.setKeepContainersAcrossApplicationAttempts(conf.get(YarnConfigOptions.APPLICATION_ATTEMPTS) > 1);
     }
 
     private ApplicationReport waitUntilRunning(ApplicationId appId, Resource amAsk, Duration timeout, boolean untilAccepted)

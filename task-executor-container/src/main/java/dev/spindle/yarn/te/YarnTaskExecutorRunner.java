@@ -5,7 +5,6 @@ import java.nio.file.Path;
 
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.yarn.api.ApplicationConstants;
-import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +16,6 @@ import dev.spindle.runtime.resourcemanager.ResourceID;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.runtime.taskexecutor.ResourceManagerLocator;
 import dev.spindle.runtime.taskexecutor.TaskExecutorRunner;
-import dev.spindle.yarn.common.AttemptAddresses;
 import dev.spindle.yarn.common.ContainerLayout;
 import dev.spindle.yarn.common.ContainerSecrets;
 import dev.spindle.yarn.common.LaunchSpec;
@@ -58,19 +56,22 @@ public final class YarnTaskExecutorRunner {
         if (containerId == null) {
             throw new IllegalStateException("CONTAINER_ID is not set: this runner only runs in a YARN container");
         }
+        // The main class's logger is set up before main() runs: this is JVM boot and logging init.
+        PhaseLog.mark("te-logging-ready", "container=" + containerId);
         LaunchSpec spec = LaunchSpecFile.read(Path.of(ContainerLayout.LAUNCH_SPEC_FILE));
         Configuration conf = spec.toConfiguration();
         // The client checked the same values; a spec written by another client version may not have been.
         ConfigurationValidator.forClasspath().validate(conf);
-        ClusterSecret secret = ContainerSecrets.readFromCurrentUser();
+        ClusterSecret secret = ContainerSecrets.readFromContainerTokens();
         // Before the first Hadoop call, so that every file system client of this process is the keytab user's.
         KeytabRelogin relogin = loginIfKeytab(conf, containerId);
+        ResourceManagerLocator newerAttempts = newerAttempts(spec.stagingDir());
         PhaseLog.markJvmStart("te-jvm-started", "container=" + containerId);
         PhaseLog.mark("te-main", "container=" + containerId);
         LOG.info("TaskExecutor {} registering with the resource manager at {}:{}", containerId, args[0], args[1]);
         try {
             return TaskExecutorRunner.runTaskExecutor(conf, new ResourceID(containerId), args[0], Integer.parseInt(args[1]), secret,
-                    containerDir(), newerAttempts(spec.stagingDir()));
+                    containerDir(), newerAttempts);
         } finally {
             if (relogin != null) {
                 relogin.close();
@@ -100,13 +101,8 @@ public final class YarnTaskExecutorRunner {
      * attempt records its address in the staging dir, where this TaskExecutor looks once the old one
      * stops answering. Without a staging dir the resource manager cannot move.
      */
-    private static ResourceManagerLocator newerAttempts(String stagingDir) throws IOException {
-        if (stagingDir == null) {
-            return ResourceManagerLocator.fixed();
-        }
-        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(stagingDir);
-        AttemptAddresses addresses = new AttemptAddresses(dir.getFileSystem(new YarnConfiguration()), dir);
-        return addresses::newest;
+    private static ResourceManagerLocator newerAttempts(String stagingDir) {
+        return stagingDir == null ? ResourceManagerLocator.fixed() : StagingDirLocator.openInBackground(stagingDir);
     }
 
     /**

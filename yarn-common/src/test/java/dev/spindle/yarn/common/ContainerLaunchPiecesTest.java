@@ -136,4 +136,18 @@ class ContainerLaunchPiecesTest {
         assertEquals(1, received.numberOfSecretKeys());
         assertTrue(received.getSecretKey(new Text(ClusterSecret.CREDENTIALS_ALIAS)).length >= 16);
     }
+
+    @Test
+    void theSecretIsReadFromTheContainersTokenFileWithoutAHadoopLogin(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ClusterSecret secret = ClusterSecret.generate();
+        Credentials credentials = new Credentials();
+        ContainerSecrets.addTo(credentials, secret);
+        java.nio.ByteBuffer buffer = ContainerSecrets.serialize(credentials);
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        // The NodeManager writes the launch context's tokens to the file HADOOP_TOKEN_FILE_LOCATION names.
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("container_tokens"), bytes);
+        assertTrue(secret.matches(ContainerSecrets.readFromTokenFile(file.toFile()).toBase64()));
+    }
 }

@@ -33,6 +33,7 @@ import dev.spindle.runtime.rpc.proto.TaskExecutorHeartbeat;
 import dev.spindle.runtime.rpc.proto.TaskMetrics;
 import dev.spindle.runtime.rpc.proto.OperatorMetrics;
 import dev.spindle.runtime.metrics.OperatorIOMetrics;
+import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.runtime.metrics.ProcessMetricsSampler;
 import dev.spindle.runtime.metrics.TaskIOMetrics;
 import dev.spindle.runtime.rpc.proto.TaskState;
@@ -190,10 +191,14 @@ public final class TaskExecutor implements AutoCloseable {
 
     /** Starts the RPC server and begins registering with the resource manager. */
     public void start() throws IOException {
+        // Connecting to the resource manager (the TLS handshake of a cold JVM: ~0.5 s) needs nothing of this
+        // server, so it runs on the heartbeat thread and the channel's event loop while the server starts.
+        scheduler.execute(() -> clients.channel(rmHost, rmPort).getState(true));
         List<BindableService> services = List.of(new TaskExecutorGrpcService(this), shuffle.createDataExchangeService());
         server = RpcServer.start(bindHost, 0, secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES), services,
                 dev.spindle.runtime.rpc.RpcKeepAlive.from(configuration));
         LOG.info("TaskExecutor {} with {} slots started at {}:{}", resourceId, numSlots, server.getHost(), server.getPort());
+        PhaseLog.mark("te-rpc-listening", "container=" + resourceId);
         long deadline = System.currentTimeMillis() + configuration.get(TaskManagerOptions.REGISTRATION_TIMEOUT).toMillis();
         scheduler.execute(() -> register(deadline, 50));
     }

@@ -13,6 +13,7 @@ import dev.spindle.configuration.ConfigurationValidator;
 import dev.spindle.configuration.SecurityOptions;
 import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.runtime.resourcemanager.ResourceID;
+import dev.spindle.runtime.rpc.RpcServer;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.runtime.taskexecutor.ResourceManagerLocator;
 import dev.spindle.runtime.taskexecutor.TaskExecutorRunner;
@@ -58,6 +59,7 @@ public final class YarnTaskExecutorRunner {
         }
         // The main class's logger is set up before main() runs: this is JVM boot and logging init.
         PhaseLog.mark("te-logging-ready", "container=" + containerId);
+        RpcServer.preloadTransportInBackground();
         LaunchSpec spec = LaunchSpecFile.read(Path.of(ContainerLayout.LAUNCH_SPEC_FILE));
         Configuration conf = spec.toConfiguration();
         // The client checked the same values; a spec written by another client version may not have been.

@@ -31,6 +31,7 @@ import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.runtime.recovery.FileSystemJobRecoveryStore;
 import dev.spindle.runtime.recovery.JobRecoveryStore;
 import dev.spindle.runtime.rpc.RpcAddress;
+import dev.spindle.runtime.rpc.RpcServer;
 import dev.spindle.runtime.rest.WebUiEndpoint;
 import dev.spindle.yarn.am.web.RmProvisionedKeystore;
 import dev.spindle.yarn.am.web.RmProxyAuthorizer;
@@ -85,6 +86,8 @@ public final class YarnAppMasterRunner {
         LOG.info("ApplicationMaster {} starting on {} ({} mode)", containerId, host, entrypoint);
         PhaseLog.markJvmStart("am-jvm-started", "container=" + containerId);
         PhaseLog.mark("am-main", "container=" + containerId);
+        // Loaded while the AM reads its configuration and opens its file system, long before its RPC server starts.
+        RpcServer.preloadTransportInBackground();
         YarnConfiguration yarnConf = new YarnConfiguration();
         Path specFile = workDir.resolve(ContainerLayout.LAUNCH_SPEC_FILE);
         // The staging dir is read on its own, so that even a spec that does not parse is cleaned up.

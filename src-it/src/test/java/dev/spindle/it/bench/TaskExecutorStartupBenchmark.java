@@ -111,6 +111,7 @@ public final class TaskExecutorStartupBenchmark {
             }
         } finally {
             server.close();
+            deleteTree(base);
         }
         System.out.printf(Locale.ROOT, "%nTaskExecutor startup, ms from JVM start (medians of %d runs; load %s)%n", runs,
                 loadAverage());
@@ -118,6 +119,15 @@ public final class TaskExecutorStartupBenchmark {
             Collections.sort(v);
             System.out.printf(Locale.ROOT, "  %-40s %6d%n", k, v.get(v.size() / 2));
         });
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        // symbolic links are deleted, never followed: lib/ links to the build's jars
+        try (var paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Collections.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static String loadAverage() {

@@ -98,6 +98,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         org.apache.hadoop.conf.Configuration fsConf = new org.apache.hadoop.conf.Configuration(yarnConf);
         fsConf.setBoolean("fs.automatic.close", false);
         this.fs = FileSystem.newInstance(fsConf);
+        PhaseLog.mark("cluster-clients-started", "rm=" + yarnConf.get(YarnConfiguration.RM_ADDRESS));
     }
 
     /** The client's configuration (e.g. its security.ssl.* keys). */
@@ -154,14 +155,17 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                     + YarnConfigOptions.CLIENT_RM_CONNECT_MAX_WAIT.key() + "): " + RootCause.message(e) + ". Check that it runs and that "
                     + YarnConfiguration.RM_ADDRESS + " in the yarn-site.xml of HADOOP_CONF_DIR names it.", e);
         }
+        ApplicationId appId = app.getNewApplicationResponse().getApplicationId();
+        PhaseLog.mark("application-created", "app=" + appId);
         PreflightChecks.run(PreflightChecks.CLUSTER, new PreflightContext(conf, request.userJar(), request.mainClass(),
                 yarnConf, yarnClient, fs, app.getNewApplicationResponse().getMaximumResourceCapability()));
+        PhaseLog.mark("cluster-checked", "app=" + appId);
         try {
             sweepStagingDirs();
         } catch (IOException e) {
             LOG.warn("Could not sweep old staging dirs under the staging root: {}", e.getMessage());
         }
-        ApplicationId appId = app.getNewApplicationResponse().getApplicationId();
+        PhaseLog.mark("staging-swept", "app=" + appId);
         org.apache.hadoop.fs.Path stagingDir;
         try {
             stagingDir = StagingDirectories.forApplication(stagingRoot(), appId);
@@ -181,6 +185,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                     yarnConf.getInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, YarnConfiguration.DEFAULT_RM_AM_MAX_ATTEMPTS)),
                     yarnConf.getBoolean(YarnConfiguration.RM_PROXY_USER_PRIVILEGES_ENABLED,
                             YarnConfiguration.DEFAULT_RM_PROXY_USER_PRIVILEGES_ENABLED), Instant.now()).ifPresent(listener::progress);
+            PhaseLog.mark("credentials-ready", "app=" + appId);
             StagingResult staging = stage(request, stagingDir, localWorkDir);
             PhaseLog.mark("staged", "app=" + appId);
             ClusterSecretFile.write(fs, stagingDir, secret);

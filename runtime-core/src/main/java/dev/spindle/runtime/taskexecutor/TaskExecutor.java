@@ -13,6 +13,7 @@ import dev.spindle.runtime.jobgraph.JobVertexID;
 import dev.spindle.runtime.resourcemanager.ResourceID;
 import dev.spindle.runtime.rpc.JobGraphs;
 import dev.spindle.runtime.rpc.RpcAddress;
+import dev.spindle.runtime.rpc.ClusterFencing;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.RpcServer;
 import dev.spindle.runtime.rpc.proto.Ack;
@@ -190,7 +191,11 @@ public final class TaskExecutor implements AutoCloseable {
 
     /** Starts the RPC server and begins registering with the resource manager. */
     public void start() throws IOException {
-        List<BindableService> services = List.of(new TaskExecutorGrpcService(this), shuffle.createDataExchangeService());
+        // Only the cluster this TaskExecutor is registered with may deploy, cancel or free here; data exchange is between TaskExecutors.
+        io.grpc.ServerInterceptor fence = ClusterFencing.admitOnly(() -> new RpcAddress(rmHost, rmPort), "TaskExecutor " + resourceId);
+        TaskExecutorGrpcService control = new TaskExecutorGrpcService(this);
+        List<BindableService> services = List.of(() -> io.grpc.ServerInterceptors.intercept(control, fence),
+                shuffle.createDataExchangeService());
         server = RpcServer.start(bindHost, 0, secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES), services,
                 dev.spindle.runtime.rpc.RpcKeepAlive.from(configuration));
         LOG.info("TaskExecutor {} with {} slots started at {}:{}", resourceId, numSlots, server.getHost(), server.getPort());

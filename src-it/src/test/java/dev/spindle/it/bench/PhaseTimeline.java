@@ -35,7 +35,7 @@ final class PhaseTimeline {
             row("client: YARN client and HDFS started", "first:cluster-clients-started"),
             row("client: application id from the RM", "first:application-created"),
             row("client: cluster checks done (queue, resources)", "first:cluster-checked"),
-            row("client: old staging dirs swept", "first:staging-swept"),
+            row("client: old staging dirs swept (in the background)", "first:staging-swept"),
             row("client: secret, TLS identity and tokens ready", "first:credentials-ready"),
             row("staged (jars + config on HDFS)", "first:staged"),
             row("submitted", "first:submitted"),

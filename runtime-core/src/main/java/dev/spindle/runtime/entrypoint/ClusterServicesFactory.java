@@ -12,6 +12,8 @@ import dev.spindle.runtime.resourcemanager.ResourceManager;
 import dev.spindle.runtime.resourcemanager.ResourceManagerDriver;
 import dev.spindle.runtime.rest.RestServer;
 import dev.spindle.runtime.rest.WebUiEndpoint;
+import dev.spindle.runtime.rpc.ClusterFencing;
+import dev.spindle.runtime.rpc.RpcAddress;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.RpcServer;
 import dev.spindle.runtime.security.ClusterSecret;
@@ -57,7 +59,10 @@ public final class ClusterServicesFactory {
         secret = secret.withTransport(TransportSecurity.from(configuration));
         int maxMessage = configuration.get(RpcOptions.MAX_MESSAGE_BYTES);
         dev.spindle.runtime.rpc.RpcKeepAlive keepAlive = dev.spindle.runtime.rpc.RpcKeepAlive.from(configuration);
-        RpcClients clients = new RpcClients(secret, maxMessage, outgoing, keepAlive);
+        // Known once the server is up; TaskExecutors admit only the cluster they are registered with.
+        AtomicReference<RpcAddress> ownAddress = new AtomicReference<>();
+        RpcClients clients = new RpcClients(secret, maxMessage,
+                ClusterFencing.both(outgoing, ClusterFencing.stamp(ownAddress::get)), keepAlive);
         ResourceManager resourceManager = new ResourceManager(configuration, driver, clients);
         AtomicReference<Dispatcher> dispatcherRef = new AtomicReference<>();
         RpcServer rpcServer = null;
@@ -68,6 +73,7 @@ public final class ClusterServicesFactory {
                     resourceManager.createRpcService(),
                     new JobMasterGrpcService(jobId -> dispatcherRef.get() == null ? null : dispatcherRef.get().runningJobMaster(jobId))),
                     keepAlive);
+            ownAddress.set(new RpcAddress(rpcServer.getHost(), rpcServer.getPort()));
             dispatcher = new Dispatcher(configuration, resourceManager, clients, rpcServer.getHost(), rpcServer.getPort(), recoveryStore);
             dispatcherRef.set(dispatcher);
             CompletableFuture<ApplicationStatus> shutDown = new CompletableFuture<>();

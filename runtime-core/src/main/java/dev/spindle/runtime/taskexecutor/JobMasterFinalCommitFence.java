@@ -66,6 +66,10 @@ final class JobMasterFinalCommitFence implements FinalCommitFence {
             } catch (FinalCommitRefusedException refused) {
                 throw refused;
             } catch (RuntimeException e) {
+                if (last == null) {
+                    LOG.warn("{} waits for its job master's permission to commit its output ({}); asking again for up to {} ms",
+                            task, e.toString(), patienceMillis);
+                }
                 last = e;
             }
             if (Thread.currentThread().isInterrupted()) {

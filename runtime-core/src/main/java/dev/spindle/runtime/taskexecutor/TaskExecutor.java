@@ -11,13 +11,13 @@ import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.api.JobID;
 import dev.spindle.runtime.jobgraph.JobVertexID;
 import dev.spindle.runtime.resourcemanager.ResourceID;
+import dev.spindle.runtime.rpc.ClusterFencing;
 import dev.spindle.runtime.rpc.JobGraphs;
 import dev.spindle.runtime.rpc.RpcAddress;
 import dev.spindle.runtime.rpc.RpcClients;
 import dev.spindle.runtime.rpc.RpcServer;
 import dev.spindle.runtime.rpc.proto.Ack;
 import dev.spindle.runtime.rpc.proto.FinalCommitRequest;
-import dev.spindle.runtime.task.FinalCommitFence;
 import dev.spindle.runtime.rpc.proto.HeartbeatResponse;
 import dev.spindle.runtime.rpc.proto.JobMasterHeartbeatRequest;
 import dev.spindle.runtime.rpc.proto.JobMasterServiceGrpc;
@@ -38,6 +38,7 @@ import dev.spindle.runtime.metrics.ProcessMetricsSampler;
 import dev.spindle.runtime.metrics.TaskIOMetrics;
 import dev.spindle.runtime.rpc.proto.TaskState;
 import dev.spindle.runtime.rpc.proto.TaskStateUpdate;
+import dev.spindle.runtime.task.FinalCommitFence;
 import dev.spindle.runtime.security.ClusterSecret;
 import dev.spindle.runtime.security.tls.TransportSecurity;
 import io.grpc.BindableService;
@@ -194,7 +195,11 @@ public final class TaskExecutor implements AutoCloseable {
         // Connecting to the resource manager (the TLS handshake of a cold JVM: ~0.5 s) needs nothing of this
         // server, so it runs on the heartbeat thread and the channel's event loop while the server starts.
         scheduler.execute(() -> clients.channel(rmHost, rmPort).getState(true));
-        List<BindableService> services = List.of(new TaskExecutorGrpcService(this), shuffle.createDataExchangeService());
+        // Only the cluster this TaskExecutor is registered with may deploy, cancel or free here; data exchange is between TaskExecutors.
+        io.grpc.ServerInterceptor fence = ClusterFencing.admitOnly(() -> new RpcAddress(rmHost, rmPort), "TaskExecutor " + resourceId);
+        TaskExecutorGrpcService control = new TaskExecutorGrpcService(this);
+        List<BindableService> services = List.of(() -> io.grpc.ServerInterceptors.intercept(control, fence),
+                shuffle.createDataExchangeService());
         server = RpcServer.start(bindHost, 0, secret, configuration.get(RpcOptions.MAX_MESSAGE_BYTES), services,
                 dev.spindle.runtime.rpc.RpcKeepAlive.from(configuration));
         LOG.info("TaskExecutor {} with {} slots started at {}:{}", resourceId, numSlots, server.getHost(), server.getPort());

@@ -95,54 +95,18 @@ class KeptTaskExecutorFailoverTest {
                 new org.apache.hadoop.conf.Configuration());
     }
 
+    /** How the first cluster goes away while its TaskExecutor keeps running. */
+    @FunctionalInterface
+    private interface ClusterEnd {
+        void end(ClusterServices first, TaskExecutor te) throws Exception;
+    }
+
     @Test
     void aKeptTaskExecutorFollowsTheNewClusterWhichResumesTheJobOnIt() throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2);
-        conf.set(HeartbeatOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(200));
-        // Long enough that only the move, never a heartbeat timeout, can explain a re-registration.
-        conf.set(HeartbeatOptions.HEARTBEAT_TIMEOUT, Duration.ofSeconds(60));
-        ClusterSecret secret = ClusterSecret.generate().withTransport(TransportSecurity.from(conf));
-        ResourceID teId = new ResourceID("container_kept_01_000002");
-        Path out = tmp.resolve("out");
-        Path checkpoints = tmp.resolve("checkpoints");
-        CheckpointRecoveryTest.GENERATED.set(0);
-        JobGraph job = CheckpointRecoveryTest.job(out, checkpoints, false);
-
-        KeptWorkersDriver firstDriver = new KeptWorkersDriver(List.of());
-        ClusterServices first = ClusterServicesFactory.start(conf, firstDriver, secret, LOOPBACK, store(), null);
-        AtomicReference<RpcAddress> current = new AtomicReference<>(new RpcAddress(first.getRpcHost(), first.getRpcPort()));
-        TaskExecutor te = new TaskExecutor(conf, teId, first.getRpcHost(), first.getRpcPort(), secret, LOOPBACK, tmp.resolve("te"),
-                () -> Optional.of(current.get()));
-        try {
-            te.start();
-            te.getRegistrationFuture().get(30, TimeUnit.SECONDS);
-            first.getDispatcher().submitJob(job).get();
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (!CheckpointRecoveryTest.hasCompletedCheckpoint(checkpoints) && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
-            assertTrue(CheckpointRecoveryTest.hasCompletedCheckpoint(checkpoints), "no checkpoint completed");
-            first.close(); // the ApplicationMaster is gone; its TaskExecutor is not
-
-            WorkerNode kept = new WorkerNode(teId, LOOPBACK, new WorkerResourceSpec(
-                    conf.get(TaskManagerOptions.TOTAL_PROCESS_MEMORY), 1, 2));
-            KeptWorkersDriver secondDriver = new KeptWorkersDriver(List.of(kept));
-            try (ClusterServices second = ClusterServicesFactory.start(conf, secondDriver, secret, LOOPBACK, store(), null)) {
-                current.set(new RpcAddress(second.getRpcHost(), second.getRpcPort()));
-                JobResult result = second.getDispatcher().requestJobResult(job.getJobId()).get(120, TimeUnit.SECONDS);
-                assertEquals(JobStatus.FINISHED, result.status(), String.valueOf(result.failureCause()));
-                List<TaskExecutorInfo> registered = ((DefaultClusterServices) second).getResourceManager().listTaskExecutors()
-                        .get(10, TimeUnit.SECONDS);
-                assertEquals(List.of(teId.id()), registered.stream().map(TaskExecutorInfo::id).toList());
-                assertEquals(0, secondDriver.requested.get(), "no new worker: the kept one ran the resumed job");
-            }
-            assertFalse(te.getTerminationFuture().isDone(), "the TaskExecutor lived through the failover");
-        } finally {
-            te.close();
-        }
-        assertEquals(CheckpointRecoveryTest.expected(), CheckpointRecoveryTest.committedLines(out));
+        // the ApplicationMaster shuts down: its job masters cancel their tasks, the TaskExecutor stays
+        failOverOnAKeptTaskExecutor("container_kept_01_000002", (first, te) -> first.close());
     }
+
     /**
      * The ApplicationMaster dies abruptly, and the bounded job reaches the end of its input on the
      * kept TaskExecutor while no job master runs: the sinks must not commit what the resumed job
@@ -151,12 +115,36 @@ class KeptTaskExecutorFailoverTest {
      */
     @Test
     void anOrphanedSinkCommitsNothingWhileNoJobMasterRuns() throws Exception {
+        Path out = tmp.resolve("out");
+        failOverOnAKeptTaskExecutor("container_kept_01_000003", (first, te) -> {
+            ((DefaultClusterServices) first).kill();
+            // the rest of the input runs through on the kept TaskExecutor; both sinks then wait for a grant
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (sinksAwaitingTheirGrant() < 2 && !te.describeLiveTasks().isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(2, sinksAwaitingTheirGrant(), "both sinks wait for their job master at the end of input; live tasks: "
+                    + te.describeLiveTasks());
+            assertFalse(Files.exists(out.resolve("_SUCCESS")), "nothing committed the end of the old attempt's output");
+            assertTrue(CheckpointRecoveryTest.expected().containsAll(CheckpointRecoveryTest.committedLines(out)),
+                    "only checkpointed output was committed");
+        });
+    }
+
+    /**
+     * Runs the job on a first cluster and one TaskExecutor until a checkpoint completed, lets
+     * {@code end} take the first cluster away, then starts a second cluster on the same recovery
+     * store that is told the TaskExecutor is kept: the TaskExecutor follows it there, and the job
+     * resumes on it with exactly the reference output and no new worker.
+     */
+    private void failOverOnAKeptTaskExecutor(String containerId, ClusterEnd end) throws Exception {
         Configuration conf = new Configuration();
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2);
         conf.set(HeartbeatOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(200));
+        // Long enough that only the move, never a heartbeat timeout, can explain a re-registration.
         conf.set(HeartbeatOptions.HEARTBEAT_TIMEOUT, Duration.ofSeconds(60));
         ClusterSecret secret = ClusterSecret.generate().withTransport(TransportSecurity.from(conf));
-        ResourceID teId = new ResourceID("container_kept_01_000003");
+        ResourceID teId = new ResourceID(containerId);
         Path out = tmp.resolve("out");
         Path checkpoints = tmp.resolve("checkpoints");
         CheckpointRecoveryTest.GENERATED.set(0);
@@ -175,17 +163,7 @@ class KeptTaskExecutorFailoverTest {
                 Thread.sleep(20);
             }
             assertTrue(CheckpointRecoveryTest.hasCompletedCheckpoint(checkpoints), "no checkpoint completed");
-            ((DefaultClusterServices) first).kill();
-
-            // the rest of the input runs through on the kept TaskExecutor; both sinks then wait for a grant
-            deadline = System.currentTimeMillis() + 60_000;
-            while (sinksAwaitingTheirGrant() < 2 && !te.describeLiveTasks().isEmpty() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
-            assertEquals(2, sinksAwaitingTheirGrant(), "both sinks wait for their job master at the end of input; live tasks: "
-                    + te.describeLiveTasks());
-            assertFalse(Files.exists(out.resolve("_SUCCESS")), "nothing committed the end of the old attempt's output");
-            List<String> beforeResume = CheckpointRecoveryTest.committedLines(out);
+            end.end(first, te);
 
             WorkerNode kept = new WorkerNode(teId, LOOPBACK, new WorkerResourceSpec(
                     conf.get(TaskManagerOptions.TOTAL_PROCESS_MEMORY), 1, 2));
@@ -194,9 +172,11 @@ class KeptTaskExecutorFailoverTest {
                 current.set(new RpcAddress(second.getRpcHost(), second.getRpcPort()));
                 JobResult result = second.getDispatcher().requestJobResult(job.getJobId()).get(120, TimeUnit.SECONDS);
                 assertEquals(JobStatus.FINISHED, result.status(), String.valueOf(result.failureCause()));
+                List<TaskExecutorInfo> registered = ((DefaultClusterServices) second).getResourceManager().listTaskExecutors()
+                        .get(10, TimeUnit.SECONDS);
+                assertEquals(List.of(teId.id()), registered.stream().map(TaskExecutorInfo::id).toList());
                 assertEquals(0, secondDriver.requested.get(), "no new worker: the kept one ran the resumed job");
             }
-            assertTrue(CheckpointRecoveryTest.expected().containsAll(beforeResume), "only checkpointed output was committed before");
             assertFalse(te.getTerminationFuture().isDone(), "the TaskExecutor lived through the failover");
         } finally {
             te.close();

@@ -32,6 +32,11 @@ final class PhaseTimeline {
     static final List<String[]> ROWS = List.of(
             row("CLI JVM started", "first:cli-jvm-started"),
             row("CLI ready (arguments parsed, config loaded)", "first:cli-ready"),
+            row("client: YARN client and HDFS started", "first:cluster-clients-started"),
+            row("client: application id from the RM", "first:application-created"),
+            row("client: cluster checks done (queue, resources)", "first:cluster-checked"),
+            row("client: old staging dirs swept (in the background)", "first:staging-swept"),
+            row("client: secret, TLS identity and tokens ready", "first:credentials-ready"),
             row("staged (jars + config on HDFS)", "first:staged"),
             row("submitted", "first:submitted"),
             row("YARN: application accepted (report start time)", "yarn:start"),

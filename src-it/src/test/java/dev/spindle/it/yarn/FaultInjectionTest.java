@@ -227,13 +227,17 @@ class FaultInjectionTest {
             am = ContainerProcesses.applicationMaster(appId);
             ContainerProcesses.signal(am, "STOP");
             try {
-                // Released while the AM is frozen: every task ends and cannot tell its job master.
+                // Released while the AM is frozen: every task but the sinks ends and cannot tell its job master;
+                // the sinks wait at the end of their input for the job master's permission to commit.
                 fs.create(release).close();
                 YarnApps.waitUntil(() -> {
                     String log = taskExecutorLog(appId);
                     int deployed = occurrences(log, "Deploying ");
-                    return deployed > 0 && occurrences(log, "Could not report final state FINISHED") == deployed;
-                }, 80, () -> "every task's final update given up while the AM is frozen:\n" + taskExecutorLog(appId));
+                    int sinks = occurrences(log, "Deploying Keyed Sum -> Format -> Sink");
+                    return sinks > 0 && occurrences(log, "Could not report final state FINISHED") == deployed - sinks
+                            && occurrences(log, "waits for its job master's permission to commit") == sinks;
+                }, 100, () -> "every task's final update given up and the sinks waiting while the AM is frozen:\n"
+                        + taskExecutorLog(appId));
             } finally {
                 ContainerProcesses.signal(am, "CONT");
             }

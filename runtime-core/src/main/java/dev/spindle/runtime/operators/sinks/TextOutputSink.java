@@ -138,7 +138,31 @@ public final class TextOutputSink<T> extends AbstractRichFunction implements Sin
             fs.delete(finalFile, false);
         }
         tempFile = new Path(dir, ".part-" + index + ".attempt-" + attempt + ".inprogress");
-        writer = new BufferedWriter(new OutputStreamWriter(fs.create(tempFile, true), StandardCharsets.UTF_8), 64 * 1024);
+        try {
+            writer = new BufferedWriter(new OutputStreamWriter(fs.create(tempFile, true), StandardCharsets.UTF_8), 64 * 1024);
+        } catch (IOException | RuntimeException e) {
+            // A cancel's interrupt can fail the create after the file exists (Hadoop then throws InterruptedIOException),
+            // and close() runs only after a successful open: the file would stay behind.
+            deleteTempFile();
+            if (e instanceof java.io.InterruptedIOException) {
+                Thread.currentThread().interrupt(); // Hadoop took the interrupt; the canceled task keeps it
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes this attempt's temporary file even on a canceled (interrupted) thread, whose file system calls would fail. */
+    private void deleteTempFile() throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (fs.delete(tempFile, false)) {
+                LOG.info("Deleted temporary output file {} of an unfinished attempt", tempFile);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -183,8 +207,7 @@ public final class TextOutputSink<T> extends AbstractRichFunction implements Sin
             }
         } finally {
             if (!committed && tempFile != null && fs != null) {
-                fs.delete(tempFile, false);
-                LOG.info("Deleted temporary output file {} of an unfinished attempt", tempFile);
+                deleteTempFile();
             }
             super.close();
         }

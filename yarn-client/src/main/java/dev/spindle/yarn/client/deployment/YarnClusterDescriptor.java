@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.security.Credentials;
@@ -98,6 +99,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         org.apache.hadoop.conf.Configuration fsConf = new org.apache.hadoop.conf.Configuration(yarnConf);
         fsConf.setBoolean("fs.automatic.close", false);
         this.fs = FileSystem.newInstance(fsConf);
+        PhaseLog.mark("cluster-clients-started", "rm=" + yarnConf.get(YarnConfiguration.RM_ADDRESS));
     }
 
     /** The client's configuration (e.g. its security.ssl.* keys). */
@@ -119,7 +121,13 @@ public final class YarnClusterDescriptor implements AutoCloseable {
 
     /** Removes staging dirs of ended applications under the staging root ({@code spindle clean}, every deployment). */
     public List<org.apache.hadoop.fs.Path> sweepStagingDirs() throws IOException {
-        return new StagingSweeper(yarnClient, fs, configuration.get(YarnConfigOptions.STAGING_SWEEP_MIN_AGE)).sweep(stagingRoot());
+        return sweepStagingDirs(null);
+    }
+
+    /** As {@link #sweepStagingDirs()}, leaving the dir of the application being deployed alone. */
+    private List<org.apache.hadoop.fs.Path> sweepStagingDirs(ApplicationId deploying) throws IOException {
+        return new StagingSweeper(yarnClient, fs, configuration.get(YarnConfigOptions.STAGING_SWEEP_MIN_AGE))
+                .sweep(stagingRoot(), deploying);
     }
 
     /**
@@ -154,14 +162,25 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                     + YarnConfigOptions.CLIENT_RM_CONNECT_MAX_WAIT.key() + "): " + RootCause.message(e) + ". Check that it runs and that "
                     + YarnConfiguration.RM_ADDRESS + " in the yarn-site.xml of HADOOP_CONF_DIR names it.", e);
         }
+        ApplicationId appId = app.getNewApplicationResponse().getApplicationId();
+        PhaseLog.mark("application-created", "app=" + appId);
         PreflightChecks.run(PreflightChecks.CLUSTER, new PreflightContext(conf, request.userJar(), request.mainClass(),
                 yarnConf, yarnClient, fs, app.getNewApplicationResponse().getMaximumResourceCapability()));
-        try {
-            sweepStagingDirs();
-        } catch (IOException e) {
-            LOG.warn("Could not sweep old staging dirs under the staging root: {}", e.getMessage());
-        }
-        ApplicationId appId = app.getNewApplicationResponse().getApplicationId();
+        PhaseLog.mark("cluster-checked", "app=" + appId);
+        // Off the deployment's path (it lists every cache dir): it removes only what ended applications and
+        // aborted uploads older than the sweep's minimum age left, never what this deployment writes.
+        CompletableFuture<Void> sweep = CompletableFuture.runAsync(() -> {
+            try {
+                sweepStagingDirs(appId);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not sweep old staging dirs under the staging root: {}", e.getMessage());
+            }
+            PhaseLog.mark("staging-swept", "app=" + appId);
+        }, r -> {
+            Thread t = new Thread(r, "staging-sweep " + appId);
+            t.setDaemon(true);
+            t.start();
+        });
         org.apache.hadoop.fs.Path stagingDir;
         try {
             stagingDir = StagingDirectories.forApplication(stagingRoot(), appId);
@@ -181,6 +200,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                     yarnConf.getInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, YarnConfiguration.DEFAULT_RM_AM_MAX_ATTEMPTS)),
                     yarnConf.getBoolean(YarnConfiguration.RM_PROXY_USER_PRIVILEGES_ENABLED,
                             YarnConfiguration.DEFAULT_RM_PROXY_USER_PRIVILEGES_ENABLED), Instant.now()).ifPresent(listener::progress);
+            PhaseLog.mark("credentials-ready", "app=" + appId);
             StagingResult staging = stage(request, stagingDir, localWorkDir);
             PhaseLog.mark("staged", "app=" + appId);
             ClusterSecretFile.write(fs, stagingDir, secret);
@@ -219,6 +239,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             } catch (IllegalStateException ignored) {
                 // the JVM is already shutting down; the hook runs
             }
+            // a client that exits next must not cut a removal short
+            sweep.join();
         }
     }
 

@@ -63,6 +63,14 @@ public final class StagingSweeper {
 
     /** Removes staging dirs under {@code root} of ended applications and stale jar-cache uploads; returns what it removed. */
     public List<Path> sweep(Path root) throws IOException {
+        return sweep(root, null);
+    }
+
+    /**
+     * As {@link #sweep(Path)}, never touching the dir of {@code deploying} (null: none): a deployment
+     * that sweeps while it stages is unknown to the ResourceManager until it submits.
+     */
+    public List<Path> sweep(Path root, ApplicationId deploying) throws IOException {
         List<Path> removed = new ArrayList<>();
         if (!fs.exists(root)) {
             return removed;
@@ -80,6 +88,9 @@ public final class StagingSweeper {
                 appId = ApplicationId.fromString(dir.getPath().getName());
             } catch (IllegalArgumentException e) {
                 continue; // not ours to judge
+            }
+            if (appId.equals(deploying)) {
+                continue;
             }
             String why = removalReason(appId, dir.getPath());
             if (why != null && fs.delete(dir.getPath(), true)) {

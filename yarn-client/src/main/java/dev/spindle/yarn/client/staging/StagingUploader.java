@@ -39,7 +39,8 @@ public final class StagingUploader {
 
     private static final Logger LOG = LoggerFactory.getLogger(StagingUploader.class);
     private static final FsPermission OWNER_ONLY = new FsPermission((short) 0700);
-    private static final int PARALLEL_UPLOADS = 4;
+    /** Mostly metadata round trips (a cached jar is checked, not sent): more in flight than cores. */
+    private static final int PARALLEL_UPLOADS = 8;
 
     private final FileSystem fs;
     private final org.apache.hadoop.fs.Path stagingDir;
@@ -120,49 +121,41 @@ public final class StagingUploader {
             uploads.add(new Upload(f, f.getFileName().toString(), LocalResourceType.ARCHIVE));
         }
 
+        // One pool for every file: each costs HDFS round trips more than bytes, so they overlap best all at once.
+        List<Step> steps = new ArrayList<>();
         for (Map.Entry<String, String> e : plan.confFiles().entrySet()) {
             String link = ContainerLayout.confFile(e.getKey());
-            org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(stagingDir, link);
             byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
-            try (OutputStream out = fs.create(dst, true)) {
-                out.write(bytes);
-            }
-            resources.put(link, resource(fs.getFileStatus(dst), LocalResourceType.FILE, LocalResourceVisibility.APPLICATION));
-            uploaded.add(link);
-            uploadedBytes.addAndGet(bytes.length);
+            steps.add(new Step(link, () -> writeFile(link, bytes, resources, uploaded, uploadedBytes)));
         }
-
         for (Map.Entry<String, byte[]> e : plan.rootFiles().entrySet()) {
-            org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(stagingDir, e.getKey());
-            try (OutputStream out = fs.create(dst, true)) {
-                out.write(e.getValue());
-            }
-            resources.put(e.getKey(), resource(fs.getFileStatus(dst), LocalResourceType.FILE, LocalResourceVisibility.APPLICATION));
-            uploaded.add(e.getKey());
-            uploadedBytes.addAndGet(e.getValue().length);
+            steps.add(new Step(e.getKey(), () -> writeFile(e.getKey(), e.getValue(), resources, uploaded, uploadedBytes)));
         }
-
-        runInParallel(uploads, u -> {
-            org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(stagingDir, u.link());
-            fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(u.source().toUri()), dst);
-            if (replication > 0 && fs.getFileStatus(dst).isFile()) {
-                fs.setReplication(dst, replication);
-            }
-            FileStatus status = fs.getFileStatus(dst);
-            resources.put(u.link(), resource(status, u.type(), LocalResourceVisibility.APPLICATION));
-            uploaded.add(u.link());
-            uploadedBytes.addAndGet(status.isFile() ? status.getLen() : fs.getContentSummary(dst).getLength());
-        });
-
-        runInParallel(cachedJars, u -> {
-            FrameworkJarCache.Entry entry = cache.ensure(u.source());
-            // PRIVATE: a NodeManager localizes a cached jar once per user, not once per application.
-            resources.put(u.link(), resource(entry.status(), LocalResourceType.FILE, LocalResourceVisibility.PRIVATE));
-            if (entry.uploaded()) {
+        for (Upload u : uploads) {
+            steps.add(new Step(u.source().toString(), () -> {
+                org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(stagingDir, u.link());
+                fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(u.source().toUri()), dst);
+                if (replication > 0 && fs.getFileStatus(dst).isFile()) {
+                    fs.setReplication(dst, replication);
+                }
+                FileStatus status = fs.getFileStatus(dst);
+                resources.put(u.link(), resource(status, u.type(), LocalResourceVisibility.APPLICATION));
                 uploaded.add(u.link());
-                uploadedBytes.addAndGet(entry.status().getLen());
-            }
-        });
+                uploadedBytes.addAndGet(status.isFile() ? status.getLen() : fs.getContentSummary(dst).getLength());
+            }));
+        }
+        for (Upload u : cachedJars) {
+            steps.add(new Step(u.source().toString(), () -> {
+                FrameworkJarCache.Entry entry = cache.ensure(u.source());
+                // PRIVATE: a NodeManager localizes a cached jar once per user, not once per application.
+                resources.put(u.link(), resource(entry.status(), LocalResourceType.FILE, LocalResourceVisibility.PRIVATE));
+                if (entry.uploaded()) {
+                    uploaded.add(u.link());
+                    uploadedBytes.addAndGet(entry.status().getLen());
+                }
+            }));
+        }
+        runInParallel(steps);
         if (cache != null) {
             cache.saveDigests();
         }
@@ -203,24 +196,39 @@ public final class StagingUploader {
     private record Upload(Path source, String link, LocalResourceType type) {
     }
 
-    private interface UploadAction {
-        void run(Upload upload) throws IOException;
+    /** One file to put into the staging dir or the jar cache; {@code what} names it in errors. */
+    private record Step(String what, IoAction action) {
     }
 
-    private static void runInParallel(List<Upload> uploads, UploadAction action) throws IOException {
-        if (uploads.isEmpty()) {
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private void writeFile(String link, byte[] bytes, Map<String, LocalResource> resources, List<String> uploaded,
+            AtomicLong uploadedBytes) throws IOException {
+        org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(stagingDir, link);
+        try (OutputStream out = fs.create(dst, true)) {
+            out.write(bytes);
+        }
+        resources.put(link, resource(fs.getFileStatus(dst), LocalResourceType.FILE, LocalResourceVisibility.APPLICATION));
+        uploaded.add(link);
+        uploadedBytes.addAndGet(bytes.length);
+    }
+
+    private static void runInParallel(List<Step> steps) throws IOException {
+        if (steps.isEmpty()) {
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_UPLOADS, uploads.size()), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_UPLOADS, steps.size()), r -> {
             Thread t = new Thread(r, "staging-upload");
             t.setDaemon(true);
             return t;
         });
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (Upload u : uploads) {
+            for (Step step : steps) {
                 futures.add(pool.submit(() -> {
-                    action.run(u);
+                    step.action().run();
                     return null;
                 }));
             }
@@ -228,7 +236,7 @@ public final class StagingUploader {
                 try {
                     futures.get(i).get();
                 } catch (ExecutionException e) {
-                    throw new IOException("uploading " + uploads.get(i).source() + " to the staging dir failed: "
+                    throw new IOException("uploading " + steps.get(i).what() + " to the staging dir failed: "
                             + e.getCause().getMessage(), e.getCause());
                 }
             }

@@ -75,6 +75,19 @@ class StagingSweeperTest {
     }
 
     @Test
+    void theDirOfTheApplicationBeingDeployedIsNeverSweptEvenWithNoMinimumAge() throws IOException {
+        // The deployment sweeps while it stages: its application is unknown to the ResourceManager until it submits.
+        Path deploying = stagingDir(app(9), null, NOW - Duration.ofHours(2).toMillis());
+        Path abandoned = stagingDir(app(10), null, NOW - Duration.ofHours(2).toMillis());
+
+        List<Path> removed = new StagingSweeper(id -> Optional.ofNullable(known.get(id)), fs, Duration.ZERO, () -> NOW)
+                .sweep(root, app(9));
+
+        assertEquals(List.of(fs.makeQualified(abandoned)), removed.stream().map(fs::makeQualified).toList());
+        assertTrue(fs.exists(deploying));
+    }
+
+    @Test
     void abandonedJarCacheUploadsAreRemovedAfterTheMinimumAgeOnly() throws IOException {
         // The cache is per user (cache/<user>/<digest>/); the sweeper looks only at the caller's part.
         Path entry = new Path(root, FrameworkJarCache.DIR_NAME + "/"

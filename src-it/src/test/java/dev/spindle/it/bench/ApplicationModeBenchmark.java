@@ -70,9 +70,9 @@ public final class ApplicationModeBenchmark {
         if (jar == null) {
             throw new IllegalArgumentException("usage: ApplicationModeBenchmark --jar <user jar> [--class <main>] [--runs n]");
         }
-        Path base = Files.createTempDirectory("spindle-bench-");
         String clusterName = "spindle-bench";
-        try (LocalYarnCluster cluster = new LocalYarnCluster(base.resolve("cluster"), clusterName, 2, null)
+        try (BenchWorkDir work = BenchWorkDir.create("spindle-bench-");
+             LocalYarnCluster cluster = new LocalYarnCluster(work.path().resolve("cluster"), clusterName, 2, null)
                 .start(Duration.ofSeconds(120)); YarnClient yarn = YarnClient.createYarnClient()) {
             yarn.init(cluster.getClientConfiguration());
             yarn.start();

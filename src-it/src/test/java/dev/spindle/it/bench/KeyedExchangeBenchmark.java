@@ -69,9 +69,10 @@ public final class KeyedExchangeBenchmark {
                         + "; usage: KeyedExchangeBenchmark [--records n] [--keys n] [--runs n]");
             }
         }
-        Path work = Files.createTempDirectory("keyed-exchange-bench");
-        try (LocalYarnCluster cluster = new LocalYarnCluster(work.resolve("cluster"), "keyed-exchange-bench", 2, null)
+        try (BenchWorkDir workDir = BenchWorkDir.create("keyed-exchange-bench");
+             LocalYarnCluster cluster = new LocalYarnCluster(workDir.path().resolve("cluster"), "keyed-exchange-bench", 2, null)
                 .start(Duration.ofSeconds(120))) {
+            Path work = workDir.path();
             YarnCli cli = new YarnCli(cluster, work.resolve("no-local-cluster"));
             String props = "-Dyarn.properties-file.location=" + work.resolve("props");
             // One slot per TaskExecutor: the job at parallelism 2 needs two TaskExecutor containers.
@@ -128,8 +129,6 @@ public final class KeyedExchangeBenchmark {
             long running = median(results.get("yarn"), Run::runningMillis);
             System.out.printf(Locale.ROOT, "  %-12s running phase %6d ms  %,12.0f records/s  (%.2f x harness)%n", "yarn", running,
                     perSecond(records, running), perSecond(records, running) / harness);
-        } finally {
-            org.apache.hadoop.fs.FileUtil.fullyDelete(work.toFile());
         }
     }
 

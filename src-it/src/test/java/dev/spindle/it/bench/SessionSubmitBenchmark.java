@@ -63,9 +63,10 @@ public final class SessionSubmitBenchmark {
         if (args.length > 1) {
             throw new IllegalArgumentException("usage: SessionSubmitBenchmark [runs] [--tls-cost]; unknown " + args[1]);
         }
-        Path work = Files.createTempDirectory("session-bench");
-        try (LocalYarnCluster cluster = new LocalYarnCluster(work.resolve("cluster"), "session-bench", 2, null)
+        try (BenchWorkDir workDir = BenchWorkDir.create("session-bench");
+             LocalYarnCluster cluster = new LocalYarnCluster(workDir.path().resolve("cluster"), "session-bench", 2, null)
                 .start(Duration.ofSeconds(120))) {
+            Path work = workDir.path();
             YarnCli cli = new YarnCli(cluster, work.resolve("no-local-cluster"));
             String props = "-Dyarn.properties-file.location=" + work.resolve("props");
             Path jar = UserJars.pack(work.resolve("programs.jar"), GatedJob.class);
@@ -115,8 +116,6 @@ public final class SessionSubmitBenchmark {
                 cli.session("-id", appId.toString(), "--stop", props);
                 yarn.stop();
             }
-        } finally {
-            org.apache.hadoop.fs.FileUtil.fullyDelete(work.toFile());
         }
     }
 
@@ -125,9 +124,10 @@ public final class SessionSubmitBenchmark {
     }
 
     private static void tlsCost(int runs) throws Exception {
-        Path work = Files.createTempDirectory("session-tls-bench");
-        try (LocalYarnCluster cluster = new LocalYarnCluster(work.resolve("cluster"), "session-tls-bench", 2, null)
+        try (BenchWorkDir workDir = BenchWorkDir.create("session-tls-bench");
+             LocalYarnCluster cluster = new LocalYarnCluster(workDir.path().resolve("cluster"), "session-tls-bench", 2, null)
                 .start(Duration.ofSeconds(120))) {
+            Path work = workDir.path();
             YarnCli cli = new YarnCli(cluster, work.resolve("no-local-cluster"));
             Path jar = UserJars.pack(work.resolve("programs.jar"), GatedJob.class);
             FileSystem fs = cluster.getFileSystem();
@@ -203,8 +203,6 @@ public final class SessionSubmitBenchmark {
                     cli.session(stop.toArray(String[]::new));
                 }
             }
-        } finally {
-            org.apache.hadoop.fs.FileUtil.fullyDelete(work.toFile());
         }
     }
 

@@ -78,7 +78,8 @@ public final class TaskExecutorStartupBenchmark {
                 throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        Path base = Files.createTempDirectory("spindle-te-startup-");
+        BenchWorkDir work = BenchWorkDir.create("spindle-te-startup-");
+        Path base = work.path();
         Path dir = containerDir(base, conf);
         ClusterSecret secret = ClusterSecret.generate();
         writeCredentials(dir.resolve("container_tokens"), secret);
@@ -111,7 +112,7 @@ public final class TaskExecutorStartupBenchmark {
             }
         } finally {
             server.close();
-            deleteTree(base);
+            work.close();
         }
         System.out.printf(Locale.ROOT, "%nTaskExecutor startup, ms from JVM start (medians of %d runs; load %s)%n", runs,
                 loadAverage());
@@ -119,15 +120,6 @@ public final class TaskExecutorStartupBenchmark {
             Collections.sort(v);
             System.out.printf(Locale.ROOT, "  %-40s %6d%n", k, v.get(v.size() / 2));
         });
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        // symbolic links are deleted, never followed: lib/ links to the build's jars
-        try (var paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Collections.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 
     private static String loadAverage() {

@@ -51,24 +51,26 @@ public final class TlsThroughputBenchmark {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        Path dir = Files.createTempDirectory("spindle-tls-bench");
-        Path input = dir.resolve("in.txt");
-        writeCorpus(input, words);
-        System.out.printf("corpus: %d words, %d bytes%n", words, Files.size(input));
-        run(input, dir, true, words);   // warm-up, not counted
-        run(input, dir, false, words);
-        List<Run> results = new ArrayList<>();
-        for (int r = 0; r < runs; r++) {
-            // alternate the order so neither setting always runs on a warmer JVM
-            boolean first = r % 2 == 0;
-            results.add(run(input, dir, first, words));
-            results.add(run(input, dir, !first, words));
-        }
-        for (boolean tls : new boolean[] {false, true}) {
-            List<Run> these = results.stream().filter(x -> x.tls == tls).sorted(Comparator.comparingLong(Run::millis)).toList();
-            Run median = these.get(these.size() / 2);
-            System.out.printf("%-9s median %6d ms  %,12.0f words/s  (runs: %s)%n", tls ? "TLS" : "plaintext", median.millis,
-                    median.wordsPerSecond(), these.stream().map(x -> x.millis + " ms").toList());
+        try (BenchWorkDir work = BenchWorkDir.create("spindle-tls-bench")) {
+            Path dir = work.path();
+            Path input = dir.resolve("in.txt");
+            writeCorpus(input, words);
+            System.out.printf("corpus: %d words, %d bytes%n", words, Files.size(input));
+            run(input, dir, true, words);   // warm-up, not counted
+            run(input, dir, false, words);
+            List<Run> results = new ArrayList<>();
+            for (int r = 0; r < runs; r++) {
+                // alternate the order so neither setting always runs on a warmer JVM
+                boolean first = r % 2 == 0;
+                results.add(run(input, dir, first, words));
+                results.add(run(input, dir, !first, words));
+            }
+            for (boolean tls : new boolean[] {false, true}) {
+                List<Run> these = results.stream().filter(x -> x.tls == tls).sorted(Comparator.comparingLong(Run::millis)).toList();
+                Run median = these.get(these.size() / 2);
+                System.out.printf("%-9s median %6d ms  %,12.0f words/s  (runs: %s)%n", tls ? "TLS" : "plaintext", median.millis,
+                        median.wordsPerSecond(), these.stream().map(x -> x.millis + " ms").toList());
+            }
         }
     }
 

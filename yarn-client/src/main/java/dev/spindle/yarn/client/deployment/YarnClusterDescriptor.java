@@ -167,20 +167,6 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         PreflightChecks.run(PreflightChecks.CLUSTER, new PreflightContext(conf, request.userJar(), request.mainClass(),
                 yarnConf, yarnClient, fs, app.getNewApplicationResponse().getMaximumResourceCapability()));
         PhaseLog.mark("cluster-checked", "app=" + appId);
-        // Off the deployment's path (it lists every cache dir): it removes only what ended applications and
-        // aborted uploads older than the sweep's minimum age left, never what this deployment writes.
-        CompletableFuture<Void> sweep = CompletableFuture.runAsync(() -> {
-            try {
-                sweepStagingDirs(appId);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Could not sweep old staging dirs under the staging root: {}", e.getMessage());
-            }
-            PhaseLog.mark("staging-swept", "app=" + appId);
-        }, r -> {
-            Thread t = new Thread(r, "staging-sweep " + appId);
-            t.setDaemon(true);
-            t.start();
-        });
         org.apache.hadoop.fs.Path stagingDir;
         try {
             stagingDir = StagingDirectories.forApplication(stagingRoot(), appId);
@@ -190,6 +176,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         ClusterSecret secret = ClusterSecret.generate().withTransport(TransportSecurity.from(conf));
         DeploymentGuard guard = new DeploymentGuard(appId, stagingDir);
         Runtime.getRuntime().addShutdownHook(guard);
+        // Started right before the try, so that its join in the finally is never skipped.
+        CompletableFuture<Void> sweep = sweepInBackground(appId);
         try {
             // Before anything is uploaded: a file system that gives no token fails the deployment here.
             Credentials tokens = ClientDelegationTokens.obtain(conf, yarnConf, fs);
@@ -242,6 +230,26 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             // a client that exits next must not cut a removal short
             sweep.join();
         }
+    }
+
+    /**
+     * Sweeps old staging dirs off the deployment's path (it lists every cache dir): it removes only
+     * what ended applications and aborted uploads older than the sweep's minimum age left, never the
+     * dir of {@code deploying}.
+     */
+    private CompletableFuture<Void> sweepInBackground(ApplicationId deploying) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                sweepStagingDirs(deploying);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not sweep old staging dirs under the staging root: {}", e.getMessage());
+            }
+            PhaseLog.mark("staging-swept", "app=" + deploying);
+        }, r -> {
+            Thread t = new Thread(r, "staging-sweep " + deploying);
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     private void describeStaging(DeploymentRequest request, StagingResult staging) {

@@ -9,13 +9,15 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import dev.spindle.runtime.security.tls.SslContexts;
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,9 @@ public final class RestServer implements AutoCloseable {
      * then the one registered beside it.
      */
     public static final String WEB_UI_PATH = "/web/";
+
+    /** How long stop() lets requests in flight finish. */
+    static final long STOP_TIMEOUT_MILLIS = 2000;
 
     private final Server server;
     private final String url;
@@ -54,6 +59,12 @@ public final class RestServer implements AutoCloseable {
      */
     public static RestServer start(String bindHost, int port, ClusterSecret secret, WebUiEndpoint webUi, Dispatcher dispatcher,
             ResourceManager resourceManager, CompletableFuture<ApplicationStatus> shutDownRequest, int maxRequestBytes) throws Exception {
+        return start(bindHost, port, secret, webUi, new RestHandler(secret, webUi == null ? null : webUi.authorizer(),
+                webUi != null && !secret.transport().rest().isTls(), dispatcher, resourceManager, shutDownRequest, maxRequestBytes));
+    }
+
+    /** Starts the endpoint serving {@code handler}; the seam for tests of the server itself. */
+    static RestServer start(String bindHost, int port, ClusterSecret secret, WebUiEndpoint webUi, Handler handler) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
         threads.setName("rest");
         threads.setDaemon(true);
@@ -74,9 +85,12 @@ public final class RestServer implements AutoCloseable {
             webUiConnector.setHost(address.getHostString());
             server.addConnector(webUiConnector);
         }
-        server.setHandler(new RestHandler(secret, webUi == null ? null : webUi.authorizer(), webUi != null && !tls, dispatcher,
-                resourceManager, shutDownRequest, maxRequestBytes));
-        server.setStopTimeout(1000);
+        // Counting requests in flight makes stop() graceful: a per-job AM stops as soon as a cancel
+        // ends its job, and that cancel's own answer must still reach the client.
+        StatisticsHandler inFlight = new StatisticsHandler();
+        inFlight.setHandler(handler);
+        server.setHandler(inFlight);
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         server.start();
         String host = Hosts.advertisedHost(bindHost);
         String url = (tls ? "https://" : "http://") + host + ":" + connector.getLocalPort();

@@ -48,3 +48,39 @@ SPINDLE_CLASSPATH="$SPINDLE_HOME/lib/*"
 
 SPINDLE_LOG_CONF="$SPINDLE_CONF_DIR/log4j2-cli.properties"
 [ -f "$SPINDLE_LOG_CONF" ] || SPINDLE_LOG_CONF="$SPINDLE_HOME/conf/log4j2-cli.properties"
+
+# Class-data sharing for client JVMs (SPINDLE_CLIENT_CDS=false turns it off): a client JVM spends
+# most of its start reading and verifying classes from lib/; mapped from an archive they cost far
+# less. Java 17 has no automatic archive, and dumping one at the end of the user's own run can
+# change that run's exit code, so the first client run of a JDK and build trains the archive in a
+# JVM of its own, in the background and at low priority (ClientClassTraining); later runs map it.
+# The JVM checks the archive against its own build and the jars, and ignores it when they differ.
+SPINDLE_CDS_ARGS=()
+spindle_client_cds() {
+    [ "${SPINDLE_CLIENT_CDS:-true}" = "true" ] || return 0
+    case " ${JVM_ARGS:-} " in
+        *SharedArchiveFile*|*ArchiveClassesAtExit*|*-Xshare:*) return 0 ;;
+    esac
+    local dir="${SPINDLE_CDS_DIR:-${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/spindle/cds}"
+    { mkdir -p "$dir" && [ -w "$dir" ]; } 2>/dev/null || return 0
+    local key
+    key="$( { echo "$JAVA_RUN $SPINDLE_CLASSPATH"; ls -lnL "$SPINDLE_HOME/lib"; } 2>/dev/null | cksum | cut -d' ' -f1)"
+    [ -n "$key" ] || return 0
+    local archive="$dir/client-$key.jsa"
+    local quiet=("-Xlog:cds=off" "-Xlog:cds+dynamic=off")
+    if [ -f "$archive" ]; then
+        SPINDLE_CDS_ARGS=("-XX:SharedArchiveFile=$archive" "${quiet[@]}")
+        return 0
+    fi
+    # A training cut short (machine stopped) must not block every later one.
+    find "$dir" -maxdepth 1 -name '*.lock' -mmin +10 -exec rmdir {} + 2>/dev/null || true
+    mkdir "$archive.lock" 2>/dev/null || return 0
+    (
+        set +e
+        tmp="$archive.$$.tmp"
+        nice -n 10 "$JAVA_RUN" -XX:ArchiveClassesAtExit="$tmp" "${quiet[@]}" -Dlog4j.configurationFile="$SPINDLE_LOG_CONF" \
+            -cp "$SPINDLE_CLASSPATH" dev.spindle.yarn.client.cli.ClientClassTraining && [ -s "$tmp" ] && mv -f "$tmp" "$archive"
+        rm -f "$tmp"
+        rmdir "$archive.lock"
+    ) </dev/null >/dev/null 2>&1 &
+}

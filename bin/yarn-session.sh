@@ -13,7 +13,10 @@ SPINDLE_BIN_DIR="$(cd -P "$(dirname "$script")" && pwd)"
 source "$SPINDLE_BIN_DIR/spindle-env.sh"
 
 # shellcheck disable=SC2086 # JVM_ARGS is a list of flags by design
-exec "$JAVA_RUN" ${JVM_ARGS:-} \
+spindle_client_cds
+
+# shellcheck disable=SC2086 # JVM_ARGS is a list of flags by design
+exec "$JAVA_RUN" ${SPINDLE_CDS_ARGS[@]+"${SPINDLE_CDS_ARGS[@]}"} ${JVM_ARGS:-} \
     -Dlog4j.configurationFile="$SPINDLE_LOG_CONF" \
     -cp "$SPINDLE_CLASSPATH" \
     dev.spindle.yarn.client.cli.SessionCli "$@"

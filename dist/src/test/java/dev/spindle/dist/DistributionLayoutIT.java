@@ -10,13 +10,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The assembled distribution (after 'package'): its layout, and its launcher scripts run for real. */
+@Timeout(300)
 class DistributionLayoutIT {
 
     private final Path dist = Path.of(System.getProperty("spindle.dist.dir"));
@@ -71,12 +75,19 @@ class DistributionLayoutIT {
     private record Result(int exitCode, String out, String err) {
     }
 
+    /** Runs a launcher without class-data sharing, so that no training JVM outlives the test. */
     private static Result run(Path script, String... args) throws IOException, InterruptedException {
+        return run(Map.of("SPINDLE_CLIENT_CDS", "false"), script, args);
+    }
+
+    private static Result run(Map<String, String> env, Path script, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("SPINDLE_CONF_DIR");
         builder.environment().remove("HADOOP_CLASSPATH");
+        builder.environment().remove("JVM_ARGS");
+        builder.environment().putAll(env);
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Path out = Files.createTempFile("spindle-out", ".txt");
         Path err = Files.createTempFile("spindle-err", ".txt");
@@ -108,6 +119,46 @@ class DistributionLayoutIT {
         assertEquals(0, session.exitCode(), session.err());
         assertTrue(session.out().contains("-jm,--jobManagerMemory"), session.out());
         assertTrue(!session.err().contains("SLF4J"), "slf4j complains: " + session.err());
+    }
+
+    @Test
+    void clientJvmsMapTheirClassesFromAnArchiveTrainedOnce(@TempDir Path tmp) throws Exception {
+        Path cds = tmp.resolve("cds");
+        Result first = run(Map.of("SPINDLE_CDS_DIR", cds.toString()), dist.resolve("bin/spindle"), "--version");
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().startsWith("Spindle ") && first.out().lines().count() == 1, first.out());
+        assertEquals("", first.err());
+
+        // Trained in the background by the first run, which took the lock before it exited; bounded by the class timeout.
+        while (filesIn(cds, ".*\\.lock").size() > 0) {
+            Thread.sleep(200); // the training JVM tells nobody it ended
+        }
+        List<Path> archives = filesIn(cds, "client-\\d+\\.jsa");
+        assertEquals(1, archives.size(), "one archive, no temporary files: " + filesIn(cds, ".*"));
+        Path archive = archives.get(0);
+        Path classLog = tmp.resolve("classes.log");
+        for (Path launcher : List.of(dist.resolve("bin/spindle"), dist.resolve("bin/yarn-session.sh"))) {
+            Result mapped = run(Map.of("SPINDLE_CDS_DIR", cds.toString(), "JVM_ARGS", "-Xlog:class+load:file=" + classLog),
+                    launcher, launcher.endsWith("spindle") ? "--version" : "--help");
+            assertEquals(0, mapped.exitCode(), mapped.err());
+            assertEquals("", mapped.err(), "nothing about the archive is printed");
+            String loaded = Files.readString(classLog);
+            String main = launcher.endsWith("spindle") ? "CliFrontend" : "SessionCli";
+            assertTrue(loaded.contains("dev.spindle.yarn.client.cli." + main + " source: shared objects file (top)"),
+                    main + " not mapped from " + archive + ": " + loaded.lines().filter(l -> l.contains(main)).toList());
+        }
+
+        Path off = tmp.resolve("off");
+        Result disabled = run(Map.of("SPINDLE_CDS_DIR", off.toString(), "SPINDLE_CLIENT_CDS", "false"), dist.resolve("bin/spindle"),
+                "--version");
+        assertEquals(0, disabled.exitCode(), disabled.err());
+        assertTrue(Files.notExists(off), "SPINDLE_CLIENT_CDS=false trains no archive");
+    }
+
+    private static List<Path> filesIn(Path dir, String nameRegex) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches(nameRegex)).toList();
+        }
     }
 
     @Test

@@ -36,7 +36,9 @@ import dev.spindle.yarn.client.localcluster.LocalClusterCommand;
  * (TaskExecutors already up) and cold (every TaskExecutor released after the idle timeout).
  * Prints each run, then the phase timeline ({@link PhaseTimeline}: the session's ApplicationMaster
  * and TaskExecutor logs, windowed to each run) of the session's deployment and the medians of the
- * warm and cold runs side by side, cold / warm as the ratio. Args: [runs, default 5]. Run with
+ * warm and cold runs side by side, cold / warm as the ratio; then each warm run again from a CLI JVM
+ * of its own (what a user's shell pays: JVM start, class loading and the client's setup included)
+ * with its median timeline. Args: [runs, default 5]. Run with
  * {@code tools/bench-session}.
  *
  * <p>With {@code --tls-cost} it measures what TLS costs a warm submission instead: two sessions on
@@ -75,7 +77,7 @@ public final class SessionSubmitBenchmark {
             fs.create(new org.apache.hadoop.fs.Path(release)).close();
 
             long deployStart = System.currentTimeMillis();
-            YarnCli.Result started = cli.session("-d", "-s", "1", props, "-Dresourcemanager.taskmanager-timeout=2s");
+            YarnCli.Result started = cli.session("-d", "-s", "1", props, "-Dresourcemanager.taskmanager-timeout=10s");
             long deployEnd = System.currentTimeMillis();
             if (started.exitCode() != 0) {
                 throw new IllegalStateException("session did not start: " + started);
@@ -102,9 +104,12 @@ public final class SessionSubmitBenchmark {
                 Map<String, List<PhaseTimeline>> timelines = new LinkedHashMap<>();
                 timelines.put("warm", new ArrayList<>());
                 timelines.put("cold", new ArrayList<>());
+                Map<String, List<PhaseTimeline>> ownJvm = Map.of("warm", new ArrayList<>());
+                Session session = new Session("session", appId, List.of(props));
                 for (int i = 0; i < runs; i++) {
                     warm.add(timedRun(frontend, props, jar, release, fs, "warm-" + i, appId, logDirs));
                     timelines.get("warm").add(lastTimeline);
+                    ownJvm.get("warm").add(cliJvmRun(cli, session, jar, release, fs, "warm-jvm-" + i, logDirs, work));
                     waitForTaskExecutorsReleased(yarn, appId);
                     cold.add(timedRun(frontend, props, jar, release, fs, "cold-" + i, appId, logDirs));
                     timelines.get("cold").add(lastTimeline);
@@ -112,6 +117,7 @@ public final class SessionSubmitBenchmark {
                 print("warm session", warm);
                 print("cold session", cold);
                 PhaseTimeline.print("Jobs on the session (in-process 'spindle run')", timelines);
+                PhaseTimeline.print("Warm jobs, 'spindle run' in a CLI JVM of its own (what a user runs)", ownJvm);
             } finally {
                 cli.session("-id", appId.toString(), "--stop", props);
                 yarn.stop();

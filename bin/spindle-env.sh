@@ -81,6 +81,8 @@ spindle_client_cds() {
         nice -n 10 "$JAVA_RUN" -XX:ArchiveClassesAtExit="$tmp" "${quiet[@]}" -Dlog4j.configurationFile="$SPINDLE_LOG_CONF" \
             -cp "$SPINDLE_CLASSPATH" dev.spindle.yarn.client.cli.ClientClassTraining && [ -s "$tmp" ] && mv -f "$tmp" "$archive"
         rm -f "$tmp"
+        # Every rebuild or JDK update trains a new archive (tens of MB): keep only the three newest.
+        ls -t "$dir"/client-*.jsa 2>/dev/null | tail -n +4 | while IFS= read -r old; do rm -f "$old"; done
         rmdir "$archive.lock"
     ) </dev/null >/dev/null 2>&1 &
 }

@@ -27,6 +27,8 @@ import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.configuration.memory.TaskExecutorProcessSpec;
 import dev.spindle.runtime.entrypoint.ClusterServices;
 import dev.spindle.runtime.entrypoint.ClusterServicesFactory;
+import dev.spindle.runtime.jars.FileSystemUserJarStore;
+import dev.spindle.runtime.jars.UserJarStore;
 import dev.spindle.runtime.metrics.PhaseLog;
 import dev.spindle.runtime.recovery.FileSystemJobRecoveryStore;
 import dev.spindle.runtime.recovery.JobRecoveryStore;
@@ -116,7 +118,8 @@ public final class YarnAppMasterRunner {
             YarnResourceManagerDriver driver = YarnResourceManagerDriver.create(conf, yarnConf,
                     taskExecutorContainers(spec, conf, yarnConf, secret)::create, host);
             services = ClusterServicesFactory.start(conf, driver, secret, host, recoveryStore(spec, yarnConf, maxAttempts),
-                    new WebUiEndpoint(RmProvisionedKeystore.fromEnvironment(System.getenv()), RmProxyAuthorizer.fromYarn(yarnConf)));
+                    new WebUiEndpoint(RmProvisionedKeystore.fromEnvironment(System.getenv()), RmProxyAuthorizer.fromYarn(yarnConf)),
+                    userJarStore(spec, yarnConf), null);
             driver.reportProgressFrom(services.getProgress());
             if (kerberos != null) {
                 kerberos.publishTo(services.getDelegationTokenDistributor());
@@ -164,6 +167,14 @@ public final class YarnAppMasterRunner {
             return JobRecoveryStore.none();
         }
         return new FileSystemJobRecoveryStore(new org.apache.hadoop.fs.Path(spec.stagingDir(), ContainerLayout.RECOVERY_DIR), yarnConf);
+    }
+
+    /** A session takes its clients' jars into its staging dir's {@code usrlib/}, where the Hadoop-side upload puts them too. */
+    private static UserJarStore userJarStore(LaunchSpec spec, YarnConfiguration yarnConf) throws IOException {
+        if (spec.mode() != EntrypointMode.SESSION || spec.stagingDir() == null) {
+            return null;
+        }
+        return new FileSystemUserJarStore(new org.apache.hadoop.fs.Path(spec.stagingDir(), ContainerLayout.USRLIB_DIR), yarnConf);
     }
 
     /**

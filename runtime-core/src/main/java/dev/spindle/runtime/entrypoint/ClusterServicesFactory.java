@@ -4,6 +4,7 @@ import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.RestOptions;
 import dev.spindle.configuration.RpcOptions;
 import dev.spindle.runtime.dispatcher.Dispatcher;
+import dev.spindle.runtime.jars.UserJarStore;
 import dev.spindle.runtime.recovery.JobRecoveryStore;
 import dev.spindle.runtime.jobmaster.JobMasterGrpcService;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
@@ -45,16 +46,18 @@ public final class ClusterServicesFactory {
      */
     public static ClusterServices start(Configuration configuration, ResourceManagerDriver driver,
             ClusterSecret secret, String bindHost, JobRecoveryStore recoveryStore, WebUiEndpoint webUi) throws Exception {
-        return start(configuration, driver, secret, bindHost, recoveryStore, webUi, null);
+        return start(configuration, driver, secret, bindHost, recoveryStore, webUi, null, null);
     }
 
     /**
      * Like {@link #start(Configuration, ResourceManagerDriver, ClusterSecret, String, JobRecoveryStore, WebUiEndpoint)},
-     * with every RPC the cluster side makes (to TaskExecutors) passing {@code outgoing} (null: none), so that
-     * tests can lose messages or answers the way a network would.
+     * taking user jars over REST into {@code jarStore} (a session's; null: none), and with every RPC the cluster
+     * side makes (to TaskExecutors) passing {@code outgoing} (null: none), so that tests can lose messages or
+     * answers the way a network would.
      */
     public static ClusterServices start(Configuration configuration, ResourceManagerDriver driver, ClusterSecret secret,
-            String bindHost, JobRecoveryStore recoveryStore, WebUiEndpoint webUi, io.grpc.ClientInterceptor outgoing) throws Exception {
+            String bindHost, JobRecoveryStore recoveryStore, WebUiEndpoint webUi, UserJarStore jarStore,
+            io.grpc.ClientInterceptor outgoing) throws Exception {
         // security.ssl.* of this process decide how the secret's TLS identity is used on each channel.
         secret = secret.withTransport(TransportSecurity.from(configuration));
         int maxMessage = configuration.get(RpcOptions.MAX_MESSAGE_BYTES);
@@ -78,7 +81,7 @@ public final class ClusterServicesFactory {
             dispatcherRef.set(dispatcher);
             CompletableFuture<ApplicationStatus> shutDown = new CompletableFuture<>();
             restServer = RestServer.start(bindHost, configuration.get(RestOptions.PORT), secret, webUi, dispatcher, resourceManager, shutDown,
-                    configuration.get(RestOptions.MAX_REQUEST_BYTES));
+                    configuration.get(RestOptions.MAX_REQUEST_BYTES), jarStore);
             resourceManager.start(new ClusterAddresses(rpcServer.getHost(), rpcServer.getPort(), restServer.getUrl(),
                     restServer.getTrackingUrl()));
             dispatcher.recoverJobs();

@@ -72,7 +72,7 @@ public final class MiniCluster implements AutoCloseable {
             throw new IllegalArgumentException("minicluster.number-of-taskexecutors must not be negative, was " + count);
         }
         driver = new InProcessResourceManagerDriver(configuration, secret, LOOPBACK, taskExecutorCalls);
-        services = ClusterServicesFactory.start(configuration, driver, secret, LOOPBACK, recoveryStore, null, clusterCalls);
+        services = ClusterServicesFactory.start(configuration, driver, secret, LOOPBACK, recoveryStore, null, null, clusterCalls);
         WorkerResourceSpec spec = new WorkerResourceSpec(configuration.get(TaskManagerOptions.TOTAL_PROCESS_MEMORY),
                 configuration.get(ResourceManagerOptions.TASK_MANAGER_CPU_CORES), configuration.get(TaskManagerOptions.NUM_TASK_SLOTS));
         for (int i = 0; i < count; i++) {

@@ -1,6 +1,7 @@
 package dev.spindle.runtime.rest;
 
 import dev.spindle.runtime.dispatcher.Dispatcher;
+import dev.spindle.runtime.jars.UserJarStore;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.ResourceManager;
 import dev.spindle.runtime.security.BearerToken;
@@ -45,7 +46,7 @@ final class RestHandler extends AbstractHandler {
     private final List<Route> routes = new ArrayList<>();
 
     RestHandler(ClusterSecret secret, ProxyRequestAuthorizer proxyAuthorizer, boolean proxyOnMainConnector, Dispatcher dispatcher, ResourceManager resourceManager,
-            CompletableFuture<ApplicationStatus> shutDownRequest, int maxRequestBytes) {
+            CompletableFuture<ApplicationStatus> shutDownRequest, int maxRequestBytes, UserJarStore jarStore) {
         this.secret = secret;
         this.proxyAuthorizer = proxyAuthorizer;
         this.proxyOnMainConnector = proxyOnMainConnector;
@@ -53,6 +54,7 @@ final class RestHandler extends AbstractHandler {
         routes.addAll(new ClusterRoutes(dispatcher, resourceManager, shutDownRequest).routes());
         routes.addAll(new JobRoutes(dispatcher, maxRequestBytes).routes());
         routes.addAll(new MetricsRoutes(dispatcher, resourceManager).routes());
+        routes.addAll(new JarRoutes(jarStore).routes());
     }
 
     @Override

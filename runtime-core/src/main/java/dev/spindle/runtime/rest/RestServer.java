@@ -1,6 +1,7 @@
 package dev.spindle.runtime.rest;
 
 import dev.spindle.runtime.dispatcher.Dispatcher;
+import dev.spindle.runtime.jars.UserJarStore;
 import dev.spindle.runtime.resourcemanager.ApplicationStatus;
 import dev.spindle.runtime.resourcemanager.ResourceManager;
 import dev.spindle.runtime.rpc.Hosts;
@@ -50,17 +51,20 @@ public final class RestServer implements AutoCloseable {
     /** Starts the endpoint without a web proxy entry point: every request needs the secret. */
     public static RestServer start(String bindHost, int port, ClusterSecret secret, Dispatcher dispatcher, ResourceManager resourceManager,
             CompletableFuture<ApplicationStatus> shutDownRequest, int maxRequestBytes) throws Exception {
-        return start(bindHost, port, secret, null, dispatcher, resourceManager, shutDownRequest, maxRequestBytes);
+        return start(bindHost, port, secret, null, dispatcher, resourceManager, shutDownRequest, maxRequestBytes, null);
     }
 
     /**
      * Starts the endpoint; with {@code webUi} it also serves the read-only web UI to requests that
-     * come through the cluster manager's web proxy (on a connector of their own when REST is HTTPS).
+     * come through the cluster manager's web proxy (on a connector of their own when REST is HTTPS);
+     * with {@code jarStore} (a session's) it takes user jars on {@code /v1/jars}.
      */
     public static RestServer start(String bindHost, int port, ClusterSecret secret, WebUiEndpoint webUi, Dispatcher dispatcher,
-            ResourceManager resourceManager, CompletableFuture<ApplicationStatus> shutDownRequest, int maxRequestBytes) throws Exception {
+            ResourceManager resourceManager, CompletableFuture<ApplicationStatus> shutDownRequest, int maxRequestBytes,
+            UserJarStore jarStore) throws Exception {
         return start(bindHost, port, secret, webUi, new RestHandler(secret, webUi == null ? null : webUi.authorizer(),
-                webUi != null && !secret.transport().rest().isTls(), dispatcher, resourceManager, shutDownRequest, maxRequestBytes));
+                webUi != null && !secret.transport().rest().isTls(), dispatcher, resourceManager, shutDownRequest, maxRequestBytes,
+                jarStore));
     }
 
     /** Starts the endpoint serving {@code handler}; the seam for tests of the server itself. */

@@ -42,6 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.spindle.it.cluster.LocalYarnClusterExtension;
 import dev.spindle.it.programs.GatedJob;
+import dev.spindle.it.programs.GatedWordCount;
+import dev.spindle.runtime.jars.UserJarName;
+import dev.spindle.yarn.client.cluster.ApplicationReports;
+import dev.spindle.yarn.client.session.SessionPropertiesFile;
 
 /**
  * Session mode on a real HDFS + YARN mini cluster, driven through {@code yarn-session.sh} and
@@ -199,6 +203,60 @@ class SessionModeTest {
         assertTrue(r.out().contains("Job " + jobId + " (job-c) is FINISHED"), r.out());
         assertTrue(r.out().contains("Job " + jobId + " (job-c) FINISHED in"), r.out());
         assertEquals(3, readLines(out).size());
+    }
+
+    @Test
+    @Order(5)
+    void aWarmRunSendsItsJarAndJobStraightToTheRecordedRestEndpointWithoutAskingYarn() throws Exception {
+        SessionPropertiesFile.Entry recorded = new SessionPropertiesFile(propertiesFile()).read().orElseThrow();
+        assertEquals(ApplicationReports.restUrl(yarn.getApplicationReport(session)), recorded.restUrl());
+        // A client whose ResourceManager address leads nowhere: any YARN call would fail the run.
+        Path noRm = Files.createDirectories(tmp.resolve("conf-without-rm"));
+        for (String site : List.of("core-site.xml", "hdfs-site.xml")) {
+            Files.copy(CLUSTER.cluster().getConfDir().resolve(site), noRm.resolve(site));
+        }
+        Files.writeString(noRm.resolve("yarn-site.xml"), "<configuration><property><name>yarn.resourcemanager.address</name>"
+                + "<value>127.0.0.1:1</value></property></configuration>");
+        YarnCli withoutYarn = new YarnCli(CLUSTER.cluster(), tmp.resolve("no-local-cluster"), java.util.Map.of("HADOOP_CONF_DIR",
+                noRm.toString()));
+        Path newJar = UserJars.pack(tmp.resolve("warm-programs.jar"), GatedJob.class, GatedWordCount.class);
+        String release = qualified("/release-w");
+        fs.create(new org.apache.hadoop.fs.Path(release)).close();
+
+        YarnCli.Result r = withoutYarn.run("run", propertiesLocation, "-Dyarn.client.rm-connect.max-wait=2s", "-c",
+                GatedJob.class.getName(), newJar.toString(), release, qualified("/out-w"), "job-w");
+        assertEquals(0, r.exitCode(), r + cli.amLogs(session));
+        String jobId = jobIdIn(r.out());
+        assertTrue(r.out().contains("Job " + jobId + " (job-w) is FINISHED"), r.out());
+        assertEquals(GatedJob.LINES.stream().map(l -> l.toUpperCase(Locale.ROOT)).sorted().toList(), readLines(qualified("/out-w")));
+        org.apache.hadoop.fs.Path sent = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(stagingDir(), "usrlib"),
+                UserJarName.of(newJar).value());
+        assertTrue(r.out().contains("User jar uploaded to " + fs.makeQualified(sent)), "sent over REST: " + r.out());
+        assertEquals(Files.size(newJar), fs.getFileStatus(sent).getLen());
+        assertEquals((short) 0600, fs.getFileStatus(sent).getPermission().toShort());
+
+        YarnCli.Result again = withoutYarn.run("run", "-d", propertiesLocation, "-Dyarn.client.rm-connect.max-wait=2s", "-c",
+                GatedJob.class.getName(), newJar.toString(), release, qualified("/out-w2"), "job-w2");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.out().contains("User jar already in the session at " + fs.makeQualified(sent)), again.out());
+    }
+
+    @Test
+    @Order(5)
+    void aRecordedEndpointThatNoLongerAnswersFallsBackToYarnAndIsCorrected() throws Exception {
+        SessionPropertiesFile file = new SessionPropertiesFile(propertiesFile());
+        SessionPropertiesFile.Entry recorded = file.read().orElseThrow();
+        // Where an earlier attempt's endpoint was: nothing listens there any more.
+        file.write(recorded.applicationId(), recorded.secret(), "https://127.0.0.1:1", recorded.trackingUrl());
+        String release = qualified("/release-f");
+        fs.create(new org.apache.hadoop.fs.Path(release)).close();
+
+        YarnCli.Result r = cli.run("run", propertiesLocation, "-c", GatedJob.class.getName(), programsJar.toString(), release,
+                qualified("/out-f"), "job-f");
+        assertEquals(0, r.exitCode(), r + cli.amLogs(session));
+        assertTrue(r.out().contains("(job-f) is FINISHED"), r.out());
+        assertEquals(3, readLines(qualified("/out-f")).size());
+        assertEquals(recorded.restUrl(), file.read().orElseThrow().restUrl(), "the file names the endpoint YARN reports again");
     }
 
     @Test

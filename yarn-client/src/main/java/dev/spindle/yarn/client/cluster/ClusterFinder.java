@@ -50,6 +50,19 @@ public final class ClusterFinder {
                 || SessionPropertiesFile.of(configuration).read().isPresent();
     }
 
+    /**
+     * The session the properties file records, when it is the one this call is about (no id given,
+     * or the same id); asks nobody, so it loads nothing of YARN.
+     */
+    public Optional<SessionPropertiesFile.Entry> recordedSession() throws IOException {
+        if (propertiesFile == null) {
+            return Optional.empty();
+        }
+        Optional<String> configured = configuration.getOptional(YarnConfigOptions.APPLICATION_ID).map(String::trim)
+                .filter(s -> !s.isEmpty());
+        return propertiesFile.read().filter(e -> configured.isEmpty() || configured.get().equals(e.id()));
+    }
+
     /** Finds the cluster and YARN's current report of it. */
     public FoundCluster find(YarnClusterDescriptor descriptor) throws SpindleClientException {
         try {
@@ -70,7 +83,7 @@ public final class ClusterFinder {
             if (ApplicationReports.ended(report)) {
                 return new FoundCluster(appId, report, null, stagingDir);
             }
-            boolean fromFile = entry.isPresent() && entry.get().applicationId().equals(appId);
+            boolean fromFile = entry.isPresent() && entry.get().id().equals(appId.toString());
             ClusterSecret secret = (fromFile ? entry.get().secret() : secretFromStaging(descriptor, appId, stagingDir))
                     .withTransport(TransportSecurity.from(configuration));
             return new FoundCluster(appId, report, secret, stagingDir);

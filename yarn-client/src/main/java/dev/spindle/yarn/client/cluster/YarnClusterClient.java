@@ -55,7 +55,7 @@ public abstract class YarnClusterClient implements ClusterClient {
     protected final Configuration configuration;
     protected final ProgressListener listener;
     protected final YarnConnection yarn;
-    private final ClusterFinder finder;
+    protected final ClusterFinder finder;
 
     /** @param configuration copied: the client adjusts its own copy */
     protected YarnClusterClient(DeploymentTarget target, HadoopConfLocator locator, Configuration configuration,

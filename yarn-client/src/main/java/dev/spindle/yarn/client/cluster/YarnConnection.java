@@ -34,8 +34,7 @@ public final class YarnConnection implements AutoCloseable {
     /** The YARN configuration; finding it may adjust the Spindle configuration for an embedded cluster. */
     public synchronized YarnConfiguration yarnConfiguration() {
         if (yarnConf == null) {
-            hadoopConf = locator.locate();
-            listener.progress(hadoopConf.describe());
+            locate();
             if (hadoopConf.localCluster() && !configuration.contains(YarnConfigOptions.CONTAINER_JAVA_HOME_FROM_CLIENT)) {
                 // Same machine: containers can use the client's JDK, and the embedded NodeManagers give them none.
                 configuration.set(YarnConfigOptions.CONTAINER_JAVA_HOME_FROM_CLIENT, true);
@@ -45,6 +44,13 @@ public final class YarnConnection implements AutoCloseable {
         return yarnConf;
     }
 
+    private void locate() {
+        if (hadoopConf == null) {
+            hadoopConf = locator.locate();
+            listener.progress(hadoopConf.describe());
+        }
+    }
+
     /**
      * The classpath entry a program's main() run on this client gets, so that {@code new
      * Configuration()} in it (and in the output checks before submission) reads the cluster's site
@@ -52,7 +58,7 @@ public final class YarnConnection implements AutoCloseable {
      * does inside the cluster's containers.
      */
     public synchronized java.net.URL hadoopConfClasspathEntry() {
-        yarnConfiguration();
+        locate(); // the dir only: a submission straight to a session's REST endpoint starts nothing of Hadoop
         try {
             return hadoopConf.dir().toUri().toURL();
         } catch (java.net.MalformedURLException e) {

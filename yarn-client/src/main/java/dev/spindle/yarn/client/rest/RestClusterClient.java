@@ -5,25 +5,30 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.spindle.runtime.jars.UserJarName;
 import dev.spindle.runtime.rest.RestHttpClients;
 import dev.spindle.runtime.security.ClusterSecret;
 
 /**
  * Talks to a cluster's REST API (JSON over HTTPS, pinned to the application's certificate) with the application's secret as bearer token:
- * overview, jobs, one job, cancel, savepoints and stop, checkpoint statistics, cluster shutdown.
+ * overview, jobs, one job, cancel, savepoints and stop, checkpoint statistics, a session's user jars, cluster shutdown.
  */
 public final class RestClusterClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A savepoint writes all state: the AM bounds it at 300 s, the client waits a little longer. */
     private static final Duration SAVEPOINT_TIMEOUT = Duration.ofSeconds(310);
+    /** A user jar can be large; its upload is bounded by this rather than by the request timeout. */
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(300);
 
     private final URI baseUrl;
     private final ClusterSecret secret;
@@ -107,6 +112,33 @@ public final class RestClusterClient {
         String body = targetDirectory == null ? "" : JSON.writeValueAsString(java.util.Map.of("targetDirectory", targetDirectory));
         return send(HttpRequest.newBuilder(baseUrl.resolve("/v1/jobs/" + jobId + "/" + action))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), SAVEPOINT_TIMEOUT);
+    }
+
+    /** Where the session keeps the user jar of that name ({@code GET /v1/jars/{name}}); empty when it has none of that name. */
+    public Optional<URI> userJar(UserJarName name) throws IOException {
+        try {
+            return Optional.of(URI.create(send(HttpRequest.newBuilder(jarUri(name)).GET()).path("uri").asText()));
+        } catch (RestException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Sends a local jar to the session ({@code PUT /v1/jars/{name}}), which checks it against its name; returns where it is kept. */
+    public URI uploadUserJar(UserJarName name, Path jar) throws IOException {
+        return URI.create(send(HttpRequest.newBuilder(jarUri(name)).header("Content-Type", "application/java-archive")
+                .PUT(HttpRequest.BodyPublishers.ofFile(jar)), UPLOAD_TIMEOUT).path("uri").asText());
+    }
+
+    /** The jar's route, its name percent-encoded as a path segment. */
+    private URI jarUri(UserJarName name) {
+        try {
+            return new URI(baseUrl.getScheme(), baseUrl.getRawAuthority(), "/v1/jars/" + name.value(), null, null);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("cannot name jar " + name + " in a URL: " + e.getMessage(), e);
+        }
     }
 
     /** Asks a session to shut down: running jobs are cancelled and the AM unregisters SUCCEEDED. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.slf4j.Logger;
@@ -13,8 +14,11 @@ import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.DeploymentOptions;
 import dev.spindle.configuration.PipelineOptions;
 import dev.spindle.api.execution.ExecutionContext;
+import dev.spindle.runtime.jars.UserJarName;
 import dev.spindle.runtime.program.PackagedProgram;
 import dev.spindle.runtime.program.ProgramInvocationException;
+import dev.spindle.runtime.security.ClusterSecret;
+import dev.spindle.runtime.security.tls.TransportSecurity;
 import dev.spindle.yarn.client.api.ApplicationStatus;
 import dev.spindle.yarn.client.api.ClusterEndedException;
 import dev.spindle.yarn.client.api.DeploymentException;
@@ -25,6 +29,7 @@ import dev.spindle.yarn.client.api.ProgramFailedException;
 import dev.spindle.yarn.client.api.ProgressListener;
 import dev.spindle.yarn.client.api.SpindleClientException;
 import dev.spindle.yarn.client.cluster.LocalWorkDir;
+import dev.spindle.yarn.client.cluster.ApplicationReports;
 import dev.spindle.yarn.client.cluster.FoundCluster;
 import dev.spindle.yarn.client.cluster.ProgressPrintStream;
 import dev.spindle.yarn.client.cluster.RootCause;
@@ -33,6 +38,7 @@ import dev.spindle.yarn.client.deployment.DeployedApplication;
 import dev.spindle.yarn.client.deployment.DeploymentRequest;
 import dev.spindle.yarn.client.deployment.HadoopConfLocator;
 import dev.spindle.yarn.client.deployment.YarnClusterDescriptor;
+import dev.spindle.yarn.client.rest.RestClusterClient;
 
 /**
  * {@code -t yarn-session}: starts a long-lived session (recorded in the {@code .yarn-properties-<user>}
@@ -69,7 +75,7 @@ public final class SessionClusterClient extends YarnClusterClient {
                     + app.report().getFinalApplicationStatus() + " " + app.report().getDiagnostics());
         }
         try {
-            properties.write(app.applicationId(), app.secret());
+            properties.write(app.applicationId(), app.secret(), app.restUrl(), app.report().getTrackingUrl());
         } catch (IOException e) {
             kill(descriptor, app.applicationId());
             throw new DeploymentException("Could not record session " + id + " for later clients (" + e.getMessage()
@@ -93,6 +99,15 @@ public final class SessionClusterClient extends YarnClusterClient {
 
     @Override
     public DeploymentResult run(Program program) throws SpindleClientException {
+        URI jar = program.jar().uri();
+        if (program.jar().isRemote()) {
+            throw new SpindleClientException("A run on a session needs a local program jar to run its main() here, not "
+                    + jar + "; copy it here first (e.g. hdfs dfs -get).");
+        }
+        Optional<DeploymentResult> direct = runThroughRecordedEndpoint(program);
+        if (direct.isPresent()) {
+            return direct.get();
+        }
         FoundCluster cluster = find();
         if (cluster.ended()) {
             ApplicationStatus end = cluster.status();
@@ -101,11 +116,6 @@ public final class SessionClusterClient extends YarnClusterClient {
                     end);
         }
         resolveSavepointPath();
-        URI jar = program.jar().uri();
-        if (program.jar().isRemote()) {
-            throw new SpindleClientException("A run on a session needs a local program jar to run its main() here, not "
-                    + jar + "; copy it here first (e.g. hdfs dfs -get).");
-        }
         String id = cluster.applicationId().toString();
         boolean attached = configuration.get(DeploymentOptions.ATTACHED);
         RestPipelineExecutor executor;
@@ -114,24 +124,101 @@ public final class SessionClusterClient extends YarnClusterClient {
                     .stage(jar);
             listener.progress("User jar " + (staged.uploaded() ? "uploaded to " : "already in the session at ")
                     + staged.uri());
-            RestJobClient.Reconnector reconnector = () -> {
-                FoundCluster now = cluster.withReport(yarn.descriptor().report(cluster.applicationId()));
-                if (now.ended()) {
-                    throw new ClusterEndedException("Session " + id + " ended (" + now.status().state() + ", final status "
-                            + now.status().finalStatus() + ") while its job ran: " + now.status().diagnostics(), now.status());
-                }
-                return now.rest();
-            };
-            executor = new RestPipelineExecutor(cluster.rest(), reconnector, id, attached, new ProgressPrintStream(listener));
+            recordEndpoint(cluster);
+            executor = new RestPipelineExecutor(cluster.rest(), reconnector(id), id, attached, new ProgressPrintStream(listener));
             runMain(program, staged.uri(), executor);
         } catch (IOException e) {
             throw new SpindleClientException("Cannot stage the user jar in session " + id + ": " + RootCause.message(e), e);
         }
+        return result(executor, id, cluster.report().getTrackingUrl(), attached);
+    }
+
+    /**
+     * The warm path: the properties file names this session and where its REST endpoint was. When
+     * that endpoint still answers (over TLS pinned to the session's certificate, so nothing else
+     * can), the jar goes to the session over REST and neither YARN nor HDFS is asked: no Hadoop
+     * client starts in this JVM. Empty when the path does not apply or the endpoint does not
+     * answer (the AM moved to another attempt, or the session ended); the caller then asks YARN.
+     */
+    private Optional<DeploymentResult> runThroughRecordedEndpoint(Program program) throws SpindleClientException {
+        Optional<SessionPropertiesFile.Entry> recorded;
+        try {
+            recorded = finder.recordedSession();
+        } catch (IOException e) {
+            return Optional.empty(); // the way through YARN reads the file again and reports what is wrong with it
+        }
+        if (recorded.isEmpty() || recorded.get().restUrl() == null
+                || configuration.getOptional(DeploymentOptions.SAVEPOINT_PATH).filter(p -> !p.isBlank()).isPresent()) {
+            return Optional.empty(); // a savepoint path is checked on the cluster's file system first
+        }
+        SessionPropertiesFile.Entry session = recorded.get();
+        ClusterSecret secret = session.secret().withTransport(TransportSecurity.from(configuration));
+        if (!secret.transport().rest().isTls()) {
+            return Optional.empty(); // only a pinned certificate proves that the recorded address is still this session
+        }
+        RestClusterClient rest = new RestClusterClient(session.restUrl(), secret);
+        URI stagedJar;
+        try {
+            stagedJar = sendJar(rest, program.jar().localFile().toPath());
+        } catch (IOException e) {
+            LOG.info("Session {}: its recorded REST endpoint {} did not take the job ({}); asking YARN where it is now", session.id(),
+                    session.restUrl(), RootCause.message(e));
+            return Optional.empty();
+        }
+        boolean attached = configuration.get(DeploymentOptions.ATTACHED);
+        LOG.info("Submitting to session {} at its recorded REST endpoint {}, without asking YARN", session.id(), session.restUrl());
+        RestPipelineExecutor executor = new RestPipelineExecutor(rest, reconnector(session.id()), session.id(), attached,
+                new ProgressPrintStream(listener));
+        runMain(program, stagedJar, executor);
+        return Optional.of(result(executor, session.id(), session.trackingUrl(), attached));
+    }
+
+    /** Puts the jar in the session over REST unless it is there already; returns where it is. */
+    private URI sendJar(RestClusterClient rest, java.nio.file.Path jar) throws IOException {
+        UserJarName name = UserJarName.of(jar);
+        Optional<URI> there = rest.userJar(name);
+        if (there.isPresent()) {
+            listener.progress("User jar already in the session at " + there.get());
+            return there.get();
+        }
+        URI uri = rest.uploadUserJar(name, jar);
+        listener.progress("User jar uploaded to " + uri);
+        return uri;
+    }
+
+    /** After a failover the endpoint moved: the file learns the new one, so that the next run goes straight there. */
+    private void recordEndpoint(FoundCluster cluster) {
+        try {
+            Optional<SessionPropertiesFile.Entry> recorded = finder.recordedSession();
+            String restUrl = ApplicationReports.restUrl(cluster.report());
+            if (recorded.isPresent() && recorded.get().id().equals(cluster.applicationId().toString()) && restUrl != null
+                    && !restUrl.equals(recorded.get().restUrl())) {
+                properties.write(cluster.applicationId(), recorded.get().secret(), restUrl, cluster.report().getTrackingUrl());
+                LOG.info("Session {}: recorded its REST endpoint {} in {}", cluster.applicationId(), restUrl, properties.path());
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not record the REST endpoint of session {} in {}: {}", cluster.applicationId(), properties.path(),
+                    e.toString());
+        }
+    }
+
+    /** Finds the session anew once its REST endpoint stops answering while a job runs. */
+    private RestJobClient.Reconnector reconnector(String id) {
+        return () -> {
+            FoundCluster now = find();
+            if (now.ended()) {
+                throw new ClusterEndedException("Session " + id + " ended (" + now.status().state() + ", final status "
+                        + now.status().finalStatus() + ") while its job ran: " + now.status().diagnostics(), now.status());
+            }
+            return now.rest();
+        };
+    }
+
+    private DeploymentResult result(RestPipelineExecutor executor, String id, String trackingUrl, boolean attached) {
         if (executor.submittedJobs().isEmpty()) {
             listener.notice("Note: the program ended without submitting a job (it never called execute()).");
         }
-        return new DeploymentResult(target(), id, cluster.report().getTrackingUrl(), !attached, executor.submittedJobs(),
-                List.of(), null);
+        return new DeploymentResult(target(), id, trackingUrl, !attached, executor.submittedJobs(), List.of(), null);
     }
 
     private void runMain(Program program, URI stagedJar, RestPipelineExecutor executor) throws ProgramFailedException {

@@ -24,9 +24,20 @@ public final class SessionPropertiesFile {
     static final String APPLICATION_ID = "applicationID";
     static final String SECRET = "secret";
     static final String CERTIFICATE = "certificate";
+    static final String REST_URL = "restUrl";
+    static final String TRACKING_URL = "trackingUrl";
+    private static final java.util.regex.Pattern APPLICATION_ID_SHAPE = java.util.regex.Pattern.compile("application_\\d+_\\d+");
 
-    /** What the file says: the session's application id and secret. */
-    public record Entry(ApplicationId applicationId, ClusterSecret secret) {
+    /**
+     * What the file says: the session's application id and secret, and where its REST endpoint was
+     * when it was recorded (null in files of older clients). The id stays text until asked for as a
+     * YARN record, so that a client going straight to REST loads nothing of YARN.
+     */
+    public record Entry(String id, ClusterSecret secret, String restUrl, String trackingUrl) {
+
+        public ApplicationId applicationId() {
+            return ApplicationId.fromString(id);
+        }
     }
 
     private final Path file;
@@ -73,7 +84,11 @@ public final class SessionPropertiesFile {
                     + CERTIFICATE + "'; delete it and attach with 'yarn-session.sh -id <appId>'.");
         }
         try {
-            return Optional.of(new Entry(ApplicationId.fromString(id.trim()), ClusterSecret.forClient(secret, certificate)));
+            if (!APPLICATION_ID_SHAPE.matcher(id.trim()).matches()) {
+                throw new IllegalArgumentException("'" + id.trim() + "' is not an application id");
+            }
+            return Optional.of(new Entry(id.trim(), ClusterSecret.forClient(secret, certificate), p.getProperty(REST_URL),
+                    p.getProperty(TRACKING_URL)));
         } catch (IllegalArgumentException e) {
             throw new IOException("The session properties file " + file + " is corrupt (" + e.getMessage()
                     + "); delete it and attach with 'yarn-session.sh -id <appId>'.", e);
@@ -82,8 +97,19 @@ public final class SessionPropertiesFile {
 
     /** Writes the file atomically; it is 0600 from its creation on, so the secret is never readable by others. */
     public void write(ApplicationId applicationId, ClusterSecret secret) throws IOException {
+        write(applicationId, secret, null, null);
+    }
+
+    /** Writes the file with where the session's REST endpoint and web UI are now (either may be null). */
+    public void write(ApplicationId applicationId, ClusterSecret secret, String restUrl, String trackingUrl) throws IOException {
         Properties p = new Properties();
         p.setProperty(APPLICATION_ID, applicationId.toString());
+        if (restUrl != null) {
+            p.setProperty(REST_URL, restUrl);
+        }
+        if (trackingUrl != null) {
+            p.setProperty(TRACKING_URL, trackingUrl);
+        }
         p.setProperty(SECRET, secret.toBase64());
         // The certificate to pin; the private key stays in the application's container credentials.
         p.setProperty(CERTIFICATE, secret.certificateBase64());
@@ -98,7 +124,7 @@ public final class SessionPropertiesFile {
         } catch (IOException e) {
             return false;
         }
-        if (entry.isPresent() && entry.get().applicationId().equals(applicationId)) {
+        if (entry.isPresent() && entry.get().id().equals(applicationId.toString())) {
             Files.deleteIfExists(file);
             return true;
         }

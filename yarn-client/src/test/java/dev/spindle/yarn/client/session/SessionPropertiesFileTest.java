@@ -41,6 +41,21 @@ class SessionPropertiesFileTest {
     }
 
     @Test
+    void recordsWhereTheSessionsRestEndpointIsAndReadsFilesThatDoNot() throws Exception {
+        SessionPropertiesFile file = of(dir);
+        ApplicationId app = ApplicationId.newInstance(1700000000000L, 7);
+        file.write(app, ClusterSecret.generate(), "https://node1:40123", "http://rm:8088/proxy/" + app + "/");
+        SessionPropertiesFile.Entry entry = file.read().orElseThrow();
+        assertEquals("https://node1:40123", entry.restUrl());
+        assertEquals("http://rm:8088/proxy/" + app + "/", entry.trackingUrl());
+        assertEquals(app.toString(), entry.id());
+
+        file.write(app, ClusterSecret.generate()); // as an older client wrote it
+        assertEquals(null, file.read().orElseThrow().restUrl());
+        assertEquals(app, file.read().orElseThrow().applicationId());
+    }
+
+    @Test
     void holdsTheCertificateToPinButNeverThePrivateKey() throws Exception {
         SessionPropertiesFile file = of(dir);
         ClusterSecret secret = ClusterSecret.generate();

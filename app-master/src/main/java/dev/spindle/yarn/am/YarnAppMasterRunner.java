@@ -27,6 +27,7 @@ import dev.spindle.configuration.TaskManagerOptions;
 import dev.spindle.configuration.memory.TaskExecutorProcessSpec;
 import dev.spindle.runtime.entrypoint.ClusterServices;
 import dev.spindle.runtime.entrypoint.ClusterServicesFactory;
+import dev.spindle.runtime.fs.HadoopConfigurations;
 import dev.spindle.runtime.jars.FileSystemUserJarStore;
 import dev.spindle.runtime.jars.UserJarStore;
 import dev.spindle.runtime.metrics.PhaseLog;
@@ -90,7 +91,7 @@ public final class YarnAppMasterRunner {
         PhaseLog.mark("am-main", "container=" + containerId);
         // Loaded while the AM reads its configuration and opens its file system, long before its RPC server starts.
         RpcServer.preloadTransportInBackground();
-        YarnConfiguration yarnConf = new YarnConfiguration();
+        YarnConfiguration yarnConf = HadoopConfigurations.withLatencyDefaults(new YarnConfiguration());
         Path specFile = workDir.resolve(ContainerLayout.LAUNCH_SPEC_FILE);
         // The staging dir is read on its own, so that even a spec that does not parse is cleaned up.
         StagingDirCleanup staging = new StagingDirCleanup(yarnConf, LaunchSpecFile.readStagingDir(specFile),

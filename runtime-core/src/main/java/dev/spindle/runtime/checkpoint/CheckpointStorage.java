@@ -1,12 +1,12 @@
 package dev.spindle.runtime.checkpoint;
 
+import dev.spindle.runtime.fs.HadoopConfigurations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -41,7 +41,7 @@ public final class CheckpointStorage {
      */
     public long highestCheckpointId() throws IOException {
         Path dir = new Path(jobDirectory());
-        FileSystem fs = dir.getFileSystem(new Configuration());
+        FileSystem fs = dir.getFileSystem(HadoopConfigurations.create());
         if (!fs.exists(dir)) {
             return 0;
         }
@@ -58,7 +58,7 @@ public final class CheckpointStorage {
 
     public static void writeMetadata(String directory, CheckpointMetadata metadata) throws IOException {
         Path file = new Path(directory, METADATA_FILE);
-        FileSystem fs = file.getFileSystem(new Configuration());
+        FileSystem fs = file.getFileSystem(HadoopConfigurations.create());
         // written under a temporary name and renamed: a directory with _metadata is always complete
         Path temp = new Path(directory, "." + METADATA_FILE + ".inprogress");
         try (OutputStream out = fs.create(temp, true)) {
@@ -73,7 +73,7 @@ public final class CheckpointStorage {
     public static CheckpointMetadata readMetadata(String path) throws IOException {
         Path p = new Path(path);
         Path file = METADATA_FILE.equals(p.getName()) ? p : new Path(p, METADATA_FILE);
-        FileSystem fs = file.getFileSystem(new Configuration());
+        FileSystem fs = file.getFileSystem(HadoopConfigurations.create());
         if (!fs.exists(file)) {
             throw new FileNotFoundException("No checkpoint or savepoint at " + path + ": " + file + " does not exist");
         }
@@ -94,7 +94,7 @@ public final class CheckpointStorage {
 
     public static void discard(String directory) throws IOException {
         Path dir = new Path(directory);
-        FileSystem fs = dir.getFileSystem(new Configuration());
+        FileSystem fs = dir.getFileSystem(HadoopConfigurations.create());
         fs.delete(dir, true);
     }
 }

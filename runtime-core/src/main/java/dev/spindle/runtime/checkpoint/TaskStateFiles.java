@@ -1,5 +1,6 @@
 package dev.spindle.runtime.checkpoint;
 
+import dev.spindle.runtime.fs.HadoopConfigurations;
 import dev.spindle.runtime.state.OperatorStateData;
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -7,7 +8,6 @@ import java.io.ObjectOutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -23,7 +23,7 @@ public final class TaskStateFiles {
 
     public static TaskStateHandle write(String directory, String fileName, Map<String, OperatorStateData> states) throws IOException {
         Path file = new Path(directory, fileName);
-        FileSystem fs = file.getFileSystem(new Configuration());
+        FileSystem fs = file.getFileSystem(HadoopConfigurations.create());
         try (FSDataOutputStream raw = fs.create(file, false); ObjectOutputStream out = new ObjectOutputStream(raw)) {
             out.writeObject(new LinkedHashMap<>(states));
             out.flush();
@@ -36,7 +36,7 @@ public final class TaskStateFiles {
     @SuppressWarnings("unchecked")
     public static Map<String, OperatorStateData> read(String directory, String fileName) throws IOException {
         Path file = new Path(directory, fileName);
-        FileSystem fs = file.getFileSystem(new Configuration());
+        FileSystem fs = file.getFileSystem(HadoopConfigurations.create());
         try (ObjectInputStream in = new ObjectInputStream(fs.open(file))) {
             return (Map<String, OperatorStateData>) in.readObject();
         } catch (ClassNotFoundException e) {

@@ -1,12 +1,12 @@
 package dev.spindle.runtime.execution;
 
+import dev.spindle.runtime.fs.HadoopConfigurations;
 import dev.spindle.api.WriteMode;
 import dev.spindle.api.dag.Pipeline;
 import dev.spindle.api.dag.SinkDescription;
 import dev.spindle.api.dag.SinkTransformation;
 import dev.spindle.api.dag.Transformation;
 import java.io.IOException;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -32,7 +32,7 @@ final class OutputPreparation {
     }
 
     private static void prepare(Path path, WriteMode mode) throws IOException {
-        FileSystem fs = path.getFileSystem(new Configuration());
+        FileSystem fs = path.getFileSystem(HadoopConfigurations.create());
         if (!fs.exists(path)) {
             return;
         }

@@ -41,7 +41,7 @@ final class JobClassLoaderCache implements AutoCloseable {
 
     JobClassLoaderCache(Path workDir, dev.spindle.configuration.Configuration configuration) {
         this.workDir = workDir;
-        this.hadoopConfiguration = new org.apache.hadoop.conf.Configuration();
+        this.hadoopConfiguration = dev.spindle.runtime.fs.HadoopConfigurations.create();
         for (String key : configuration.keySet()) {
             if (key.startsWith(HADOOP_PREFIX)) {
                 hadoopConfiguration.set(key.substring(HADOOP_PREFIX.length()), configuration.getString(key));

@@ -1,11 +1,11 @@
 package dev.spindle.yarn.te;
 
+import dev.spindle.runtime.fs.HadoopConfigurations;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +53,7 @@ final class StagingDirLocator implements ResourceManagerLocator {
 
     private AttemptAddresses addresses() throws IOException {
         // Core and HDFS settings are all a file system client reads; YARN's would only cost their parsing.
-        return new AttemptAddresses(stagingDir.getFileSystem(new Configuration()), stagingDir);
+        return new AttemptAddresses(stagingDir.getFileSystem(HadoopConfigurations.create()), stagingDir);
     }
 
     @Override

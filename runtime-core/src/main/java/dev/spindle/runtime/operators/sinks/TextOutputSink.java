@@ -1,5 +1,6 @@
 package dev.spindle.runtime.operators.sinks;
 
+import dev.spindle.runtime.fs.HadoopConfigurations;
 import dev.spindle.api.WriteMode;
 import dev.spindle.api.checkpoint.CheckpointListener;
 import dev.spindle.api.checkpoint.CheckpointedFunction;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -105,7 +105,7 @@ public final class TextOutputSink<T> extends AbstractRichFunction implements Sin
         int index = context.getIndexOfThisSubtask();
         int attempt = context.getAttemptNumber();
         Path dir = new Path(directory);
-        fs = dir.getFileSystem(new Configuration());
+        fs = dir.getFileSystem(HadoopConfigurations.create());
         if (fs.exists(dir) && fs.getFileStatus(dir).isFile()) {
             if (writeMode != WriteMode.OVERWRITE) {
                 throw new IOException("writeAsText: output path " + dir + " exists and is a file; remove it or use WriteMode.OVERWRITE");

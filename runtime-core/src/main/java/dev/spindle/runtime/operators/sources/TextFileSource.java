@@ -1,12 +1,12 @@
 package dev.spindle.runtime.operators.sources;
 
+import dev.spindle.runtime.fs.HadoopConfigurations;
 import dev.spindle.api.checkpoint.CheckpointedFunction;
 import dev.spindle.api.checkpoint.FunctionInitializationContext;
 import dev.spindle.api.checkpoint.FunctionSnapshotContext;
 import dev.spindle.api.functions.AbstractRichFunction;
 import dev.spindle.api.functions.SourceFunction;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -73,7 +73,7 @@ public final class TextFileSource extends AbstractRichFunction implements Source
         int index = getRuntimeContext().getIndexOfThisSubtask();
         int readers = getRuntimeContext().getNumberOfParallelSubtasks();
         Path root = new Path(path);
-        FileSystem fs = root.getFileSystem(new Configuration());
+        FileSystem fs = root.getFileSystem(HadoopConfigurations.create());
         FileSplitPlanner planner = new FileSplitPlanner(minSplitSize);
         List<FileStatus> files = planner.listFiles(fs, root);
         List<FileSplit> mine = FileSplitPlanner.assigned(planner.plan(files, readers), index, readers);

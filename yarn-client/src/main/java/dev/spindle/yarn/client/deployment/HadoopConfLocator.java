@@ -12,6 +12,7 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.IllegalConfigurationException;
 import dev.spindle.configuration.YarnConfigOptions;
+import dev.spindle.runtime.fs.HadoopConfigurations;
 import dev.spindle.yarn.client.localcluster.LocalClusterState;
 
 /**
@@ -68,7 +69,7 @@ public final class HadoopConfLocator {
             yarn.setInt(IPC_CONNECT_MAX_RETRIES_ON_TIMEOUTS, 0);
             yarn.setLong(IPC_CONNECT_RETRY_INTERVAL, interval);
             yarn.setLong(IPC_CONNECT_TIMEOUT, Math.min(20_000, Math.max(1000, maxWait / 4)));
-            return yarn;
+            return HadoopConfigurations.withLatencyDefaults(yarn);
         }
     }
 

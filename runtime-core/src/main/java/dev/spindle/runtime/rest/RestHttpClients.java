@@ -6,6 +6,7 @@ import dev.spindle.runtime.security.tls.SslContexts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import javax.net.ssl.SSLContext;
 
 /**
  * HTTP clients of a cluster's REST endpoint (the CLI's REST client, tests, benchmarks): over
@@ -19,17 +20,30 @@ public final class RestHttpClients {
 
     /** A builder set up for {@code baseUrl}; callers add timeouts and the like. */
     public static HttpClient.Builder builder(ClusterSecret secret, URI baseUrl) throws IOException {
-        ChannelSecurity rest = secret.transport().rest();
         HttpClient.Builder builder = HttpClient.newBuilder();
+        SSLContext tls = sslContext(secret, baseUrl);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        return builder;
+    }
+
+    /**
+     * The TLS context for calls to {@code baseUrl}, null for a plain-HTTP one (allowed only when
+     * this process switched REST TLS off), for clients that do not use {@link HttpClient}.
+     */
+    public static SSLContext sslContext(ClusterSecret secret, URI baseUrl) throws IOException {
+        ChannelSecurity rest = secret.transport().rest();
         if ("https".equalsIgnoreCase(baseUrl.getScheme())) {
             // A cluster may serve HTTPS to a client that switched REST TLS off for itself: pin the certificate then too.
             ChannelSecurity channel = rest.isTls() ? rest : ChannelSecurity.GENERATED;
-            builder.sslContext(SslContexts.client(channel, secret.hasTlsIdentity() ? secret.tlsIdentity() : null));
-        } else if (rest.isTls()) {
+            return SslContexts.client(channel, secret.hasTlsIdentity() ? secret.tlsIdentity() : null);
+        }
+        if (rest.isTls()) {
             throw new IOException("Refusing to send the cluster secret in clear to " + baseUrl + ": that REST endpoint is plain HTTP,"
                     + " but security.ssl.rest.enabled is true here (a cluster serves HTTPS unless it was started with"
                     + " security.ssl.rest.enabled: false).");
         }
-        return builder;
+        return null;
     }
 }

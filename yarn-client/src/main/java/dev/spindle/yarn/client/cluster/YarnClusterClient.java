@@ -3,7 +3,6 @@ package dev.spindle.yarn.client.cluster;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -340,8 +339,8 @@ public abstract class YarnClusterClient implements ClusterClient {
     }
 
     private static boolean isConnectionLoss(IOException e) {
-        return e instanceof ConnectException || e instanceof HttpConnectTimeoutException
-                || e.getCause() instanceof ConnectException;
+        return e instanceof ConnectException || e.getCause() instanceof ConnectException
+                || (e instanceof java.net.SocketTimeoutException && "connect timed out".equals(e.getMessage()));
     }
 
     /** Waits a bounded time for the application's end; null when it still runs then. */

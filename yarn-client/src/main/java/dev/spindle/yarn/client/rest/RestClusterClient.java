@@ -1,15 +1,21 @@
 package dev.spindle.yarn.client.rest;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,9 +36,12 @@ public final class RestClusterClient {
     /** A user jar can be large; its upload is bounded by this rather than by the request timeout. */
     private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(300);
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private final URI baseUrl;
     private final ClusterSecret secret;
-    private final HttpClient http;
+    /** Null for a plain-HTTP endpoint (REST TLS switched off). */
+    private final SSLSocketFactory tls;
     private final Duration requestTimeout;
 
     public RestClusterClient(String baseUrl, ClusterSecret secret) {
@@ -44,13 +53,14 @@ public final class RestClusterClient {
         this.baseUrl = URI.create(normalized.contains("://") ? normalized : "https://" + normalized);
         this.secret = secret;
         this.requestTimeout = requestTimeout;
-        this.http = client(secret, this.baseUrl);
+        this.tls = socketFactory(secret, this.baseUrl);
     }
 
     /** Trusts only the application's certificate (RestHttpClients); a plain-HTTP URL is refused unless REST TLS is off here. */
-    private static HttpClient client(ClusterSecret secret, URI baseUrl) {
+    private static SSLSocketFactory socketFactory(ClusterSecret secret, URI baseUrl) {
         try {
-            return RestHttpClients.builder(secret, baseUrl).connectTimeout(Duration.ofSeconds(5)).build();
+            SSLContext context = RestHttpClients.sslContext(secret, baseUrl);
+            return context == null ? null : context.getSocketFactory();
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -83,13 +93,13 @@ public final class RestClusterClient {
 
     /** Submits a Java-serialized job graph ({@code POST /v1/jobs}); returns the job id the cluster accepted. */
     public String submitJob(byte[] serializedJobGraph) throws IOException {
-        return send(HttpRequest.newBuilder(baseUrl.resolve("/v1/jobs")).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(serializedJobGraph))).path("id").asText();
+        return send("POST", baseUrl.resolve("/v1/jobs"), Body.of("application/octet-stream", serializedJobGraph), requestTimeout)
+                .path("id").asText();
     }
 
     /** Cancels the job; returns the retained checkpoint's path (RETAIN_ON_CANCELLATION), or null. */
     public String cancel(String jobId) throws IOException {
-        JsonNode answer = send(HttpRequest.newBuilder(baseUrl.resolve("/v1/jobs/" + jobId + "/cancel")).POST(HttpRequest.BodyPublishers.noBody()));
+        JsonNode answer = send("POST", baseUrl.resolve("/v1/jobs/" + jobId + "/cancel"), Body.NONE, requestTimeout);
         return answer.hasNonNull("retainedCheckpoint") ? answer.get("retainedCheckpoint").asText() : null;
     }
 
@@ -109,15 +119,14 @@ public final class RestClusterClient {
     }
 
     private JsonNode savepointCall(String jobId, String action, String targetDirectory) throws IOException {
-        String body = targetDirectory == null ? "" : JSON.writeValueAsString(java.util.Map.of("targetDirectory", targetDirectory));
-        return send(HttpRequest.newBuilder(baseUrl.resolve("/v1/jobs/" + jobId + "/" + action))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), SAVEPOINT_TIMEOUT);
+        byte[] body = targetDirectory == null ? new byte[0] : JSON.writeValueAsBytes(java.util.Map.of("targetDirectory", targetDirectory));
+        return send("POST", baseUrl.resolve("/v1/jobs/" + jobId + "/" + action), Body.of("application/json", body), SAVEPOINT_TIMEOUT);
     }
 
     /** Where the session keeps the user jar of that name ({@code GET /v1/jars/{name}}); empty when it has none of that name. */
     public Optional<URI> userJar(UserJarName name) throws IOException {
         try {
-            return Optional.of(URI.create(send(HttpRequest.newBuilder(jarUri(name)).GET()).path("uri").asText()));
+            return Optional.of(URI.create(send("GET", jarUri(name), Body.NONE, requestTimeout).path("uri").asText()));
         } catch (RestException e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -128,8 +137,7 @@ public final class RestClusterClient {
 
     /** Sends a local jar to the session ({@code PUT /v1/jars/{name}}), which checks it against its name; returns where it is kept. */
     public URI uploadUserJar(UserJarName name, Path jar) throws IOException {
-        return URI.create(send(HttpRequest.newBuilder(jarUri(name)).header("Content-Type", "application/java-archive")
-                .PUT(HttpRequest.BodyPublishers.ofFile(jar)), UPLOAD_TIMEOUT).path("uri").asText());
+        return URI.create(send("PUT", jarUri(name), Body.of("application/java-archive", jar), UPLOAD_TIMEOUT).path("uri").asText());
     }
 
     /** The jar's route, its name percent-encoded as a path segment. */
@@ -143,7 +151,7 @@ public final class RestClusterClient {
 
     /** Asks a session to shut down: running jobs are cancelled and the AM unregisters SUCCEEDED. */
     public void shutDownCluster() throws IOException {
-        send(HttpRequest.newBuilder(baseUrl.resolve("/v1/cluster")).DELETE());
+        send("DELETE", baseUrl.resolve("/v1/cluster"), Body.NONE, requestTimeout);
     }
 
     private static JobSummary summary(JsonNode j) {
@@ -154,36 +162,72 @@ public final class RestClusterClient {
     }
 
     private JsonNode get(String path) throws IOException {
-        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET());
+        return send("GET", baseUrl.resolve(path), Body.NONE, requestTimeout);
     }
 
-    private JsonNode send(HttpRequest.Builder builder) throws IOException {
-        return send(builder, requestTimeout);
-    }
+    /** A request body: nothing, bytes, or a file streamed from disk. */
+    private record Body(String contentType, byte[] bytes, Path file) {
+        static final Body NONE = new Body(null, null, null);
 
-    private JsonNode send(HttpRequest.Builder builder, Duration timeout) throws IOException {
-        HttpRequest request = builder.timeout(timeout)
-                .header("Authorization", "Bearer " + secret.toBase64())
-                .header("Accept", "application/json").build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while calling " + request.uri(), e);
+        static Body of(String contentType, byte[] bytes) {
+            return new Body(contentType, bytes, null);
         }
-        String body = response.body();
-        if (response.statusCode() >= 400) {
-            String message = body;
+
+        static Body of(String contentType, Path file) {
+            return new Body(contentType, null, file);
+        }
+    }
+
+    /**
+     * One call over {@link HttpURLConnection}, not {@code java.net.http}: the latter's selector
+     * thread sits in native code for the life of the JVM, and a JVM exiting with such a thread
+     * waits 300 ms for it; the CLI paid that on every command.
+     */
+    private JsonNode send(String method, URI uri, Body body, Duration timeout) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        if (connection instanceof HttpsURLConnection https) {
+            if (tls == null) {
+                throw new IOException("Refusing " + uri + ": this client was set up for a plain-HTTP endpoint");
+            }
+            https.setSSLSocketFactory(tls);
+        }
+        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        connection.setRequestMethod(method);
+        connection.setRequestProperty("Authorization", "Bearer " + secret.toBase64());
+        connection.setRequestProperty("Accept", "application/json");
+        if (body.contentType() != null) {
+            connection.setRequestProperty("Content-Type", body.contentType());
+            connection.setDoOutput(true);
+            long length = body.file() != null ? Files.size(body.file()) : body.bytes().length;
+            connection.setFixedLengthStreamingMode(length);
+            try (OutputStream out = connection.getOutputStream()) {
+                if (body.file() != null) {
+                    Files.copy(body.file(), out);
+                } else {
+                    out.write(body.bytes());
+                }
+            }
+        } else if (method.equals("POST") || method.equals("PUT")) {
+            connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(0);
+            connection.getOutputStream().close();
+        }
+        int status = connection.getResponseCode();
+        String text;
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (status >= 400) {
+            String message = text;
             try {
-                message = JSON.readTree(body).path("error").asText(body);
+                message = JSON.readTree(text).path("error").asText(text);
             } catch (IOException ignored) {
                 // not JSON: show the raw body
             }
-            throw new RestException(response.statusCode(), request.method() + " " + request.uri().getPath()
-                    + " failed with HTTP " + response.statusCode() + ": " + message);
+            throw new RestException(status, method + " " + uri.getPath() + " failed with HTTP " + status + ": " + message);
         }
-        return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
     }
 
     /** An HTTP error answer of the cluster. */

@@ -76,6 +76,21 @@ public final class YarnCli {
         return pb.start();
     }
 
+    /**
+     * Starts the CLI through a launcher script ({@code bin/spindle} of a built distribution), as a
+     * user types it: with the script's JVM flags (its class-data sharing archive among them) and
+     * {@code extraEnv} on top of this CLI's environment; what it prints goes to {@code log}.
+     */
+    public Process startLauncher(Path launcher, Map<String, String> extraEnv, Path log, String... args) throws IOException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(launcher.toString()));
+        command.addAll(java.util.Arrays.asList(withSmallContainers(args)));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("JVM_ARGS");
+        pb.environment().putAll(env);
+        pb.environment().putAll(extraEnv);
+        return pb.start();
+    }
+
     /** Small containers: the mini cluster shares 2 cores and a few GB with other builds. */
     private static String[] withSmallContainers(String[] args) {
         return Stream.concat(Stream.of(args[0], "-Djobmanager.memory.process.size=768m",

@@ -132,9 +132,12 @@ public final class YarnConfigOptions {
             .withDescription("AM heartbeat to the ResourceManager while container requests are pending.")
             .checkedBy(Range.atLeast(Duration.ofMillis(1)));
 
+    // YARN's async AM client applies a new interval only after its current sleep: a request made
+    // while idle waits for the rest of this interval. 1 s, like MapReduce's and Tez's AMs.
     public static final ConfigOption<Duration> HEARTBEAT_INTERVAL = ConfigOptions.key("yarn.heartbeat.interval")
-            .durationType().defaultValue(Duration.ofSeconds(5))
-            .withDescription("AM heartbeat to the ResourceManager when no container requests are pending.")
+            .durationType().defaultValue(Duration.ofSeconds(1))
+            .withDescription("AM heartbeat to the ResourceManager when no container requests are pending; a request made"
+                    + " in between waits for the next one.")
             .checkedBy(Range.atLeast(Duration.ofMillis(1)));
 
     public static final ConfigOption<Integer> CONTAINERS_MAX_START_FAILURES_PER_MINUTE = ConfigOptions.key("yarn.containers.max-start-failures-per-minute")

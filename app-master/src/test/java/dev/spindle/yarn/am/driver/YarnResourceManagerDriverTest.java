@@ -138,7 +138,7 @@ class YarnResourceManagerDriverTest {
 
         allocate(container(small, SMALL), container(small, SMALL), container(amrm.added.get(2).getPriority(), LARGE));
         awaitStarts(3);
-        assertEquals(5000, last(amrm.heartbeats), "slow heartbeat once nothing is pending");
+        assertEquals(1000, last(amrm.heartbeats), "slow heartbeat once nothing is pending");
         assertEquals(3, amrm.removed.size(), "matched requests are removed so YARN does not allocate them again");
     }
 

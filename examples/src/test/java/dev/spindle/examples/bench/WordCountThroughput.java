@@ -19,7 +19,9 @@ import java.util.Random;
  * (operators, serialization, partitioning; in-memory exchange of the test harness) on a generated
  * corpus, parallelism 1 and 2, median of several runs. Args: [words] [runs] [harness|minicluster]; with
  * {@code minicluster} the job runs on the environment's default executor (the in-process MiniCluster:
- * real TaskExecutors, RPC and data exchange), each run starting its own cluster.
+ * real TaskExecutors, RPC and data exchange), each run starting its own cluster. Each parallelism's
+ * line also gives the cores its runs kept busy (process CPU time over wall time, the JIT and GC
+ * included): what p=1 leaves idle bounds what p=2 can gain.
  */
 public final class WordCountThroughput {
 
@@ -50,6 +52,10 @@ public final class WordCountThroughput {
         // Interleaved (1, 2, 1, 2, ...): on a shared machine both parallelisms see the same load.
         int[] parallelisms = {1, 2};
         List<List<Double>> rates = List.of(new ArrayList<>(), new ArrayList<>());
+        // Cores kept busy (process CPU time / wall time): p=2 can only beat p=1 by what p=1 leaves idle.
+        List<List<Double>> cores = List.of(new ArrayList<>(), new ArrayList<>());
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int r = 0; r < runs + 1; r++) {
             for (int k = 0; k < parallelisms.length; k++) {
                 int parallelism = parallelisms[k];
@@ -62,10 +68,13 @@ public final class WordCountThroughput {
                         .sum(1)
                         .writeAsText(dir.resolve("out").toString(), WriteMode.OVERWRITE);
                 long start = System.nanoTime();
+                long cpuStart = os.getProcessCpuTime();
                 env.execute("WordCount benchmark");
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
                 if (r > 0) { // the first round warms up the JIT
                     rates.get(k).add(words / seconds);
+                    cores.get(k).add(cpuSeconds / seconds);
                 }
             }
         }
@@ -74,8 +83,10 @@ public final class WordCountThroughput {
             List<Double> sorted = new ArrayList<>(rates.get(k));
             Collections.sort(sorted);
             medians[k] = sorted.get(sorted.size() / 2);
-            System.out.printf("parallelism %d: median %,.0f words/s (runs: %s)%n", parallelisms[k], medians[k],
-                    rates.get(k).stream().map(x -> String.format("%,.0f", x)).toList());
+            List<Double> busy = new ArrayList<>(cores.get(k));
+            Collections.sort(busy);
+            System.out.printf("parallelism %d: median %,.0f words/s, %.2f cores busy (runs: %s)%n", parallelisms[k], medians[k],
+                    busy.get(busy.size() / 2), rates.get(k).stream().map(x -> String.format("%,.0f", x)).toList());
         }
         System.out.printf("ratio p=2 / p=1: %.2f (on %d cores)%n", medians[1] / medians[0],
                 Runtime.getRuntime().availableProcessors());

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hadoop.fs.FileSystem;
@@ -87,11 +88,15 @@ public final class ApplicationModeBenchmark {
             // The NodeManagers keep container logs under the mini cluster's work dir (deleted 10 min after the end).
             Path[] logDirs = cluster.getNodeManagerLogDirs().toArray(Path[]::new);
             Map<String, List<PhaseTimeline>> samples = new LinkedHashMap<>();
-            // Warm-up: fills the framework jar cache (uploaded once per cluster) and the OS page cache.
-            runOnce(cluster, yarn, jar, mainClass, input.toString(), fs, "warm-up", VARIANTS.get("default"), logDirs);
+            Optional<DistributionLauncher> launcher = DistributionLauncher.find(work.path());
+            System.out.println(DistributionLauncher.describe(launcher));
+            // Warm-up: fills the framework jar cache (uploaded once per cluster) and the OS page cache, and trains
+            // the launcher's class-data sharing archive.
+            runOnce(cluster, yarn, launcher, jar, mainClass, input.toString(), fs, "warm-up", VARIANTS.get("default"), logDirs);
+            DistributionLauncher.awaitClassDataArchive(work.path());
             for (int run = 0; run < runs; run++) {
                 for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
-                    PhaseTimeline t = runOnce(cluster, yarn, jar, mainClass, input.toString(), fs,
+                    PhaseTimeline t = runOnce(cluster, yarn, launcher, jar, mainClass, input.toString(), fs,
                             variant.getKey() + "-" + run, variant.getValue(), logDirs);
                     samples.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(t);
                 }
@@ -150,8 +155,8 @@ public final class ApplicationModeBenchmark {
         return new YarnCli(cluster, cluster.getConfDir().resolve("no-local-cluster"));
     }
 
-    private static PhaseTimeline runOnce(LocalYarnCluster cluster, YarnClient yarn, String jar, String mainClass, String input,
-            FileSystem fs, String name, List<String> extraFlags, Path[] logDirs) throws Exception {
+    private static PhaseTimeline runOnce(LocalYarnCluster cluster, YarnClient yarn, Optional<DistributionLauncher> launcher, String jar,
+            String mainClass, String input, FileSystem fs, String name, List<String> extraFlags, Path[] logDirs) throws Exception {
         String output = fs.makeQualified(new org.apache.hadoop.fs.Path("/bench/out-" + name)).toString();
         ApplicationId before = yarn.getApplications().stream().map(ApplicationReport::getApplicationId).max(ApplicationId::compareTo)
                 .orElse(null);
@@ -162,7 +167,9 @@ public final class ApplicationModeBenchmark {
         command.addAll(List.of("-c", mainClass, jar, "--input", input, "--output", output));
         File cliLog = File.createTempFile("spindle-bench-cli", ".log");
         long t0 = System.currentTimeMillis();
-        Process cli = cliOf(cluster).start(cliLog.toPath(), command.toArray(String[]::new));
+        String[] args = command.toArray(String[]::new);
+        Process cli = launcher.isPresent() ? launcher.get().start(cliOf(cluster), cliLog.toPath(), args)
+                : cliOf(cluster).start(cliLog.toPath(), args);
         if (!cli.waitFor(300, TimeUnit.SECONDS)) {
             cli.destroyForcibly();
             throw new IllegalStateException("the CLI did not exit; its output is in " + cliLog);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,10 +107,9 @@ public final class SessionSubmitBenchmark {
                 timelines.put("cold", new ArrayList<>());
                 Map<String, List<PhaseTimeline>> ownJvm = Map.of("warm", new ArrayList<>());
                 Session session = new Session("session", appId, List.of(props));
-                System.out.println(LAUNCHER_BUILT ? "CLI JVM runs: " + LAUNCHER + " (the distribution's JVM flags and class-data sharing)"
-                        : "CLI JVM runs: java -cp <test classpath> (no distribution built, so no class-data sharing)");
+                System.out.println(DistributionLauncher.describe(DistributionLauncher.find(work)));
                 cliJvmRun(cli, session, jar, release, fs, "warm-up-jvm", logDirs, work);
-                awaitClassDataArchive(work);
+                DistributionLauncher.awaitClassDataArchive(work);
                 for (int i = 0; i < runs; i++) {
                     warm.add(timedRun(frontend, props, jar, release, fs, "warm-" + i, appId, logDirs));
                     timelines.get("warm").add(lastTimeline);
@@ -168,7 +168,7 @@ public final class SessionSubmitBenchmark {
                     timedRun(frontend, s.clientFlags(), jar, release, fs, s.name() + "-warm-up", s.appId(), logDirs);
                     cliJvmRun(cli, s, jar, release, fs, s.name() + "-warm-up-jvm", logDirs, work);
                 }
-                awaitClassDataArchive(work);
+                DistributionLauncher.awaitClassDataArchive(work);
                 Map<String, List<PhaseTimeline>> inProcess = new LinkedHashMap<>();
                 Map<String, List<PhaseTimeline>> ownJvm = new LinkedHashMap<>();
                 Map<String, List<long[]>> inProcessMarks = new LinkedHashMap<>();
@@ -217,57 +217,6 @@ public final class SessionSubmitBenchmark {
         }
     }
 
-    /** What a user runs: the source tree's launcher, when the distribution it starts from is built (tools/bench-session builds it). */
-    private static final Path LAUNCHER = Path.of("bin", "spindle").toAbsolutePath();
-    private static final boolean LAUNCHER_BUILT = distributionBuilt();
-
-    private static boolean distributionBuilt() {
-        try (java.util.stream.Stream<Path> dists = Files.list(Path.of("dist", "target"))) {
-            return dists.anyMatch(d -> d.getFileName().toString().startsWith("spindle-") && Files.isDirectory(d.resolve("lib")));
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    /** The distribution's configuration with the client's phase marks logged, for the timeline. */
-    private static Path launcherConf(Path work) throws java.io.IOException {
-        Path conf = work.resolve("launcher-conf");
-        if (Files.isDirectory(conf)) {
-            return conf;
-        }
-        Path shipped;
-        try (java.util.stream.Stream<Path> dists = Files.list(Path.of("dist", "target"))) {
-            shipped = dists.filter(d -> d.getFileName().toString().startsWith("spindle-") && Files.isDirectory(d.resolve("conf")))
-                    .findFirst().orElseThrow().resolve("conf");
-        }
-        Files.createDirectories(conf);
-        try (java.util.stream.Stream<Path> files = Files.list(shipped)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, conf.resolve(f.getFileName()));
-            }
-        }
-        Path logging = conf.resolve("log4j2-cli.properties");
-        Files.writeString(logging, Files.readString(logging).replace("logger.phase.level = WARN", "logger.phase.level = INFO"));
-        return conf;
-    }
-
-    /**
-     * The launcher's first run trains its class-data sharing archive in the background; measured
-     * runs start once that is done, as every run after a user's first does.
-     */
-    private static void awaitClassDataArchive(Path work) throws InterruptedException, java.io.IOException {
-        Path cds = work.resolve("cds");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (Files.isDirectory(cds) && System.nanoTime() < deadline) {
-            try (java.util.stream.Stream<Path> files = Files.list(cds)) {
-                if (files.noneMatch(f -> f.getFileName().toString().endsWith(".lock"))) {
-                    return;
-                }
-            }
-            Thread.sleep(200); // the training JVM tells nobody it ended
-        }
-    }
-
     /** One attached {@code spindle run} in a fresh CLI JVM; its timeline from the CLI's and the session's logs. */
     private static PhaseTimeline cliJvmRun(YarnCli cli, Session session, Path jar, String release, FileSystem fs, String name,
             Path[] logDirs, Path work) throws Exception {
@@ -277,9 +226,8 @@ public final class SessionSubmitBenchmark {
         args.addAll(List.of("-c", GatedJob.class.getName(), jar.toString(), release, output, name));
         Path log = work.resolve("cli-" + name + ".log");
         long start = System.currentTimeMillis();
-        Process process = LAUNCHER_BUILT
-                ? cli.startLauncher(LAUNCHER, Map.of("SPINDLE_CDS_DIR", work.resolve("cds").toString(),
-                        "SPINDLE_CONF_DIR", launcherConf(work).toString()), log, args.toArray(String[]::new))
+        Optional<DistributionLauncher> launcher = DistributionLauncher.find(work);
+        Process process = launcher.isPresent() ? launcher.get().start(cli, log, args.toArray(String[]::new))
                 : cli.start(log, args.toArray(String[]::new));
         if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();

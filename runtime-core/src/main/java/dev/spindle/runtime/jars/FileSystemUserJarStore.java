@@ -48,14 +48,13 @@ public final class FileSystemUserJarStore implements UserJarStore {
         Path tmp = new Path(dir, "." + name.value() + "." + System.nanoTime() + ".tmp");
         boolean renamed = false;
         try {
-            String hash;
+            UserJarName.Copied received;
             try (OutputStream out = fs.create(tmp, OWNER_ONLY, false, 1 << 16, fs.getDefaultReplication(tmp),
                     fs.getDefaultBlockSize(tmp), null)) {
-                hash = UserJarName.contentHash(content, out);
+                received = UserJarName.copy(content, out);
             }
-            long bytes = fs.getFileStatus(tmp).getLen();
-            if (!hash.equals(name.contentHash())) {
-                throw new IllegalArgumentException("the " + bytes + " bytes sent as " + name + " hash to " + hash
+            if (!received.hash().equals(name.contentHash())) {
+                throw new IllegalArgumentException("the " + received.bytes() + " bytes sent as " + name + " hash to " + received.hash()
                         + ", not to " + name.contentHash() + ": the jar was damaged on its way or its name is wrong");
             }
             fs.setPermission(tmp, OWNER_ONLY); // create's permission is narrowed by the umask only
@@ -63,7 +62,7 @@ public final class FileSystemUserJarStore implements UserJarStore {
             if (!renamed && !fs.exists(target)) {
                 throw new IOException("could not move the received jar to " + target);
             }
-            LOG.info("User jar {} ({} bytes) received into {}", name, bytes, target);
+            LOG.info("User jar {} ({} bytes) received into {}", name, received.bytes(), target);
             return target.toUri();
         } finally {
             if (!renamed) {

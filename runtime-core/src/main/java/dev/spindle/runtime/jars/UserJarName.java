@@ -31,7 +31,7 @@ public record UserJarName(String value) {
     /** The name of a local jar, from its content. */
     public static UserJarName of(Path jar) throws IOException {
         try (InputStream in = Files.newInputStream(jar)) {
-            return new UserJarName(contentHash(in, OutputStream.nullOutputStream()) + "-" + jar.getFileName());
+            return new UserJarName(copy(in, OutputStream.nullOutputStream()).hash() + "-" + jar.getFileName());
         }
     }
 
@@ -40,16 +40,20 @@ public record UserJarName(String value) {
         return value.substring(0, HASH_DIGITS);
     }
 
-    /** Copies {@code in} to {@code out} and returns the hash a name gives to what was copied. */
-    public static String contentHash(InputStream in, OutputStream out) throws IOException {
+    /** What {@link #copy} copied: the hash a name gives to it, and how many bytes it was. */
+    public record Copied(String hash, long bytes) {
+    }
+
+    /** Copies {@code in} to {@code out}, hashing what passes as a name's hash part. */
+    public static Copied copy(InputStream in, OutputStream out) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-        new DigestInputStream(in, sha).transferTo(out);
-        return HexFormat.of().formatHex(sha.digest()).substring(0, HASH_DIGITS);
+        long bytes = new DigestInputStream(in, sha).transferTo(out);
+        return new Copied(HexFormat.of().formatHex(sha.digest()).substring(0, HASH_DIGITS), bytes);
     }
 
     @Override

@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +33,7 @@ public final class RestClusterClient {
     private static final Duration SAVEPOINT_TIMEOUT = Duration.ofSeconds(310);
     /** A user jar can be large; its upload is bounded by this rather than by the request timeout. */
     private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(300);
+    private static final int CHUNK_BYTES = 1 << 16;
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -135,8 +134,11 @@ public final class RestClusterClient {
         }
     }
 
-    /** Sends a local jar to the session ({@code PUT /v1/jars/{name}}), which checks it against its name; returns where it is kept. */
-    public URI uploadUserJar(UserJarName name, Path jar) throws IOException {
+    /**
+     * Streams a jar to the session ({@code PUT /v1/jars/{name}}, chunked), which checks it against its
+     * name; returns where it is kept.
+     */
+    public URI uploadUserJar(UserJarName name, InputStream jar) throws IOException {
         return URI.create(send("PUT", jarUri(name), Body.of("application/java-archive", jar), UPLOAD_TIMEOUT).path("uri").asText());
     }
 
@@ -165,16 +167,16 @@ public final class RestClusterClient {
         return send("GET", baseUrl.resolve(path), Body.NONE, requestTimeout);
     }
 
-    /** A request body: nothing, bytes, or a file streamed from disk. */
-    private record Body(String contentType, byte[] bytes, Path file) {
+    /** A request body: nothing, bytes, or a stream of unknown length sent chunked. */
+    private record Body(String contentType, byte[] bytes, InputStream stream) {
         static final Body NONE = new Body(null, null, null);
 
         static Body of(String contentType, byte[] bytes) {
             return new Body(contentType, bytes, null);
         }
 
-        static Body of(String contentType, Path file) {
-            return new Body(contentType, null, file);
+        static Body of(String contentType, InputStream stream) {
+            return new Body(contentType, null, stream);
         }
     }
 
@@ -199,11 +201,14 @@ public final class RestClusterClient {
         if (body.contentType() != null) {
             connection.setRequestProperty("Content-Type", body.contentType());
             connection.setDoOutput(true);
-            long length = body.file() != null ? Files.size(body.file()) : body.bytes().length;
-            connection.setFixedLengthStreamingMode(length);
+            if (body.stream() != null) {
+                connection.setChunkedStreamingMode(CHUNK_BYTES);
+            } else {
+                connection.setFixedLengthStreamingMode(body.bytes().length);
+            }
             try (OutputStream out = connection.getOutputStream()) {
-                if (body.file() != null) {
-                    Files.copy(body.file(), out);
+                if (body.stream() != null) {
+                    body.stream().transferTo(out);
                 } else {
                     out.write(body.bytes());
                 }

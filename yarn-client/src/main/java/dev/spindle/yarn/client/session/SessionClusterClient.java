@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ import dev.spindle.configuration.Configuration;
 import dev.spindle.configuration.DeploymentOptions;
 import dev.spindle.configuration.PipelineOptions;
 import dev.spindle.api.execution.ExecutionContext;
-import dev.spindle.runtime.jars.UserJarName;
+import dev.spindle.runtime.jars.FileSystemUserJarStore;
 import dev.spindle.runtime.program.PackagedProgram;
 import dev.spindle.runtime.program.ProgramInvocationException;
 import dev.spindle.runtime.security.ClusterSecret;
@@ -39,6 +40,8 @@ import dev.spindle.yarn.client.deployment.DeploymentRequest;
 import dev.spindle.yarn.client.deployment.HadoopConfLocator;
 import dev.spindle.yarn.client.deployment.YarnClusterDescriptor;
 import dev.spindle.yarn.client.rest.RestClusterClient;
+import dev.spindle.yarn.client.rest.RestUserJarStore;
+import dev.spindle.yarn.common.ContainerLayout;
 
 /**
  * {@code -t yarn-session}: starts a long-lived session (recorded in the {@code .yarn-properties-<user>}
@@ -104,7 +107,13 @@ public final class SessionClusterClient extends YarnClusterClient {
             throw new SpindleClientException("A run on a session needs a local program jar to run its main() here, not "
                     + jar + "; copy it here first (e.g. hdfs dfs -get).");
         }
-        Optional<DeploymentResult> direct = runThroughRecordedEndpoint(program);
+        SessionJarUploader jarUploader;
+        try {
+            jarUploader = new SessionJarUploader(program.jar().localFile().toPath());
+        } catch (IOException e) {
+            throw new SpindleClientException("Cannot read the program jar " + jar + ": " + RootCause.message(e), e);
+        }
+        Optional<DeploymentResult> direct = runThroughRecordedEndpoint(program, jarUploader);
         if (direct.isPresent()) {
             return direct.get();
         }
@@ -120,10 +129,9 @@ public final class SessionClusterClient extends YarnClusterClient {
         boolean attached = configuration.get(DeploymentOptions.ATTACHED);
         RestPipelineExecutor executor;
         try {
-            SessionJarUploader.Staged staged = new SessionJarUploader(yarn.descriptor().fileSystem(), cluster.stagingDir())
-                    .stage(jar);
-            listener.progress("User jar " + (staged.uploaded() ? "uploaded to " : "already in the session at ")
-                    + staged.uri());
+            SessionJarUploader.Staged staged = jarUploader.stage(new FileSystemUserJarStore(yarn.descriptor().fileSystem(),
+                    new Path(cluster.stagingDir(), ContainerLayout.USRLIB_DIR)));
+            listener.progress(staged.describe());
             recordEndpoint(cluster);
             executor = new RestPipelineExecutor(cluster.rest(), reconnector(id), id, attached, new ProgressPrintStream(listener));
             runMain(program, staged.uri(), executor);
@@ -140,7 +148,8 @@ public final class SessionClusterClient extends YarnClusterClient {
      * client starts in this JVM. Empty when the path does not apply or the endpoint does not
      * answer (the AM moved to another attempt, or the session ended); the caller then asks YARN.
      */
-    private Optional<DeploymentResult> runThroughRecordedEndpoint(Program program) throws SpindleClientException {
+    private Optional<DeploymentResult> runThroughRecordedEndpoint(Program program, SessionJarUploader jarUploader)
+            throws SpindleClientException {
         Optional<SessionPropertiesFile.Entry> recorded;
         try {
             recorded = finder.recordedSession();
@@ -157,33 +166,21 @@ public final class SessionClusterClient extends YarnClusterClient {
             return Optional.empty(); // only a pinned certificate proves that the recorded address is still this session
         }
         RestClusterClient rest = new RestClusterClient(session.restUrl(), secret);
-        URI stagedJar;
+        SessionJarUploader.Staged staged;
         try {
-            stagedJar = sendJar(rest, program.jar().localFile().toPath());
+            staged = jarUploader.stage(new RestUserJarStore(rest));
         } catch (IOException e) {
             LOG.info("Session {}: its recorded REST endpoint {} did not take the job ({}); asking YARN where it is now", session.id(),
                     session.restUrl(), RootCause.message(e));
             return Optional.empty();
         }
+        listener.progress(staged.describe());
         boolean attached = configuration.get(DeploymentOptions.ATTACHED);
         LOG.info("Submitting to session {} at its recorded REST endpoint {}, without asking YARN", session.id(), session.restUrl());
         RestPipelineExecutor executor = new RestPipelineExecutor(rest, reconnector(session.id()), session.id(), attached,
                 new ProgressPrintStream(listener));
-        runMain(program, stagedJar, executor);
+        runMain(program, staged.uri(), executor);
         return Optional.of(result(executor, session.id(), session.trackingUrl(), attached));
-    }
-
-    /** Puts the jar in the session over REST unless it is there already; returns where it is. */
-    private URI sendJar(RestClusterClient rest, java.nio.file.Path jar) throws IOException {
-        UserJarName name = UserJarName.of(jar);
-        Optional<URI> there = rest.userJar(name);
-        if (there.isPresent()) {
-            listener.progress("User jar already in the session at " + there.get());
-            return there.get();
-        }
-        URI uri = rest.uploadUserJar(name, jar);
-        listener.progress("User jar uploaded to " + uri);
-        return uri;
     }
 
     /** After a failover the endpoint moved: the file learns the new one, so that the next run goes straight there. */

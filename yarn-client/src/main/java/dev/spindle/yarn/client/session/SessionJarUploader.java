@@ -4,57 +4,54 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.spindle.runtime.jars.FileSystemUserJarStore;
 import dev.spindle.runtime.jars.UserJarName;
 import dev.spindle.runtime.jars.UserJarStore;
-import dev.spindle.yarn.common.ContainerLayout;
 
 /**
- * Puts a job's user jar where the session's TaskExecutors load it from: the session's staging dir
- * ({@code usrlib/<content hash>-<name>}, see {@link UserJarName}), so a resubmitted jar is not uploaded
- * again and every jar goes away with the session. Remote jars ({@code hdfs://...}) are referenced in
- * place. This is the way through HDFS; a warm client sends the jar to the session over REST instead.
+ * Puts a run's local program jar where the session's TaskExecutors load it from, under its
+ * content name ({@link UserJarName}), so a resubmitted jar is not sent again and every jar goes
+ * away with the session. The jar is hashed once, however many stores are tried: the session's
+ * REST routes on the warm path, its staging dir on HDFS when the client had to ask YARN.
  */
-public final class SessionJarUploader {
+final class SessionJarUploader {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionJarUploader.class);
 
-    private final UserJarStore store;
+    private final Path local;
+    private final UserJarName name;
 
-    public SessionJarUploader(FileSystem fs, Path stagingDir) {
-        this.store = new FileSystemUserJarStore(fs, new Path(stagingDir, ContainerLayout.USRLIB_DIR));
-    }
-
-    /** What happened to the jar: where it is now and whether it was uploaded this time. */
-    public record Staged(URI uri, boolean uploaded, long bytes) {
-    }
-
-    public Staged stage(URI jar) throws IOException {
-        if (jar.getScheme() != null && !jar.getScheme().equals("file")) {
-            return new Staged(jar, false, 0);
-        }
-        java.nio.file.Path local = java.nio.file.Path.of(jar);
+    SessionJarUploader(Path local) throws IOException {
         if (!Files.isRegularFile(local)) {
             throw new IllegalArgumentException("The program jar " + local + " does not exist or is not a file.");
         }
-        UserJarName name = UserJarName.of(local);
-        long size = Files.size(local);
+        this.local = local;
+        this.name = UserJarName.of(local);
+    }
+
+    /** What happened to the jar: where it is now and whether it was sent this time. */
+    record Staged(URI uri, boolean uploaded) {
+        /** The progress line a user sees. */
+        String describe() {
+            return "User jar " + (uploaded ? "uploaded to " : "already in the session at ") + uri;
+        }
+    }
+
+    Staged stage(UserJarStore store) throws IOException {
         Optional<URI> there = store.find(name);
         if (there.isPresent()) {
             LOG.info("User jar {} already in the session as {}", local, there.get());
-            return new Staged(there.get(), false, size);
+            return new Staged(there.get(), false);
         }
         try (InputStream in = Files.newInputStream(local)) {
             URI uri = store.store(name, in);
-            LOG.info("Uploaded user jar {} ({} bytes) to {}", local, size, uri);
-            return new Staged(uri, true, size);
+            LOG.info("Sent user jar {} as {} to {}", local, name, uri);
+            return new Staged(uri, true);
         }
     }
 }
